@@ -1,0 +1,158 @@
+"""The working document that flows through the stages, and the findings the extractors attach to it.
+
+Stages read and fill a `Doc`; only the validate stage turns findings into the Pydantic contract
+(`pipeline.models`), so extractors stay free of IDs, raw offsets and serialisation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Half-open character range [start, end) in the clean text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    pos: str = ""
+
+
+@dataclass
+class Meta:
+    title: str = ""
+    date: str | None = None  # ISO 8601, YYYY-MM-DD
+    newspaper: str = ""
+    page: str = ""
+    authors: list[str] = field(default_factory=list)
+    photo_credit: str = ""
+    author_spans: list[Span] = field(default_factory=list)
+    photo_credit_span: Span | None = None
+
+
+@dataclass
+class SourceInfo:
+    path: str
+    sha256: str
+    encoding: str
+    format: str  # txt | html | jsonl
+    line: int | None = None  # 1-based line number for jsonl inputs
+
+
+@dataclass
+class InstitutionFinding:
+    canonical: str
+    kind: str
+    mentions: list[Span] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # every surface form, canonical included when seen
+
+
+@dataclass
+class PersonFinding:
+    name: str
+    role: str = ""
+    affiliation: str = ""  # canonical institution name, or ""
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class ProgramFinding:
+    text: str
+    kind: str = "other"
+    owner: str = ""
+    mentions: list[Span] = field(default_factory=list)
+    definition: Span | None = None
+
+
+@dataclass
+class ClaimFinding:
+    span: Span  # the quote
+    value: float
+    unit: str
+    qualifier: str = "exact"
+    value_max: float | None = None
+    measure: str = ""
+    subject: str = ""  # canonical institution or area
+    period: str = ""
+    period_start: int | None = None
+    period_end: int | None = None
+    sentence: Span | None = None
+    number_span: Span | None = None  # the figure itself inside the quote
+
+
+@dataclass
+class Doc:
+    """One article on its way through the pipeline."""
+
+    doc_id: str
+    raw: str  # the decoded source text (for HTML, the decoded page)
+    source: SourceInfo
+    text: str = ""  # clean text
+    offsets: Sequence[int] = field(default_factory=list)  # clean index -> raw index (len(text) + 1 entries)
+    fold: str = ""  # `text` with full-width ASCII folded; same length, for matching
+    meta: Meta = field(default_factory=Meta)
+    hints: dict[str, str] = field(default_factory=dict)  # metadata given by the container (JSONL fields)
+    # Where normalising starts when it is not `raw` itself (HTML: the page's text content), and the
+    # raw position of each of its characters.
+    base_text: str | None = None
+    base_offsets: Sequence[int] | None = None
+    paragraphs: list[Span] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    institutions: list[InstitutionFinding] = field(default_factory=list)
+    people: list[PersonFinding] = field(default_factory=list)
+    programs: list[ProgramFinding] = field(default_factory=list)
+    claims: list[ClaimFinding] = field(default_factory=list)
+    # Text stretches that are not body prose (bylines, credits, chrome-like lines): extractors skip them.
+    furniture: list[Span] = field(default_factory=list)
+
+    def raw_span(self, span: Span) -> tuple[int, int]:
+        """Map a clean-text span to the raw source: the raw position of its first and last characters."""
+        if span.start == span.end:
+            pos = self.offsets[span.start]
+            return pos, pos
+        return self.offsets[span.start], self.offsets[span.end - 1] + 1
+
+    def sentence_of(self, pos: int) -> Span:
+        """The sentence holding clean position `pos` (binary search; sentences are sorted)."""
+        return _containing(self.sentences, pos) or Span(0, len(self.text))
+
+    def paragraph_of(self, pos: int) -> Span:
+        return _containing(self.paragraphs, pos) or Span(0, len(self.text))
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+
+def _containing(spans: list[Span], pos: int) -> Span | None:
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid].end <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(spans) and spans[lo].start <= pos < spans[lo].end:
+        return spans[lo]
+    return None

@@ -1,0 +1,589 @@
+"""Stage 7, programs: find the named programs of an article (initiatives, models, codes, plans, brands).
+
+Order of the search, each step a general cue rather than a list of names:
+  1. quoted names (“…” ‘…’ "…" 「…」) and lists of them, kept when a program noun heads them
+     (“三为”课堂, “线描画”“泥塑”等课程), when they end in one (“五有课堂”), when they have the
+     shape of a code (“12345”, “1+X”, “党建+服务”) or of a numeric slogan (“双减”, “三会一课”),
+     or when the article defines them (“三为”即…); honour titles, quoted speech and quoted
+     institution or person names are refused;
+  2. book titles 《…》 that name a plan or policy (…计划, …意见), or courses listed as such;
+  3. unquoted names after a launch verb, ending in a strong program noun (实施乡村振兴战略);
+  4. enumerations whose items all end in the same program noun (菜单式服务制、兼职教研员制);
+  5. unquoted names that start with an administrative area (潼南区…教师培训, 重庆市…年会).
+Every accepted name becomes one `ProgramFinding` per distinct text, with all its mentions, the
+defining text when there is one, and the institution that runs it (the nearest in the sentence,
+else in the paragraph).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .document import Doc, InstitutionFinding, ProgramFinding, Span
+from .stage import Stage
+
+QUOTE_PAIRS = regex.compile(r"“([^“”\n]{1,90})”|‘([^‘’\n]{1,60})’|「([^「」\n]{1,60})」|\"([^\"\n]{1,60})\"")
+BOOK_TITLE = regex.compile(r"《([^《》\n]{2,80})》")
+CODE_SHAPE = regex.compile(r"(?:\d[\dA-Za-z]{2,}|[\dA-Za-z]+(?:[+＋][\dA-Za-z]+)+|[A-Z]+-[A-Z]{2,}|[A-Z]-[A-Z]+)")
+PLUS_SHAPE = regex.compile(r"[\p{Han}A-Za-z\d]+(?:[+＋][\p{Han}A-Za-z\d]+)+(?:[、，,][\p{Han}A-Za-z\d]+(?:[+＋][\p{Han}A-Za-z\d]+)+)*")
+SENTENCE_END = frozenset("。！？!?…")
+SEPARATORS = "、·•，,"
+HAN = regex.compile(r"\p{Han}")
+BREAK = regex.compile(r"[^\p{Han}\p{N}A-Za-z（）()·\-]")  # anything that ends a name: punctuation, space, quote
+AFTER_WINDOW = 14  # how far after a quote its head noun may stand (“…”双轮联动学校劳动教育模式)
+UNQUOTED_MAX = 24
+SELF_MAX = 40  # a quoted name ending in a program noun is refused beyond this length (speech, not a name)
+SLOGAN_MAX = 8  # a numeric slogan code is short: 三会一课, 一师一优课·一课一名师 (per part)
+CLAUSE_PART_MAX = 10  # a quoted name with commas has short parallel parts (红烛红心,同研同行)
+
+
+@dataclass
+class ProgramLexicon:
+    """The program lexicons as lookups (built once per pipeline)."""
+
+    nouns: dict[str, tuple[str, str]]  # noun -> (kind, strength)
+    stop: dict[str, frozenset[str]]  # scope -> terms
+    cues: dict[str, frozenset[str]]  # role -> terms
+    nouns_longest_first: tuple[str, ...] = ()
+
+    @classmethod
+    def from_resources(cls, lexicons) -> "ProgramLexicon":
+        nouns = {row[0]: (row[1], row[2] if len(row) > 2 else "weak") for row in lexicons["program_nouns"].rows}
+        stop: dict[str, set[str]] = {}
+        for row in lexicons["program_stop"].rows:
+            stop.setdefault(row[1], set()).add(row[0])
+        cues: dict[str, set[str]] = {}
+        for row in lexicons["program_cues"].rows:
+            cues.setdefault(row[1], set()).add(row[0])
+        return cls(
+            nouns=nouns,
+            stop={k: frozenset(v) for k, v in stop.items()},
+            cues={k: frozenset(v) for k, v in cues.items()},
+            nouns_longest_first=tuple(sorted(nouns, key=len, reverse=True)),
+        )
+
+    def stops(self, scope: str) -> frozenset[str]:
+        return self.stop.get(scope, frozenset())
+
+    def cue(self, role: str) -> frozenset[str]:
+        return self.cues.get(role, frozenset())
+
+    def noun_at_end(self, text: str, strong_only: bool = False) -> str:
+        """The longest program noun that ends `text` (and is not the tail of a false compound like 体制)."""
+        for noun in self.nouns_longest_first:
+            if not text.endswith(noun):
+                continue
+            if strong_only and self.nouns[noun][1] != "strong":
+                continue
+            if any(text.endswith(false) and len(false) > len(noun) for false in self.stops("false_suffix")):
+                return ""
+            return noun
+        return ""
+
+    def kind(self, noun: str) -> str:
+        return self.nouns[noun][0] if noun in self.nouns else "other"
+
+
+@dataclass
+class Candidate:
+    span: Span  # the name, without quotation marks
+    kind: str
+    definition: Span | None = None
+
+
+@dataclass
+class Quote:
+    outer: Span  # including the marks
+    inner: Span
+    text: str  # folded text of the inner span
+    group: int = 0
+
+
+@dataclass
+class Context:
+    """What the rules need about one document, computed once."""
+
+    doc: Doc
+    lex: ProgramLexicon
+    segmenter: object
+    institution_names: frozenset[str] = frozenset()
+    person_names: frozenset[str] = frozenset()
+    quoted: list[Span] = field(default_factory=list)
+
+
+class ProgramStage(Stage):
+    name = "programs"
+    requires = ("text", "fold", "sentences", "paragraphs", "tokens", "institutions")
+    provides = ("programs",)
+
+    def __init__(self, resources) -> None:
+        super().__init__(resources)
+        self.lex = ProgramLexicon.from_resources(resources.lexicons)
+        self.segmenter = resources.segmenter
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = Context(
+            doc=doc,
+            lex=self.lex,
+            segmenter=self.segmenter,
+            institution_names=_institution_names(doc.institutions),
+            person_names=frozenset(p.name for p in doc.people),
+        )
+        candidates = self.match(ctx)
+        doc.programs = self.set_annotations(ctx, candidates)
+        return doc
+
+    # ---- find -------------------------------------------------------------------------------
+    def match(self, ctx: Context) -> list[Candidate]:
+        quotes = _quotes(ctx.doc.fold)
+        ctx.quoted = [q.outer for q in quotes]
+        found: list[Candidate] = []
+        found += quoted_programs(ctx, quotes)  # 1
+        found += book_title_programs(ctx)  # 2
+        found += launched_programs(ctx)  # 3
+        found += enumerated_programs(ctx)  # 4
+        found += area_programs(ctx)  # 5
+        furniture = ctx.doc.furniture
+        return [c for c in found if not any(f.overlaps(c.span) for f in furniture)]
+
+    # ---- annotate ---------------------------------------------------------------------------
+    def set_annotations(self, ctx: Context, candidates: list[Candidate]) -> list[ProgramFinding]:
+        doc = ctx.doc
+        by_text: dict[str, ProgramFinding] = {}
+        for cand in sorted(candidates, key=lambda c: c.span):
+            text = doc.slice(cand.span).strip()
+            if not text:
+                continue
+            finding = by_text.get(text)
+            if finding is None:
+                finding = ProgramFinding(
+                    text=text,
+                    kind=cand.kind,
+                    owner=_owner(doc, cand.span),
+                    mentions=_mentions(doc.text, text),
+                    definition=cand.definition,
+                )
+                by_text[text] = finding
+            elif finding.definition is None and cand.definition is not None:
+                finding.definition = cand.definition
+            if finding.kind == "other" and cand.kind != "other":
+                finding.kind = cand.kind
+        return list(by_text.values())
+
+
+# ---- 1. quoted names ---------------------------------------------------------------------------
+def _quotes(fold: str) -> list[Quote]:
+    quotes: list[Quote] = []
+    for m in QUOTE_PAIRS.finditer(fold, overlapped=False):
+        group = next(i for i in range(1, 5) if m.group(i) is not None)
+        quotes.append(Quote(Span(m.start(), m.end()), Span(m.start(group), m.end(group)), m.group(group)))
+        # a nested quote (“…的‘荣昌路径’”) is a name in its own right
+        for inner in QUOTE_PAIRS.finditer(m.group(group)):
+            g = next(i for i in range(1, 5) if inner.group(i) is not None)
+            base = m.start(group)
+            quotes.append(
+                Quote(
+                    Span(base + inner.start(), base + inner.end()),
+                    Span(base + inner.start(g), base + inner.end(g)),
+                    inner.group(g),
+                )
+            )
+    quotes.sort(key=lambda q: q.outer)
+    return quotes
+
+
+def _group_lists(ctx: Context, quotes: list[Quote]) -> list[list[Quote]]:
+    """Quotes that follow each other with only a joiner between them form one list."""
+    joiners = ctx.lex.cue("joiner")
+    groups: list[list[Quote]] = []
+    for q in quotes:
+        if groups:
+            last = groups[-1][-1]
+            gap = ctx.doc.fold[last.outer.end : q.outer.start].strip()
+            if q.outer.start >= last.outer.end and (gap == "" or gap in joiners):
+                groups[-1].append(q)
+                continue
+        groups.append([q])
+    return groups
+
+
+def quoted_programs(ctx: Context, quotes: list[Quote]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for group in _group_lists(ctx, quotes):
+        head = head_noun_after(ctx, group[-1].outer.end)
+        verdicts = [_judge_quote(ctx, q, head) for q in group]
+        supported = [v for v in verdicts if v is not None]
+        # an enumeration shares its evidence: “为人为师为学”、“阅读致远”等…活动
+        share = len(group) > 1 and not head.refused
+        share = share and (len(supported) * 2 >= len(group) if head.noun else len(supported) * 2 > len(group))
+        for q, verdict in zip(group, verdicts):
+            if verdict is None and share and not _refused(ctx, q):
+                verdict = Candidate(q.inner, ctx.lex.kind(head.noun) if head.noun else supported[0].kind)
+            if verdict is not None:
+                out.extend(_split_quoted_list(ctx, verdict))
+    return out
+
+
+@dataclass
+class Head:
+    noun: str = ""  # the program noun heading the quoted name
+    refused: bool = False  # the words after the quote mark an honour, a goal or speech
+    end: int = 0  # where the head noun ends
+
+
+def head_noun_after(ctx: Context, pos: int) -> Head:
+    """The program noun that heads the noun phrase right after a closing quote, if any.
+
+    The phrase runs until punctuation, a breaker (为, 在…) or a 的 after its head; its last program
+    noun is the head ("教师培训模式" -> 模式). A goal, honour or speech word in the phrase refuses the
+    quote (“…”的培训原则, “…”称号), and so does a phrase that ends on people (“四有”好教师).
+    """
+    fold = ctx.doc.fold
+    stop = BREAK.search(fold, pos, min(len(fold), pos + AFTER_WINDOW))
+    window = fold[pos : stop.start() if stop else min(len(fold), pos + AFTER_WINDOW)]
+    if not window:
+        return Head()
+    lex = ctx.lex
+    breakers = lex.cue("breaker")
+    refusing = lex.stops("after_honour") | lex.stops("after_not") | lex.stops("speech")
+    people = lex.stops("person_tail")
+    head = Head()
+    last = ""
+    for tok in ctx.segmenter.cut(window):
+        if tok.text in refusing:
+            return Head(refused=True)
+        if tok.text in breakers or (tok.text == "的" and head.noun):
+            break
+        last = tok.text
+        # a noun may end inside a token (领雁|工程项目) or across tokens (年|会)
+        for end in range(tok.end, tok.start, -1):
+            noun = lex.noun_at_end(window[:end])
+            if noun and noun not in lex.cue("filler"):
+                head = Head(noun=noun, end=pos + end)
+                break
+    if not head.noun and last and any(last.endswith(p) for p in people if len(p) > 1):
+        return Head(refused=True)
+    return head
+
+
+def _judge_quote(ctx: Context, q: Quote, head: Head) -> Candidate | None:
+    """A quoted name with its own evidence of being a program, or None."""
+    if _refused(ctx, q) or head.refused:
+        return None
+    if not head.noun and _names_people_or_place(ctx, q.text):
+        return None
+    lex = ctx.lex
+    text = q.text
+    definition = _definition_after(ctx, q.outer.end, head)
+    if head.noun:
+        return Candidate(q.inner, lex.kind(head.noun), definition)
+    own = lex.noun_at_end(text)
+    if own and len(text) - len(own) >= 2 and len(text) <= SELF_MAX and text not in lex.stops("generic"):
+        if not _generic_name(ctx, text[: -len(own)]):
+            return Candidate(q.inner, lex.kind(own), definition)
+    if _is_code(text) or PLUS_SHAPE.fullmatch(text):
+        return Candidate(q.inner, "model", definition)
+    if _is_numeric_slogan(ctx, text):
+        return Candidate(q.inner, "policy", definition)
+    if definition is not None and _parallel_parts(text):
+        return Candidate(q.inner, "other", definition)
+    return None
+
+
+def _refused(ctx: Context, q: Quote) -> bool:
+    """Quoted speech, honour titles, institution or person names, generic words: not programs."""
+    lex, text, fold = ctx.lex, q.text, ctx.doc.fold
+    if any(ch in SENTENCE_END for ch in text) or not HAN.search(text) and not _is_code(text):
+        if not _is_code(text):
+            return True
+    if text.startswith("第") or text in lex.stops("generic"):
+        return True
+    if any(term in text for term in lex.stops("honour")):
+        return True
+    if any(text.endswith(t) for t in lex.stops("place_tail")):
+        return True
+    if text in ctx.institution_names or text in ctx.person_names:
+        return True
+    if not _parallel_parts(text):
+        return True
+    before = fold[max(0, q.outer.start - 6) : q.outer.start].rstrip()
+    if before.endswith((":", "：")) or any(before.endswith(v + "，") or before.endswith(v + ",") for v in lex.stops("speech")):
+        return True
+    return False
+
+
+def _names_people_or_place(ctx: Context, text: str) -> bool:
+    return any(text.endswith(t) for t in ctx.lex.stops("person_tail"))
+
+
+def _parallel_parts(text: str) -> bool:
+    """Commas inside a name only separate two short parallel parts (红烛红心,同研同行); more is a motto."""
+    parts = regex.split(r"[，,；;]", text)
+    if len(parts) == 1:
+        return True
+    return len(parts) == 2 and "、" not in text and all(0 < len(p) <= CLAUSE_PART_MAX for p in parts)
+
+
+def _is_code(text: str) -> bool:
+    if regex.fullmatch(r"(?:19|20)\d\d", text):
+        return False
+    return bool(CODE_SHAPE.fullmatch(text)) and not text.isdigit() or (text.isdigit() and 3 <= len(text) <= 8)
+
+
+def _is_numeric_slogan(ctx: Context, text: str) -> bool:
+    """三为, 双减, 两个责任, 三会一课, 一规划、四行动, 十四五: a counted set of short policy words."""
+    numerals = ctx.lex.cue("numeral")
+    parts = [p for p in regex.split(r"[、·•，,]", text) if p]
+    if not parts or any(not p or p[0] not in numerals for p in parts):
+        return False
+    for part in parts:
+        if len(part) > SLOGAN_MAX or not HAN.fullmatch(part[0]) or not all(HAN.fullmatch(c) for c in part):
+            return False
+        if len(part) < 2:
+            return False
+        if all(c in numerals for c in part) and len(part) < 3:
+            return False
+        if part[1] in ctx.lex.stops("no_measure"):
+            return False
+    return True
+
+
+def _generic_name(ctx: Context, name: str) -> bool:
+    """A name part made only of generic modifiers (专项, 相关…) does not name anything."""
+    rest = name
+    modifiers = sorted(ctx.lex.cue("generic_modifier"), key=len, reverse=True)
+    changed = True
+    while rest and changed:
+        changed = False
+        for m in modifiers:
+            if rest.startswith(m):
+                rest, changed = rest[len(m) :], True
+                break
+            if rest.endswith(m):
+                rest, changed = rest[: -len(m)], True
+                break
+    return len(rest) < 2
+
+
+def _ends_generic(ctx: Context, name: str) -> bool:
+    """教育强区重要|战略: a name ending in a generic adjective describes, it does not name."""
+    return any(name.endswith(m) for m in ctx.lex.cue("adjective"))
+
+
+def _definition_after(ctx: Context, pos: int, head: Head) -> Span | None:
+    """“三为”即“为学而教…”, “13568”总体思路,即突出…, “四定”（定位、定轨…）: the defining text."""
+    fold = ctx.doc.fold
+    start = max(pos, head.end)
+    rest = fold[start : start + 3]
+    if rest and rest[0] in "（(":
+        close = fold.find("）" if rest[0] == "（" else ")", start)
+        if 0 < close - start < 80 and "、" in fold[start:close]:
+            return Span(start, close + 1)
+        return None
+    skip = 1 if rest and rest[0] in "，,：:" else 0
+    for word in sorted(ctx.lex.cue("define"), key=len, reverse=True):
+        at = start + skip
+        if fold.startswith(word, at):
+            body = at + len(word)
+            if body < len(fold) and fold[body] in "“‘":
+                close = fold.find("”" if fold[body] == "“" else "’", body)
+                if close > 0:
+                    return Span(at, close + 1)
+            end = _clause_end(fold, body)
+            return Span(at, end) if end > body else None
+    return None
+
+
+def _clause_end(fold: str, pos: int) -> int:
+    m = regex.compile(r"[。；;！？!?\n]").search(fold, pos)
+    return m.start() if m else len(fold)
+
+
+def _split_quoted_list(ctx: Context, cand: Candidate) -> list[Candidate]:
+    """“五年周期全员培训计划、乡村振兴教师支持计划…”: a quote that lists programs gives each."""
+    text = ctx.doc.fold[cand.span.start : cand.span.end]
+    if "、" not in text:
+        return [cand]
+    items = _enumerated_items(ctx, text, cand.span.start)
+    return items if items else [cand]
+
+
+# ---- 2. book titles ----------------------------------------------------------------------------
+def book_title_programs(ctx: Context) -> list[Candidate]:
+    lex, fold = ctx.lex, ctx.doc.fold
+    out: list[Candidate] = []
+    titles = list(BOOK_TITLE.finditer(fold))
+    for i, m in enumerate(titles):
+        name = regex.sub(r"[（(][^（）()]*[）)]$", "", m.group(1))
+        noun = lex.noun_at_end(name, strong_only=True) or ("意见" if name.endswith("意见") else "")
+        if noun:
+            out.append(Candidate(Span(m.start(1), m.end(1)), lex.kind(noun) if noun != "意见" else "policy"))
+            continue
+        # 《视觉盛宴》《民间美术》等优秀课例: titles listed as courses
+        last = i
+        while last + 1 < len(titles) and titles[last + 1].start() - titles[last].end() <= 1:
+            last += 1
+        head = head_noun_after(ctx, titles[last].end())
+        if head.noun and lex.kind(head.noun) == "course":
+            out.append(Candidate(Span(m.start(1), m.end(1)), "course"))
+    return out
+
+
+# ---- 3. unquoted names after a launch verb ----------------------------------------------------
+def launched_programs(ctx: Context) -> list[Candidate]:
+    lex, doc = ctx.lex, ctx.doc
+    launch = lex.cue("launch")
+    out: list[Candidate] = []
+    for tok in doc.tokens:
+        if tok.text not in launch or _inside(ctx.quoted, tok.end):
+            continue
+        cand = _name_ending_in_noun(ctx, tok.end, strong_only=True)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _name_ending_in_noun(ctx: Context, pos: int, strong_only: bool, nouns: frozenset[str] | None = None) -> Candidate | None:
+    """From `pos`, the shortest stretch of one noun phrase that ends in a program noun."""
+    lex, fold = ctx.lex, ctx.doc.fold
+    stop = BREAK.search(fold, pos, min(len(fold), pos + UNQUOTED_MAX))
+    window = fold[pos : stop.start() if stop else min(len(fold), pos + UNQUOTED_MAX)]
+    tokens = ctx.segmenter.cut(window)
+    while tokens and tokens[0].text in ("了", "好", "起", "出", "和", "了一批", "一批"):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    begin = tokens[0].start
+    stopwords = lex.cue("breaker") | lex.cue("launch") | lex.cue("joiner") | {"的", "地", "等"}
+    for tok in tokens:
+        if tok.text in stopwords:
+            return None
+        for end in range(tok.start + 1, tok.end + 1):
+            noun = lex.noun_at_end(window[begin:end], strong_only=strong_only)
+            if not noun or (nouns is not None and noun not in nouns):
+                continue
+            name = window[begin : end - len(noun)]
+            if len(name) < 2 or _generic_name(ctx, name) or _ends_generic(ctx, name) or regex.match(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条]", name):
+                return None
+            if len(ctx.segmenter.cut(window[begin:end])) == 1:
+                return None  # a dictionary word (考核制度, 扶贫项目) is a common noun, not a name
+            return Candidate(Span(pos + begin, pos + end), lex.kind(noun))
+    return None
+
+
+def _inside(spans: list[Span], pos: int) -> bool:
+    return any(s.start < pos < s.end for s in spans)
+
+
+# ---- 4. enumerations of programs -------------------------------------------------------------
+ENUMERATION = regex.compile(r"[\p{Han}\d]{3,24}(?:、[\p{Han}\d]{3,24})+")
+
+
+def enumerated_programs(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in ENUMERATION.finditer(ctx.doc.fold):
+        if _inside(ctx.quoted, m.start()):
+            continue
+        out.extend(_enumerated_items(ctx, m.group(), m.start()))
+    return out
+
+
+def _enumerated_items(ctx: Context, text: str, base: int) -> list[Candidate]:
+    """Items of a 、-list that all end in the same program noun (the first item loses its lead verb)."""
+    lex = ctx.lex
+    items, pos = [], 0
+    for piece in text.split("、"):
+        items.append((pos, piece))
+        pos += len(piece) + 1
+    nouns = [lex.noun_at_end(piece, strong_only=True) for _, piece in items]
+    if len(items) < 2 or "" in nouns or len({lex.kind(n) for n in nouns}) != 1:
+        return []
+    out = []
+    lead = lex.cue("launch") | lex.cue("define")
+    for i, ((offset, piece), noun) in enumerate(zip(items, nouns)):
+        if i == 0:
+            tokens = ctx.segmenter.cut(piece)
+            cut = 0
+            for tok in tokens:
+                if tok.text in lead or tok.text in ("系统", "全面", "深入", "持续"):
+                    cut = tok.end
+            offset, piece = offset + cut, piece[cut:]
+        name = piece[: -len(noun)]
+        if len(name) < 2 or "的" in piece or "等" in piece or _generic_name(ctx, name) or piece in lex.stops("generic"):
+            return []
+        out.append(Candidate(Span(base + offset, base + offset + len(piece)), lex.kind(noun)))
+    return out
+
+
+# ---- 5. names that start with an administrative area ------------------------------------------
+AREA_HEADS = frozenset({"活动", "培训", "年会", "大赛", "行动", "计划", "行动计划", "规划", "工程"})
+
+
+def area_programs(ctx: Context) -> list[Candidate]:
+    doc, lex = ctx.doc, ctx.lex
+    suffixes = lex.cue("place_suffix")
+    out: list[Candidate] = []
+    tokens = doc.tokens
+    for i, tok in enumerate(tokens):
+        area_end = _area_end(tokens, i, suffixes)
+        if area_end is None or _inside(ctx.quoted, tok.start):
+            continue
+        if i > 0 and tokens[i - 1].end == tok.start and HAN.match(tokens[i - 1].text[-1:] or "x") and _area_end(tokens, i - 1, suffixes) is not None:
+            continue  # 重庆市|江北区: start at the first area only
+        cand = _name_ending_in_noun(ctx, tok.start, strong_only=False, nouns=AREA_HEADS)
+        if cand is None:
+            continue
+        name = doc.fold[cand.span.start : cand.span.end]
+        words = {t.text for t in ctx.segmenter.cut(name)}
+        if words & lex.stops("place_tail") or any(t in name for t in lex.stops("honour")):
+            continue
+        out.append(cand)
+    return out
+
+
+def _area_end(tokens, i: int, suffixes: frozenset[str]) -> int | None:
+    """北碚区 (one token) or 潼南|区 (name + suffix token): an administrative area name."""
+    tok = tokens[i]
+    if len(tok.text) >= 3 and tok.text[-1] in suffixes and HAN.fullmatch(tok.text[:1] or "x"):
+        return tok.end
+    if len(tok.text) >= 2 and i + 1 < len(tokens) and tokens[i + 1].text in suffixes and tokens[i + 1].start == tok.end:
+        if all(HAN.fullmatch(c) for c in tok.text):
+            return tokens[i + 1].end
+    return None
+
+
+# ---- owners and mentions ------------------------------------------------------------------------
+def _institution_names(institutions: list[InstitutionFinding]) -> frozenset[str]:
+    names = set()
+    for inst in institutions:
+        names.add(inst.canonical)
+        names.update(inst.aliases)
+    return frozenset(names)
+
+
+def _owner(doc: Doc, span: Span) -> str:
+    """The institution that runs it: nearest before it in the sentence, else in the paragraph."""
+    for scope in (doc.sentence_of(span.start), doc.paragraph_of(span.start)):
+        best, best_pos = "", -1
+        first, first_pos = "", None
+        for inst in doc.institutions:
+            for m in inst.mentions:
+                if not scope.contains(m) or m.overlaps(span):
+                    continue
+                if m.end <= span.start and m.start > best_pos:
+                    best, best_pos = inst.canonical, m.start
+                if first_pos is None or m.start < first_pos:
+                    first, first_pos = inst.canonical, m.start
+        if best or first:
+            return best or first
+    return ""
+
+
+def _mentions(text: str, name: str) -> list[Span]:
+    spans, at = [], text.find(name)
+    while at >= 0:
+        spans.append(Span(at, at + len(name)))
+        at = text.find(name, at + len(name))
+    return spans

@@ -124,6 +124,9 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(data.decode("utf_8"), "utf_8")
     except UnicodeDecodeError:
         pass
+    utf16 = _cjk_utf16(data)
+    if utf16:
+        return Decoded(data.decode(utf16), utf16)
     best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
     if best is None:
         raise IngestError("undecodable bytes: not UTF-8, UTF-16, GB18030 or Big5")
@@ -159,6 +162,30 @@ def _bomless_utf16(data: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     return encoding
+
+
+def _cjk_utf16(data: bytes) -> str | None:
+    """BOM-less UTF-16 of Chinese text has no NUL bytes; accept it when nearly every unit is Chinese.
+
+    GB18030 or Big5 bytes read as UTF-16 scatter over the whole BMP, so fewer than half land in
+    the CJK and punctuation blocks; real Chinese text lands there almost entirely.
+    """
+    if len(data) % 2:
+        return None
+    for encoding in ("utf_16_le", "utf_16_be"):
+        try:
+            text = data[:4096].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        plausible = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+                        or "\uff00" <= ch <= "\uffef" or ch.isascii() and (ch.isprintable() or ch in "\r\n\t"))
+        if plausible >= 0.9 * len(text):
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return encoding
+    return None
 
 
 def _control_ratio(text: str) -> float:

@@ -25,7 +25,11 @@ CLAUSE_PUNCT = regex.compile(r"[，、；]")
 WIDE_LAYOUT = 30  # lines wider than this are not newspaper columns: a break there ends a paragraph
 WIDTH_WINDOW = 8
 STRIP = " \t\r\u3000\u00a0\ufeff"
-FULLWIDTH_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# Digits, Latin letters and the signs numbers use; Chinese punctuation (，：) keeps its form.
+FULLWIDTH_FOLD = {cp: cp - 0xFEE0 for cp in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                             *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0B, 0xFF0D, 0xFF0E, 0xFF0F)}
+# Column prose never spaces two Chinese characters apart; headlines and bylines do ("江北 汇聚新动能").
+SPACED_HAN = regex.compile(r"\p{Han}[ \u3000]+\p{Han}")
 
 
 @dataclass
@@ -130,6 +134,8 @@ class NormaliseStage(Stage):
             return False
         last, first = base[prev.end - 1], base[nxt.start]
         if _ends_sentence(base, prev):
+            return False
+        if SPACED_HAN.search(base, prev.start, prev.end) or SPACED_HAN.search(base, nxt.start, nxt.end):
             return False
         if first in CONTINUE_BEFORE:
             return gap <= 1

@@ -1,0 +1,49 @@
+"""Article metadata: container hints win; otherwise read from the page head and foot."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.metadata import iso_date
+
+PAGE_HEAD = ("党建统领 研训一体 铸就教师发展硬实力\n第019版:落实“双减”在行动\n上一版 下一版 \n重庆日报 | 重庆科技报\n"
+             "2023 年 12 月 01 日 星期 放大 缩小 默认 \n潼南区教师进修学院\n"
+             "作为区域性的教师研训机构，潼南区教师进修学院肩负着历史使命。\n")
+
+
+def test_page_metadata(make_doc):
+    doc = make_doc(PAGE_HEAD + "学院获奖165人次。\n  谭茭 陈锐 图片由潼南区教师进修学院提供\n")
+    meta = doc.meta
+    assert meta.title == "党建统领 研训一体 铸就教师发展硬实力"
+    assert (meta.date, meta.newspaper, meta.page) == ("2023-12-01", "重庆日报", "第019版")
+    assert meta.authors == ["谭茭", "陈锐"]
+    assert meta.photo_credit == "潼南区教师进修学院"
+    assert [doc.slice(s) for s in meta.author_spans] == ["谭茭", "陈锐"]
+
+
+def test_hints_win(make_doc):
+    doc = make_doc("正文第一段，没有标题。", title="给定标题", date="2019-02-01", newspaper="人民日报", page="1")
+    assert (doc.meta.title, doc.meta.date, doc.meta.newspaper, doc.meta.page) == ("给定标题", "2019-02-01", "人民日报", "1")
+
+
+@pytest.mark.parametrize(
+    "text, authors",
+    [
+        ("本报北京1月31日电 （记者杜一菲）国家主席习近平31日在人民大会堂同卡塔尔埃米尔举行会谈。", ["杜一菲"]),
+        ("学校获评示范校。\n姚兰 何霜 胡忠英\n图片由巴南区教师进修学校提供", ["姚兰", "何霜", "胡忠英"]),
+        # a signature under a quoted speech is a single name, not a byline
+        ("为全区教育事业发展提供智力支撑。\n——重庆市巴南区教师进修学校校长\n何远疆", []),
+        ("学校开展科技活动。\n教学质量 稳步提升", []),
+    ],
+)
+def test_bylines(make_doc, text, authors):
+    assert make_doc(text).meta.authors == authors
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [("2023 年 12 月 01 日 星期五", "2023-12-01"), ("2019-02-01", "2019-02-01"), ("２０１９年２月１日", "2019-02-01"),
+     ("2019年13月1日", None), ("no date", None)],
+)
+def test_iso_date(text, iso):
+    assert iso_date(text) == iso

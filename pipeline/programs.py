@@ -28,6 +28,7 @@ QUOTE_PAIRS = regex.compile(r"“([^“”\n]{1,90})”|‘([^‘’\n]{1,60})�
 BOOK_TITLE = regex.compile(r"《([^《》\n]{2,80})》")
 CODE_SHAPE = regex.compile(r"(?:\d[\dA-Za-z]{2,}|[\dA-Za-z]+(?:[+＋][\dA-Za-z]+)+|[A-Z]+-[A-Z]{2,}|[A-Z]-[A-Z]+)")
 PLUS_SHAPE = regex.compile(r"[\p{Han}A-Za-z\d]+(?:[+＋][\p{Han}A-Za-z\d]+)+(?:[、，,][\p{Han}A-Za-z\d]+(?:[+＋][\p{Han}A-Za-z\d]+)+)*")
+TRAILING_PARENS = regex.compile(r"[（(][^（）()]*[）)]$")
 SENTENCE_END = frozenset("。！？!?…")
 SEPARATORS = "、·•，,"
 HAN = regex.compile(r"\p{Han}")
@@ -138,7 +139,8 @@ class ProgramStage(Stage):
     # ---- find -------------------------------------------------------------------------------
     def match(self, ctx: Context) -> list[Candidate]:
         quotes = _quotes(ctx.doc.fold)
-        ctx.quoted = [q.outer for q in quotes]
+        titles = [Span(m.start(), m.end()) for m in BOOK_TITLE.finditer(ctx.doc.fold)]
+        ctx.quoted = sorted([q.outer for q in quotes] + titles)
         found: list[Candidate] = []
         found += quoted_programs(ctx, quotes)  # 1
         found += book_title_programs(ctx)  # 2
@@ -279,15 +281,16 @@ def _judge_quote(ctx: Context, q: Quote, head: Head) -> Candidate | None:
     definition = _definition_after(ctx, q.outer.end, head)
     if head.noun:
         return Candidate(q.inner, lex.kind(head.noun), definition)
-    own = lex.noun_at_end(text)
-    if own and len(text) - len(own) >= 2 and len(text) <= SELF_MAX and text not in lex.stops("generic"):
+    bare = TRAILING_PARENS.sub("", text)  # …三年行动计划(2023-2025)
+    own = lex.noun_at_end(bare)
+    if own and len(bare) - len(own) >= 2 and len(text) <= SELF_MAX and text not in lex.stops("generic"):
         if not _generic_name(ctx, text[: -len(own)]):
             return Candidate(q.inner, lex.kind(own), definition)
     if _is_code(text) or PLUS_SHAPE.fullmatch(text):
         return Candidate(q.inner, "model", definition)
     if _is_numeric_slogan(ctx, text):
         return Candidate(q.inner, "policy", definition)
-    if definition is not None and _parallel_parts(text):
+    if definition is not None and _parallel_parts(text) and _expands(ctx, definition):
         return Candidate(q.inner, "other", definition)
     return None
 
@@ -396,6 +399,12 @@ def _definition_after(ctx: Context, pos: int, head: Head) -> Span | None:
     return None
 
 
+def _expands(ctx: Context, definition: Span) -> bool:
+    """A definition that expands a name lists its parts (定位、定轨…) or quotes its full form."""
+    body = ctx.doc.fold[definition.start : definition.end]
+    return "、" in body or "“" in body
+
+
 def _clause_end(fold: str, pos: int) -> int:
     m = regex.compile(r"[。；;！？!?\n]").search(fold, pos)
     return m.start() if m else len(fold)
@@ -416,8 +425,10 @@ def book_title_programs(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     titles = list(BOOK_TITLE.finditer(fold))
     for i, m in enumerate(titles):
-        name = regex.sub(r"[（(][^（）()]*[）)]$", "", m.group(1))
+        name = TRAILING_PARENS.sub("", m.group(1))
         noun = lex.noun_at_end(name, strong_only=True) or ("意见" if name.endswith("意见") else "")
+        if noun and len(name) - len(noun) < 2:
+            continue  # 《规划》, 《意见》: a short back-reference to a title already named
         if noun:
             out.append(Candidate(Span(m.start(1), m.end(1)), lex.kind(noun) if noun != "意见" else "policy"))
             continue
@@ -464,6 +475,9 @@ def _name_ending_in_noun(ctx: Context, pos: int, strong_only: bool, nouns: froze
             noun = lex.noun_at_end(window[begin:end], strong_only=strong_only)
             if not noun or (nouns is not None and noun not in nouns):
                 continue
+            longer = _longer_noun(lex, window, end - len(noun))
+            if longer and len(longer) > len(noun):
+                continue  # 商事制|度: the noun goes on (制度), take it where it ends
             name = window[begin : end - len(noun)]
             if len(name) < 2 or _generic_name(ctx, name) or _ends_generic(ctx, name) or regex.match(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条]", name):
                 return None
@@ -471,6 +485,13 @@ def _name_ending_in_noun(ctx: Context, pos: int, strong_only: bool, nouns: froze
                 return None  # a dictionary word (考核制度, 扶贫项目) is a common noun, not a name
             return Candidate(Span(pos + begin, pos + end), lex.kind(noun))
     return None
+
+
+def _longer_noun(lex: ProgramLexicon, window: str, start: int) -> str:
+    for noun in lex.nouns_longest_first:
+        if window.startswith(noun, start):
+            return noun
+    return ""
 
 
 def _inside(spans: list[Span], pos: int) -> bool:
@@ -536,8 +557,11 @@ def area_programs(ctx: Context) -> list[Candidate]:
         if cand is None:
             continue
         name = doc.fold[cand.span.start : cand.span.end]
-        words = {t.text for t in ctx.segmenter.cut(name)}
-        if words & lex.stops("place_tail") or any(t in name for t in lex.stops("honour")):
+        words = [t.text for t in ctx.segmenter.cut(name)]
+        tails = lex.stops("place_tail")
+        # an institution inside the name (…进修学院|分梯度建构培训) makes it a sentence, not a name;
+        # 中小学 is not 小学 of a school
+        if any(w == t or (w.endswith(t) and len(w) - len(t) >= 2) for w in words for t in tails) or any(t in name for t in lex.stops("honour")):
             continue
         out.append(cand)
     return out

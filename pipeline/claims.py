@@ -1,0 +1,332 @@
+"""Numeric claims: the figures of an article an editor can check, with what, whose and when.
+
+1. read the figures of the text (pipeline.numbers);
+2. keep those that are claims: not in furniture, programs, titles (《》) or short quoted names,
+   not unit-less, not the indefinite 一 (一名, 一个), not an award grade that is itself counted;
+3. for each, the quote and measure (the noun phrase after a classifier, else the words before),
+   the subject (institution of the sentence, else of the paragraph, else the article's main one,
+   or a place that opens the clause) and the period (nearest time scope, resolved to years).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import ClaimFinding, Doc, Span, Token
+from .numbers import Figure, NumberGrammar, find_figures
+from .stage import Stage
+
+CLAUSE_BREAKS = "，。；！？：,;!?:\n"
+QUOTE_OPEN, QUOTE_CLOSE = "“「『\"", "”」』\""
+SHORT_QUOTE = 20  # a quoted stretch this short holding a numeral is a name or slogan (“两个维护”)
+NOMINAL_TAGS = ("n", "vn", "j", "nz", "nt", "ns", "nr", "l", "an", "s", "eng")
+# Grammar words that end a measure phrase; the lexicons hold content words, these are function words.
+FUNCTION_CHARS = set("的了和与及或并等在是为有将把被对向从以其中这那各每也都还已共达")
+MAX_RIGHT, MAX_LEFT, MAX_MEASURE = 16, 8, 14
+YEAR_PERIOD = re.compile(
+    r"(?:自|从|截至|截止|到)?(?:\d{4}|[〇零一二三四五六七八九]{4})年"
+    r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|初)?(?:以来|来|至今)?"
+)
+RECENT_YEARS = re.compile(r"(?:近|过去|最近|这)(?P<n>\d+|[一二两三四五六七八九十]+)年(?:来|以来|里|间|中)?")
+MONTH_DAY = re.compile(r"(?<![\d年])(?:\d{1,2})月(?:\d{1,2}日)?")
+CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+CN_SMALL["两"] = 2
+
+
+@dataclass(frozen=True)
+class Period:
+    text: str
+    span: Span
+    start: int | None
+    end: int | None
+
+
+class ClaimStage(Stage):
+    name = "claims"
+    requires = ("text", "sentences", "paragraphs", "tokens", "meta", "institutions", "programs")
+    provides = ("claims",)
+
+    def __init__(self, resources) -> None:
+        super().__init__(resources)
+        lexicons = resources.lexicons
+        self.grammar = NumberGrammar.from_lexicons(lexicons)
+        self.period_words = {row[0]: (row[1], row[2]) for row in lexicons["periods"].rows}
+        self.places = lexicons["places"].terms() if "places" in lexicons else frozenset()
+
+    def __call__(self, doc: Doc) -> Doc:
+        year = int(doc.meta.date[:4]) if doc.meta.date else None
+        excluded = self._excluded_spans(doc)
+        periods = self._periods(doc, year)
+        main = _main_institution(doc)
+        claims = []
+        for figure in find_figures(doc.text, self.grammar):
+            if not self._is_claim(doc, figure, excluded):
+                continue
+            claims.append(self._claim(doc, figure, periods, main))
+        doc.claims = claims
+        return doc
+
+    # ------------------------------------------------------------ which figures are claims
+
+    def _excluded_spans(self, doc: Doc) -> list[Span]:
+        spans = list(doc.furniture)
+        spans += [m for program in doc.programs for m in program.mentions]
+        spans += _bracketed(doc.text, "《", "》", limit=80)
+        return spans
+
+    def _is_claim(self, doc: Doc, figure: Figure, excluded: list[Span]) -> bool:
+        if any(figure.number.overlaps(span) for span in excluded):
+            return False
+        if not figure.unit and figure.category not in ("rank", "fraction") and figure.multiplier < 10_000:
+            return False  # 12345, 2019: a bare number without unit or magnitude is a code or a date
+        if figure.unit == "" and figure.category == "" and figure.qualifier == "exact" and figure.multiplier < 10_000:
+            return False
+        if doc.text[figure.number.start : figure.number.end] == "一" and figure.category not in ("award_grade", "rank"):
+            return False  # 一名, 一个, 一年: the indefinite article, not a count anyone checks
+        if figure.category == "award_grade" and re.match(r"[ ]?(?:近|约|共|达)?[ ]?[\d一二两三四五六七八九十]", doc.text[figure.span.end :]):
+            return False  # 一等奖1项: the claim is the count that follows, not the grade
+        if _inside_short_quote(doc.text, figure.number):
+            return False
+        return True
+
+    # ------------------------------------------------------------ the claim record
+
+    def _claim(self, doc: Doc, figure: Figure, periods: list[Period], main: str) -> ClaimFinding:
+        sentence = doc.sentence_of(figure.span.start)
+        clause = _clause(doc.text, figure, sentence)
+        right_side = self._measure_after(doc, figure, clause)
+        if right_side:
+            phrase = right_side
+            quote = Span(figure.span.start, figure.span.end + len(right_side))
+            measure = _measure_text(phrase.lstrip("的"), figure)
+        else:
+            left = _left_phrase(doc.text, figure, clause, periods)
+            short = left[-MAX_LEFT:] if len(left) > MAX_LEFT else left
+            quote = Span(figure.span.start - len(short), figure.span.end)
+            measure = _measure_text(left[-MAX_MEASURE:], figure)
+        period = _nearest_period(periods, figure, sentence, doc.paragraph_of(figure.span.start))
+        return ClaimFinding(
+            span=quote,
+            value=figure.value,
+            unit=figure.unit,
+            qualifier=figure.qualifier,
+            value_max=figure.value_max,
+            measure=measure,
+            subject=self._subject(doc, figure, sentence, main),
+            period=period.text if period else "",
+            period_start=period.start if period else None,
+            period_end=period.end if period else None,
+            sentence=sentence,
+            number_span=figure.number,
+        )
+
+    def _measure_after(self, doc: Doc, figure: Figure, clause: Span) -> str:
+        """The noun phrase after a classifier (6800多名教师 -> 教师), or "" when the number ends its phrase."""
+        if figure.category in ("percent", "percent_point", "permille", "money", "rank", "fraction", ""):
+            return ""
+        rest = doc.text[figure.span.end : min(clause.end, figure.span.end + MAX_RIGHT)]
+        if not rest or rest[0] in CLAUSE_BREAKS:
+            return ""
+        tokens = self.resources.segmenter.tag(rest)
+        phrase_end = 0
+        for i, token in enumerate(tokens):
+            if token.text == "的" and i == 0 and len(tokens) > 1:
+                phrase_end = token.end
+                continue
+            if token.text in "“”\"" and i == 0:
+                phrase_end = token.end
+                continue
+            if token.text in "“”":
+                phrase_end = token.end
+                continue
+            if token.pos.startswith(NOMINAL_TAGS) or (token.pos.startswith("v") and i > 0 and _nominal_next(tokens, i)):
+                phrase_end = token.end
+                continue
+            break
+        phrase = rest[:phrase_end]
+        return phrase if phrase.strip("“”\"的") else ""
+
+    def _subject(self, doc: Doc, figure: Figure, sentence: Span, main: str) -> str:
+        place = _clause_place(doc.text, sentence, figure, self.places)
+        best = _nearest_institution(doc, figure.span.start, sentence)
+        if best:
+            return best
+        if place:
+            return place
+        paragraph = doc.paragraph_of(figure.span.start)
+        return _nearest_institution(doc, figure.span.start, paragraph) or main
+
+    # ------------------------------------------------------------ periods
+
+    def _periods(self, doc: Doc, year: int | None) -> list[Period]:
+        text = doc.text
+        found: list[Period] = []
+        token_starts = {t.start for t in doc.tokens}
+        token_ends = {t.end for t in doc.tokens}
+        for m in YEAR_PERIOD.finditer(text):
+            y = _year_of(m.group())
+            open_end = m.group().endswith(("以来", "来", "至今"))
+            closes = m.group().startswith(("截至", "截止", "到"))
+            start = None if closes else y
+            end = year if open_end and year else y
+            found.append(Period(m.group(), Span(m.start(), m.end()), start, end))
+        for m in RECENT_YEARS.finditer(text):
+            n = _small_number(m.group("n"))
+            found.append(Period(m.group(), Span(m.start(), m.end()), year - n if year and n else None, year))
+        for word, (start_offset, end_offset) in self.period_words.items():
+            for m in re.finditer(re.escape(word), text):
+                if m.start() not in token_starts or m.end() not in token_ends:
+                    if len(word) == 1:
+                        continue  # 现 inside 实现, 表现
+                span = Span(m.start(), m.end())
+                if any(p.span.overlaps(span) for p in found):
+                    continue
+                month = re.match(r"\d{1,2}月(?:底|末|初)?", text[m.end() :])
+                label = word + (month.group() if month and word in ("今年", "去年", "前年", "明年") else "")
+                found.append(Period(label, Span(m.start(), m.start() + len(label)),
+                                    _offset(year, start_offset), _offset(year, end_offset)))
+        for m in MONTH_DAY.finditer(text):
+            span = Span(m.start(), m.end())
+            if not any(p.span.overlaps(span) for p in found):
+                found.append(Period(m.group(), span, year, year))
+        found.sort(key=lambda p: p.span.start)
+        return found
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _bracketed(text: str, open_mark: str, close_mark: str, limit: int) -> list[Span]:
+    spans = []
+    for m in re.finditer(re.escape(open_mark) + r"[^" + re.escape(close_mark) + r"\n]{0,%d}" % limit + re.escape(close_mark), text):
+        spans.append(Span(m.start(), m.end()))
+    return spans
+
+
+def _inside_short_quote(text: str, number: Span) -> bool:
+    """True when the numeral sits between quotation marks that close within SHORT_QUOTE characters."""
+    left = text.rfind("“", max(0, number.start - SHORT_QUOTE), number.start)
+    if left < 0 or "”" in text[left:number.start]:
+        return False
+    right = text.find("”", number.end, number.end + SHORT_QUOTE)
+    return right >= 0 and "“" not in text[number.end : right]
+
+
+def _clause(text: str, figure: Figure, sentence: Span) -> Span:
+    start = figure.span.start
+    while start > sentence.start and text[start - 1] not in CLAUSE_BREAKS:
+        start -= 1
+    end = figure.span.end
+    while end < sentence.end and text[end] not in CLAUSE_BREAKS:
+        end += 1
+    return Span(start, end)
+
+
+def _nominal_next(tokens: list[Token], i: int) -> bool:
+    """A verb inside a noun phrase (帮扶 in 专家帮扶小组) when a noun follows it."""
+    return i + 1 < len(tokens) and tokens[i + 1].pos.startswith(NOMINAL_TAGS)
+
+
+def _left_phrase(text: str, figure: Figure, clause: Span, periods: list[Period]) -> str:
+    """Words between the clause start (after any period phrase) and the figure: 获奖 in 获奖472人次."""
+    start = clause.start
+    for period in periods:
+        if clause.start <= period.span.start and period.span.end <= figure.span.start:
+            start = max(start, period.span.end)
+    phrase = text[start : figure.span.start].strip(" “”\"、")
+    while phrase and phrase[0] in FUNCTION_CHARS:
+        phrase = phrase[1:]
+    return phrase
+
+
+def _measure_text(phrase: str, figure: Figure) -> str:
+    phrase = phrase.strip(" “”\"").rstrip("的共达为是有约近")
+    if figure.unit == "人次":
+        suffix = "人次"
+    elif figure.category in ("person", "household"):
+        suffix = "人数"
+    elif figure.category == "rank":
+        suffix = "排名"
+    elif figure.category == "award_grade":
+        suffix = "获奖等级"
+    elif figure.category in ("percent", "percent_point", "permille", "money", "fraction", ""):
+        suffix = ""
+    elif figure.unit in ("个", "大"):
+        suffix = "数"
+    else:
+        suffix = figure.unit + "数"
+    if phrase.endswith(suffix):
+        return phrase
+    return phrase + suffix if phrase else ""
+
+
+def _main_institution(doc: Doc) -> str:
+    if not doc.institutions:
+        return ""
+    return max(doc.institutions, key=lambda inst: len(inst.mentions)).canonical
+
+
+def _nearest_institution(doc: Doc, pos: int, scope: Span) -> str:
+    """The institution mentioned last before `pos` in `scope`, else the first one after it."""
+    before, after = None, None
+    for inst in doc.institutions:
+        for mention in inst.mentions:
+            if not scope.contains(mention):
+                continue
+            if mention.end <= pos and (before is None or mention.start > before[0]):
+                before = (mention.start, inst.canonical)
+            elif mention.start >= pos and (after is None or mention.start < after[0]):
+                after = (mention.start, inst.canonical)
+    chosen = before or after
+    return chosen[1] if chosen else ""
+
+
+def _clause_place(text: str, sentence: Span, figure: Figure, places: frozenset[str]) -> str:
+    """A place name opening the sentence (江北区 in 江北区已有…) is the subject of its figures."""
+    head = text[sentence.start : figure.span.start]
+    for length in (6, 5, 4, 3, 2):
+        for offset in range(0, 3):
+            candidate = head[offset : offset + length]
+            if len(candidate) == length and candidate in places:
+                return candidate
+    return ""
+
+
+def _nearest_period(periods: list[Period], figure: Figure, sentence: Span, paragraph: Span) -> Period | None:
+    in_sentence = [p for p in periods if sentence.contains(p.span) and not p.span.overlaps(figure.span)]
+    before = [p for p in in_sentence if p.span.end <= figure.span.start]
+    if before:
+        return before[-1]
+    if in_sentence:
+        return in_sentence[0]
+    earlier = [p for p in periods if paragraph.contains(p.span) and p.span.end <= sentence.start]
+    return earlier[-1] if earlier else None
+
+
+def _year_of(text: str) -> int | None:
+    m = re.search(r"\d{4}", text)
+    if m:
+        return int(m.group())
+    m = re.search(r"[〇零一二三四五六七八九]{4}", text)
+    if m:
+        return int("".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in m.group()))
+    return None
+
+
+def _small_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if len(text) == 1:
+        return CN_SMALL.get(text)
+    if text.startswith("十"):
+        return 10 + CN_SMALL.get(text[1], 0)
+    return None
+
+
+def _offset(year: int | None, offset: str) -> int | None:
+    if year is None or offset == "":
+        return None
+    return year + int(offset)

@@ -1,0 +1,560 @@
+"""Read the figures of Chinese news text, with character spans: pure functions over a string.
+
+This module knows numerals, multipliers (万, 亿), units and qualifier markers; it does not know
+documents. The claims stage decides which figures are claims and what they are about.
+
+Reading order, for one string:
+1. fold full-width ASCII to half-width (same length, so spans stay valid for the original);
+2. find fractions and spelt-out percentages (三分之一, 百分之九十八) first, since their numerals
+   would otherwise be read one by one;
+3. scan every other numeral (Arabic, Chinese, mixed), then read around it: the qualifier marker
+   before it, inner markers (多, 余, 几), a late multiplier (二百余万), the unit, a marker after it;
+4. drop what is not a figure: dates, ordinals, clock times, codes, idioms;
+5. join ranges (3至5年) and drop year ranges (2023-2025).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+from .document import Span
+
+QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "up_to")
+
+CN_DIGITS = "零〇一二两三四五六七八九"
+CN_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+BIG_MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A numeral: Arabic with optional Chinese multipliers and further Arabic groups (1.5万, 3万4000),
+# or a run of Chinese numeral characters with an optional 点 decimal part (三点五).
+NUMERAL = re.compile(
+    rf"(?P<ar>(?:{ARABIC})(?:[百千万亿]+(?:\d+(?:\.\d+)?)?)*)"
+    rf"|(?P<cn>[{CN_DIGITS}十百千万亿]+(?:点[{CN_DIGITS}]+)?)"
+)
+# 三分之一, 百分之九十八, 5分之1: the denominator comes first in Chinese.
+FRACTION = re.compile(
+    rf"(?P<den>\d+|[{CN_DIGITS}十百千万]+)分之(?P<num>\d+(?:\.\d+)?|[{CN_DIGITS}十百千万]+(?:点[{CN_DIGITS}]+)?)"
+)
+RANGE_SEPARATOR = re.compile(r"[ ]?(?:至|到|-|~|—|–|－|～|〜)[ ]?")
+ADJACENT_PAIR = re.compile(rf"^(十)?([一两二三四五六七八九])([二三四五六七八九])([十百千万]*)$")
+SPACE = " \u00a0"
+CLAUSE_BREAK = set("，。；！？、：,.;!?:\n（）()“”\"《》")
+RANK_CUES = ("名列", "位列", "排名", "位居", "居", "排在", "排", "列")
+YEAR_AFTER = set("月度代初底末前后")  # 2018年5月, 2019年度, 80年代, 三年前: dates, not durations
+PERIOD_OPENERS = ("近", "这", "过去", "最近")  # 近3年来: a time scope, read as a period by claims
+ORDINAL_BY_DEFAULT = set("次届期轮批")  # 十三届全国人大: these before an organ's name make an ordinal
+COUNTED = ("count", "person", "organisation", "household", "enumeration")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure as read from the text; `span` runs from its first marker to its unit or last marker."""
+
+    span: Span
+    number: Span
+    value: float
+    unit: str = ""
+    category: str = ""
+    qualifier: str = "exact"
+    value_max: float | None = None
+    form: str = "arabic"  # arabic | chinese | mixed | fraction | percent_words | tenths | rank
+    multiplier: int = 1  # the 万/亿/千 folded into value, so a range's first half can borrow it
+
+
+@dataclass(frozen=True)
+class NumberGrammar:
+    """The word lists the reader needs, taken from the lexicons units, qualifiers and not_figures."""
+
+    units: dict[str, str]
+    before: dict[str, str]
+    inner: dict[str, str]
+    after: dict[str, str]
+    few: dict[str, str]
+    idioms: tuple[str, ...] = ()
+    after_cheng: tuple[str, ...] = ()
+    ordinal_after: tuple[str, ...] = ()
+    title_after: tuple[str, ...] = ()
+    _unit_lengths: tuple[int, ...] = field(default=(), repr=False)
+
+    @classmethod
+    def from_lexicons(cls, lexicons) -> "NumberGrammar":
+        units = lexicons["units"].mapping(1)
+        markers: dict[str, dict[str, str]] = {"before": {}, "inner": {}, "after": {}, "few": {}}
+        for marker, position, qualifier in lexicons["qualifiers"].rows:
+            markers[position].setdefault(marker, qualifier)
+        kinds: dict[str, list[str]] = {}
+        for term, kind in lexicons["not_figures"].rows:
+            kinds.setdefault(kind, []).append(term)
+        return cls(
+            units=units,
+            before=markers["before"],
+            inner=markers["inner"],
+            after=markers["after"],
+            few=markers["few"],
+            idioms=tuple(kinds.get("idiom", []) + kinds.get("place", [])),
+            after_cheng=tuple(kinds.get("after_cheng", [])),
+            ordinal_after=tuple(kinds.get("ordinal_after", [])),
+            title_after=tuple(kinds.get("title_after", [])),
+            _unit_lengths=tuple(sorted({len(u) for u in units}, reverse=True)),
+        )
+
+    def unit_at(self, text: str, pos: int) -> str:
+        for length in self._unit_lengths:
+            if text[pos : pos + length] in self.units:
+                return text[pos : pos + length]
+        return ""
+
+
+def fold(text: str) -> str:
+    """Full-width ASCII and the ideographic space to half-width, one character for one."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - 0xFEE0))
+        elif ch == "\u3000":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- numeral values
+
+
+def chinese_value(numeral: str) -> float | None:
+    """Value of a run of Chinese numerals; None when it is not a well-formed number."""
+    if numeral in CN_MULTIPLIERS:
+        return float(CN_MULTIPLIERS[numeral])
+    if all(ch in "百千万亿" for ch in numeral):  # 百万, 千万, 万亿
+        value = 1
+        for ch in numeral:
+            value *= CN_MULTIPLIERS[ch]
+        return float(value)
+    if not any(ch in "十百千万亿点" for ch in numeral) and len(numeral) > 1:
+        return None  # 五四, 九一八, 二〇一八: digit strings are names or years, and cn2an reads them as numbers
+    try:
+        return float(cn2an.cn2an(numeral, "normal"))
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def arabic_value(numeral: str) -> tuple[Decimal, int] | None:
+    """Value of an Arabic numeral with Chinese multipliers ("1,100万", "3万4000", "1.2万亿").
+
+    Each Arabic group is multiplied by the multipliers that follow it, and the groups are summed;
+    cn2an's smart mode fails on separators and on 万亿, so this is done here with Decimal.
+    Returns the value and the multiplier of the first group.
+    """
+    total = Decimal(0)
+    first_multiplier = 0
+    for group, multipliers in re.findall(r"([\d,.]+)([百千万亿]*)", numeral):
+        try:
+            number = Decimal(group.replace(",", ""))
+        except InvalidOperation:
+            return None
+        factor = 1
+        for ch in multipliers:
+            factor *= CN_MULTIPLIERS[ch]
+        first_multiplier = first_multiplier or factor
+        total += number * factor
+    return total, first_multiplier or 1
+
+
+def _as_float(value: Decimal | float) -> float:
+    value = float(value)
+    return float(round(value)) if abs(value - round(value)) < 1e-9 else round(value, 6)
+
+
+# ---------------------------------------------------------------- the reader
+
+
+def find_figures(text: str, grammar: NumberGrammar) -> list[Figure]:
+    """Every figure of `text`, in order, with spans on `text` (matching is done on its fold)."""
+    folded = fold(text)
+    figures = _fractions(folded, grammar)
+    taken = [f.span for f in figures]
+    blocked = _idiom_spans(folded, grammar)
+    for match in NUMERAL.finditer(folded):
+        number = Span(match.start(), match.end())
+        if any(number.overlaps(t) for t in taken) or any(number.overlaps(b) for b in blocked):
+            continue
+        figure = _read_around(folded, match, grammar)
+        if figure is not None:
+            figures.append(figure)
+    figures.sort(key=lambda f: f.span.start)
+    return _join_ranges(folded, figures)
+
+
+def _idiom_spans(folded: str, grammar: NumberGrammar) -> list[Span]:
+    spans = []
+    for idiom in grammar.idioms:
+        for m in re.finditer(re.escape(idiom), folded):
+            spans.append(Span(m.start(), m.end()))
+    return spans
+
+
+def _fractions(folded: str, grammar: NumberGrammar) -> list[Figure]:
+    figures = []
+    for m in FRACTION.finditer(folded):
+        den_text, num_text = m.group("den"), m.group("num")
+        den = _any_value(den_text)
+        num = _any_value(num_text)
+        if den is None or num is None or den == 0:
+            continue
+        start = m.start()
+        if den_text == "百":  # 百分之九十八 is a percentage, written as the number shown
+            value, unit, category, form = num, "%", "percent", "percent_words"
+        elif den_text == "千":
+            value, unit, category, form = num, "‰", "permille", "percent_words"
+        else:
+            value, unit, category, form = num / den, "", "fraction", "fraction"
+        figure = Figure(
+            span=Span(start, m.end()), number=Span(start, m.end()), value=_as_float(value),
+            unit=unit, category=category, form=form,
+        )
+        figures.append(_with_markers(folded, figure, grammar))
+    return figures
+
+
+def _any_value(numeral: str) -> float | None:
+    if re.fullmatch(r"[\d.]+", numeral):
+        return float(numeral)
+    return chinese_value(numeral)
+
+
+def _read_around(folded: str, match: re.Match, grammar: NumberGrammar) -> Figure | None:
+    start, end = match.start(), match.end()
+    numeral = match.group()
+    if _is_code(folded, start, end):
+        return None
+    value, value_max, multiplier, form, qualifiers = _numeral_value(match)
+    if value is None:
+        return None
+    numeral, end = _give_back_unit_prefix(folded, numeral, start, end, grammar)
+    if numeral != match.group():
+        value, multiplier = _reparse(numeral)
+        if value is None:
+            return None
+
+    pos = _skip_space(folded, end)
+    inner = _longest(folded, pos, grammar.inner)
+    inner_end = end
+    if inner:
+        qualifiers.append(grammar.inner[inner])
+        pos += len(inner)
+        late = re.match(r"[万亿]+", folded[pos:])
+        if late:  # 二百余万, 两千多万: the multiplier comes after the marker
+            factor = 1
+            for ch in late.group():
+                factor *= BIG_MULTIPLIERS[ch]
+            value *= factor
+            value_max = value_max * factor if value_max is not None else None
+            multiplier *= factor
+            pos += len(late.group())
+        inner_end = pos
+        pos = _skip_space(folded, pos)
+
+    unit = grammar.unit_at(folded, pos)
+    category = grammar.units.get(unit, "")
+    if unit == "个":  # 3个多月: the marker sits inside the unit
+        tail = _longest(folded, pos + 1, {"多": "", "余": ""})
+        inside = grammar.unit_at("个" + folded[pos + 1 + len(tail) :], 0) if tail else ""
+        if grammar.units.get(inside) == "time":
+            unit, category = inside, "time"
+            qualifiers.append("more_than")
+            pos += len(tail)
+    if unit:
+        pos += len(unit)
+    elif folded[pos : pos + 1] == "成" and _is_tenths(folded, pos, value, grammar):
+        unit, category, form = "%", "percent", "tenths"
+        value *= 10
+        value_max = value_max * 10 if value_max is not None else None
+        pos += 1
+    else:
+        pos = inner_end
+
+    after_pos = _skip_space(folded, pos) if unit else pos
+    after = _longest(folded, after_pos, grammar.after)
+    if after and after in grammar.inner and category not in ("time", "age"):
+        after = ""  # 10人多次 is not "more than 10": 多 after a unit only qualifies durations (两年多)
+    if after:
+        qualifiers.append(grammar.after[after])
+        pos = after_pos + len(after)
+
+    figure_start, before_qualifier, few = _before(folded, start, numeral, grammar)
+    if few:
+        qualifiers.append(few)
+    if numeral[0] in "百千万亿" and not (few or inner or (before_qualifier and before_qualifier != "exact")):
+        return None  # 万人计划, 千方百计, 百年: a bare multiplier is a figure only with a marker (近百, 百余, 上万)
+    if before_qualifier:
+        qualifiers.append(before_qualifier)
+
+    figure = Figure(
+        span=Span(figure_start, pos), number=Span(start, end), value=_as_float(value),
+        unit=unit, category=category, qualifier=_resolve(qualifiers), form=form,
+        value_max=_as_float(value_max) if value_max is not None else None, multiplier=multiplier,
+    )
+    if (not unit and form == "chinese" and multiplier < 10_000 and figure.qualifier == "exact"
+            and not _range_follows(folded, pos) and _char(folded, start - 1) != "第"):
+        return None  # 五星红旗, 三成员国: a small Chinese numeral without unit is a word, not a figure
+    return _reject_or_keep(folded, figure, numeral, grammar)
+
+
+def _numeral_value(match: re.Match):
+    """(value, value_max, multiplier, form, qualifiers) of a numeral match; value None if unreadable."""
+    if match.group("ar"):
+        parsed = arabic_value(match.group("ar"))
+        if parsed is None:
+            return None, None, 1, "", []
+        value, multiplier = parsed
+        form = "mixed" if multiplier > 1 else "arabic"
+        return float(value), None, multiplier, form, []
+    numeral = match.group("cn")
+    pair = ADJACENT_PAIR.match(numeral)
+    if pair and _cn_digit(pair.group(3)) == _cn_digit(pair.group(2)) + 1:
+        # 三四个, 五六十, 十七八: two neighbouring digits give an approximate range
+        factor = 1
+        for ch in pair.group(4):
+            factor *= CN_MULTIPLIERS[ch]
+        tens = 10 if pair.group(1) else 0
+        low = (tens + _cn_digit(pair.group(2))) * factor
+        high = (tens + _cn_digit(pair.group(3))) * factor
+        return float(low), float(high), factor, "chinese", ["approx"]
+    value = chinese_value(numeral)
+    multiplier = 1
+    for ch in reversed(numeral):
+        if ch in BIG_MULTIPLIERS:
+            multiplier *= BIG_MULTIPLIERS[ch]
+        else:
+            break
+    return value, None, multiplier, "chinese", []
+
+
+def _cn_digit(ch: str) -> int:
+    return "零一二三四五六七八九".find(ch) if ch != "两" else 2
+
+
+def _reparse(numeral: str) -> tuple[float | None, int]:
+    if re.match(r"\d", numeral):
+        parsed = arabic_value(numeral)
+        return (float(parsed[0]), parsed[1]) if parsed else (None, 1)
+    return chinese_value(numeral), 1
+
+
+def _give_back_unit_prefix(folded, numeral, start, end, grammar):
+    """5千米 is 5 kilometres, not 5000 metres: return a trailing 千/百 that begins a unit."""
+    if len(numeral) > 1 and numeral[-1] in "千百" and grammar.unit_at(folded, end - 1).startswith(numeral[-1]):
+        if len(grammar.unit_at(folded, end - 1)) > 1:
+            return numeral[:-1], end - 1
+    return numeral, end
+
+
+def _skip_space(folded: str, pos: int) -> int:
+    return pos + 1 if folded[pos : pos + 1] in (" ", "\u00a0") and pos < len(folded) else pos
+
+
+def _longest(folded: str, pos: int, words: dict[str, str]) -> str:
+    best = ""
+    for word in words:
+        if len(word) > len(best) and folded.startswith(word, pos):
+            best = word
+    return best
+
+
+def _before(folded: str, start: int, numeral: str, grammar: NumberGrammar) -> tuple[int, str, str]:
+    """(figure start, qualifier of the marker before the numeral, qualifier of a 数/几/上 prefix)."""
+    few = ""
+    pos = start
+    if numeral[0] in "十百千万亿" and start > 0 and folded[start - 1] in grammar.few:
+        few = grammar.few[folded[start - 1]]
+        pos = start - 1
+    look = pos - 1 if pos > 0 and folded[pos - 1] in SPACE else pos
+    best = ""
+    for marker in grammar.before:
+        if len(marker) > len(best) and folded.endswith(marker, 0, look):
+            best = marker
+    if best:
+        return look - len(best), grammar.before[best], few
+    return pos, "", few
+
+
+def _resolve(qualifiers: list[str]) -> str:
+    """A non-exact marker wins over 达/共 (达100多人 is more_than); the first non-exact one read wins."""
+    for qualifier in qualifiers:
+        if qualifier != "exact":
+            return qualifier
+    return "exact"
+
+
+def _is_tenths(folded: str, pos: int, value: float, grammar: NumberGrammar) -> bool:
+    """三成 is 30 % when 成 is not the start of a word (三成员国, 一成不变)."""
+    if not (1 <= value <= 10) or value != int(value):
+        return False
+    return not any(folded.startswith(word, pos) for word in grammar.after_cheng)
+
+
+def _is_code(folded: str, start: int, end: int) -> bool:
+    """G20, 5G, 1+X, 9:30, 3.0版: numerals glued to letters, plus signs or colons are codes or times."""
+    before, after = _char(folded, start - 1), _char(folded, end)
+    if before.isascii() and before.isalpha() or after.isascii() and after.isalpha():
+        return True
+    if folded[start] == "0" and _char(folded, start + 1).isdigit():
+        return True  # 023-6812..., 第019版: a leading zero marks a code, a phone or a page number
+    if before in "+:/" or after in "+/":
+        return True
+    if after == ":" and folded[end + 1 : end + 2].isdigit():
+        return True
+    if before == "." or (after == "." and folded[end + 1 : end + 2].isdigit()):
+        return True
+    return False
+
+
+def _reject_or_keep(folded: str, figure: Figure, numeral: str, grammar: NumberGrammar) -> Figure | None:
+    start, unit_end = figure.number.start, figure.span.end
+    before = _char(folded, start - 1)
+    after_unit = folded[figure.number.end :] or "\0"
+    if before == "第" or (figure.span.start > 0 and folded[figure.span.start - 1] == "第"):
+        return _rank(folded, figure, grammar)
+    if figure.unit == "年" or (not figure.unit and after_unit.startswith("年")):
+        if _is_date_year(folded, figure, numeral):
+            return None
+    if figure.unit == "年" and _is_period_phrase(folded, figure):
+        return None
+    if figure.unit and _followed_by(folded, figure, grammar.title_after) and figure.unit in ("年", "大"):
+        return None
+    if figure.category == "grade":
+        return None
+    if figure.unit == "大" and (figure.value > 10 or not _cjk(folded[unit_end : unit_end + 1])):
+        return None  # 十九大 is the 19th congress; 三大 at a clause end is not an enumeration
+    if figure.unit in ORDINAL_BY_DEFAULT and _followed_by(folded, figure, grammar.ordinal_after):
+        return None  # 十三届全国人大: an ordinal event name
+    if numeral == "二" and figure.category in COUNTED:
+        return None  # 二次会议, 红二队: counts say 两; a lone 二 before a classifier is an ordinal or a name
+    if figure.category == "level" and figure.form == "chinese":
+        return None  # 三级管理体制: an enumeration of tiers; 5.8级 (Arabic) stays, a magnitude
+    if before in "时点" and figure.unit == "分":
+        return None  # 9时30分
+    if figure.unit == "" and after_unit[:1] in "月日号时点":
+        return None  # 6月21日, 10时
+    return figure
+
+
+def _range_follows(folded: str, pos: int) -> bool:
+    sep = RANGE_SEPARATOR.match(folded, pos)
+    return bool(sep) and bool(NUMERAL.match(folded, sep.end()))
+
+
+def _char(folded: str, pos: int) -> str:
+    """The character at `pos`, or NUL outside the string (so `in "..."` tests stay false)."""
+    return folded[pos] if 0 <= pos < len(folded) else "\0"
+
+
+def _cjk(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+def _followed_by(folded: str, figure: Figure, words: tuple[str, ...]) -> bool:
+    return any(folded.startswith(word, figure.span.end) for word in words)
+
+
+def _is_date_year(folded: str, figure: Figure, numeral: str) -> bool:
+    year_pos = figure.number.end
+    while year_pos < len(folded) and folded[year_pos] in SPACE:
+        year_pos += 1
+    next_ch = folded[year_pos + 1 : year_pos + 2]
+    if re.fullmatch(r"\d{4}", numeral) and 1000 <= figure.value <= 2200:
+        return True  # 2018年
+    if re.fullmatch(r"\d{2}", numeral) and next_ch == "代":
+        return True  # 80年代
+    if numeral and all(ch in CN_DIGITS for ch in numeral) and len(numeral) >= 2:
+        return True  # 二〇一八年
+    return next_ch in YEAR_AFTER and next_ch != ""
+
+
+def _is_period_phrase(folded: str, figure: Figure) -> bool:
+    """近3年来, 这5年来, 过去3年来: a time scope the claims stage reads as a period, not a figure."""
+    tail = folded[figure.number.end :]
+    if not re.match(r"[ ]?(?:多)?年(?:来|以来|里|间)", tail):
+        return False
+    head = folded[max(0, figure.span.start - 2) : figure.number.start]
+    return any(head.endswith(opener) or opener in head for opener in PERIOD_OPENERS) or (
+        figure.span.start == 0 or folded[figure.span.start - 1] in CLAUSE_BREAK
+    )
+
+
+def _rank(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure | None:
+    """第一 is a rank claim after 名列/位居/排名 (名列全市第一); any other 第N is an ordinal."""
+    if figure.unit and figure.unit not in ("名", "位"):
+        return None
+    clause_start = figure.number.start - 1
+    while clause_start > 0 and folded[clause_start - 1] not in CLAUSE_BREAK and figure.number.start - clause_start < 12:
+        clause_start -= 1
+    clause = folded[clause_start : figure.number.start - 1]
+    cue = next((c for c in RANK_CUES if c in clause), "")
+    if not cue:
+        return None
+    cue_start = clause_start + clause.rfind(cue)
+    return replace(figure, span=Span(cue_start, figure.span.end), unit="", category="rank", form="rank")
+
+
+def _with_markers(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure:
+    """Markers around a fraction or spelt-out percentage (近三分之一, 百分之九十以上)."""
+    qualifiers = []
+    end = figure.span.end
+    after = _longest(folded, _skip_space(folded, end), grammar.after)
+    if after and after not in grammar.inner:
+        qualifiers.append(grammar.after[after])
+        end = _skip_space(folded, end) + len(after)
+    start, before_qualifier, _ = _before(folded, figure.span.start, "x", grammar)
+    if before_qualifier:
+        qualifiers.append(before_qualifier)
+    return replace(figure, span=Span(start, end), qualifier=_resolve(qualifiers))
+
+
+def _join_ranges(folded: str, figures: list[Figure]) -> list[Figure]:
+    """3至5年, 30%-40%, 三至五万元: a figure without unit (or the same unit) joined to the next one."""
+    out: list[Figure] = []
+    i = 0
+    while i < len(figures):
+        first = figures[i]
+        second = figures[i + 1] if i + 1 < len(figures) else None
+        joined = _range(folded, first, second) if second else None
+        if joined == "years":
+            i += 2  # 2023-2025: a span of years, a date
+            continue
+        if joined is not None:
+            out.append(joined)
+            i += 2
+            continue
+        out.append(first)
+        i += 1
+    return out
+
+
+def _range(folded: str, first: Figure, second: Figure):
+    gap = folded[first.span.end : second.span.start]
+    if not RANGE_SEPARATOR.fullmatch(gap) or second.span.start != second.number.start:
+        return None
+    if _years(first) and _years(second) and first.unit in ("", "年") and second.unit in ("", "年"):
+        return "years"
+    if first.unit not in ("", second.unit) or first.value_max is not None:
+        return None
+    low = first.value
+    if first.unit == "" and second.multiplier > 1 and first.multiplier == 1:
+        low = first.value * second.multiplier  # 3至5万元: the first half borrows 万
+    if not low < second.value:
+        return None
+    return replace(
+        second, span=Span(first.span.start, second.span.end), number=Span(first.number.start, second.number.end),
+        value=_as_float(low), value_max=second.value,
+        qualifier=first.qualifier if first.qualifier != "exact" else second.qualifier,
+    )
+
+
+def _years(figure: Figure) -> bool:
+    return figure.form == "arabic" and figure.value == int(figure.value) and 1000 <= figure.value <= 2200 and len(figure.number) == 4

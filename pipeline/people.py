@@ -1,0 +1,362 @@
+"""Stage 5, people: personal names with their role and affiliation, from rules and the NER CRF.
+
+Order of work (numbered comments in `PeopleStage.__call__` match):
+1. bylines given by the metadata stage become people with role 记者;
+2. titles anchor names: a surname right after a title (院长朱福荣) or a name right before one (杨明老师);
+3. lists continue a found name (刘琳、李蓬春; 熊诗芮、郑杰等500多名学生);
+4. the CRF's PER spans add names no rule reaches (given names alone, foreign names);
+5. every further occurrence of a found name becomes a mention;
+6. role (the fullest title stated) and affiliation (explicit, else the institution of the sentence,
+   else of the paragraph) are chosen per person.
+Nothing inside an institution mention, a short quotation (program names) or a place name is a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .document import Doc, PersonFinding, Span
+from .ner import NerTagger
+from .stage import Resources, Stage
+
+BYLINE_ROLE = "记者"
+# Quotations this short are names of programs or honours, not speech that may mention people.
+SHORT_QUOTE = 16
+QUOTES = regex.compile(r"[“\"‘'「『《]([^“”\"‘’'「」『』《》\n]{1,16})[”\"’'」』》]")
+# How far left a role may grow from its title word ("美术学科" + "研训员").
+ROLE_PREFIX_MAX = 6
+# Parts of speech a role's prefix may consist of (nouns, adjectives, distinguishers, abbreviations).
+ROLE_PREFIX_POS = ("n", "vn", "b", "j", "a", "an")
+# A list or count after names that states their role: 熊诗芮、郑杰等500多名学生.
+COUNT_AFTER_LIST = regex.compile(r"等(?:[近约逾]?[\d一二三四五六七八九十百千万]+[多余]?[名位个])?")
+LIST_SEP = "、"
+# Surnames this common need no second opinion from the CRF when a title anchors them.
+COMMON_SURNAME_RANK = 100
+HAN = regex.compile(r"\p{Han}")
+
+
+def is_han(ch: str) -> bool:
+    return bool(ch) and HAN.match(ch) is not None
+
+
+@dataclass
+class Candidate:
+    """A person being assembled: every mention, and the roles/affiliations stated for it."""
+
+    name: str
+    mentions: set[Span] = field(default_factory=set)
+    # (priority, role, affiliation, mention start): 0 title before, 1 quoted honour, 2 list count, 3 title after
+    roles: list[tuple[int, str, str, int]] = field(default_factory=list)
+    byline: bool = False
+
+
+class PeopleStage(Stage):
+    name = "people"
+    requires = ("text", "sentences", "paragraphs", "tokens", "meta", "institutions")
+    provides = ("people",)
+
+    def __init__(self, resources: Resources) -> None:
+        super().__init__(resources)
+        lex = resources.lexicons
+        self.surname_rank = {t: int(r) for t, r in lex["surnames"].mapping(1).items()}
+        self.title_position = lex["titles"].mapping(1)
+        self.max_title = max(len(t) for t in self.title_position)
+        self.not_names = lex["not_names"].terms()
+        self.places = lex["places"].terms() if "places" in lex else frozenset()
+        context = lex["name_context"].rows
+        self.followers = frozenset(r[0] for r in context if r[1] == "follows")
+        self.not_in_name = frozenset(r[0] for r in context if r[1] == "not_in_name")
+        self.max_follower = max(len(w) for w in self.followers)
+        self.tagger = NerTagger(lex)
+
+    # ------------------------------------------------------------------ driver
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        blocked = self._blocked(doc)
+        found: dict[str, Candidate] = {}
+        crf = self._crf_people(doc)
+        # 1. bylines
+        for name, span in zip(doc.meta.authors, doc.meta.author_spans):
+            person = found.setdefault(name, Candidate(name))
+            person.mentions.add(span)
+            person.byline = True
+        # 2. titles anchor names
+        for title_span in self._title_spans(doc, blocked):
+            self._anchor(doc, title_span, blocked, crf, found)
+        # 3. lists continue a name (any occurrence of it, so find those first)
+        self._all_occurrences(doc, blocked, found)
+        self._extend_lists(doc, blocked, crf, found)
+        # 4. CRF names, where no rule has put a name already
+        taken = [m for person in found.values() for m in person.mentions]
+        for span in crf.values():
+            name = text[span.start : span.end]
+            if not any(span.overlaps(t) for t in taken) and self._acceptable(name, span, blocked, from_crf=True):
+                found.setdefault(name, Candidate(name)).mentions.add(span)
+        # 5. further occurrences
+        self._all_occurrences(doc, blocked, found)
+        # 6. role and affiliation
+        doc.people = [self._finding(doc, person) for person in found.values() if person.mentions]
+        doc.people.sort(key=lambda p: min(p.mentions))
+        return doc
+
+    # ------------------------------------------------------------------ evidence
+    def _blocked(self, doc: Doc) -> list[Span]:
+        """Stretches no person may overlap: institutions, short quotations, non-byline furniture."""
+        spans = [m for inst in doc.institutions for m in inst.mentions]
+        spans += [Span(m.start(1), m.end(1)) for m in QUOTES.finditer(doc.text)]
+        author_spans = set(doc.meta.author_spans)
+        for furn in doc.furniture:
+            if not any(furn.overlaps(a) for a in author_spans):
+                spans.append(furn)
+        return sorted(spans)
+
+    def _crf_people(self, doc: Doc) -> dict[int, Span]:
+        """CRF PER spans over the body, keyed by start."""
+        spans: dict[int, Span] = {}
+        for para in doc.paragraphs or [Span(0, len(doc.text))]:
+            for start, end, label in self.tagger.tag(doc.text[para.start : para.end]):
+                if label == "PER":
+                    spans[para.start + start] = Span(para.start + start, para.start + end)
+        return spans
+
+    def _title_spans(self, doc: Doc, blocked: list[Span]) -> list[Span]:
+        """Longest title words in the text (院长, 美术学科研训员 is found as 研训员) that the segmenter
+        also cuts as words: 名师 is no title in 知名|师范."""
+        text, out, i = doc.text, [], 0
+        starts = {t.start for t in doc.tokens}
+        ends = {t.end for t in doc.tokens}
+        while i < len(text):
+            for n in range(min(self.max_title, len(text) - i), 1, -1):
+                if text[i : i + n] in self.title_position:
+                    if not starts or i in starts or i + n in ends:
+                        out.append(Span(i, i + n))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+    # ------------------------------------------------------------------ names
+    def _surname_at(self, text: str, i: int) -> int:
+        """Length of the surname starting at i (2 for compound surnames), 0 if none."""
+        if text[i : i + 2] in self.surname_rank and len(text[i : i + 2]) == 2:
+            return 2
+        return 1 if i < len(text) and text[i] in self.surname_rank else 0
+
+    def _starts_follower(self, text: str, i: int) -> bool:
+        return any(text[i : i + n] in self.followers for n in range(1, self.max_follower + 1)) or any(
+            text[i : i + n] in self.title_position for n in range(2, self.max_title + 1)
+        )
+
+    def _name_after(self, text: str, i: int, crf: dict[int, Span]) -> Span | None:
+        """The full name (surname + 1-2 characters) starting at i, or None."""
+        sur = self._surname_at(text, i)
+        if not sur:
+            return None
+        first = i + sur
+        if not is_han(text[first : first + 1]) or text[first] in self.not_in_name:
+            return None
+        second = first + 1
+        if (
+            not is_han(text[second : second + 1])
+            or text[second] in self.not_in_name
+            or self._starts_follower(text, second)
+        ):
+            return Span(i, second)
+        return Span(i, second + 1)
+
+    def _name_before(self, text: str, end: int, crf: dict[int, Span]) -> Span | None:
+        """The name ending at `end` (right before an after-title such as 老师), or None."""
+        for start, span in crf.items():
+            if span.end == end and 2 <= len(span) <= 4:
+                return span
+        for size in (3, 2):
+            start = end - size
+            if start < 0 or not self._surname_at(text, start):
+                continue
+            if size == 3 and self._surname_at(text, start + 1) and not self._left_boundary(text, start):
+                continue
+            piece = text[start:end]
+            if all(is_han(ch) and ch not in self.not_in_name for ch in piece[1:]):
+                return Span(start, end)
+        return None
+
+    def _left_boundary(self, text: str, i: int) -> bool:
+        return i == 0 or not is_han(text[i - 1]) or any(
+            text[max(0, i - n) : i] in self.title_position for n in range(2, self.max_title + 1)
+        )
+
+    def _acceptable(
+        self, name: str, span: Span, blocked: list[Span], from_crf: bool = False, crf: dict[int, Span] | None = None
+    ) -> bool:
+        if not 2 <= len(name) <= 4 or not all(is_han(ch) for ch in name):
+            return False
+        if not from_crf and not self._plausible_surname(name, span, crf or {}):
+            return False
+        if any(span.overlaps(b) for b in blocked):
+            return False
+        if name in self.not_names or name[:2] in self.not_names or name in self.places or name[:2] in self.places:
+            return False
+        if name in self.title_position or any(ch in self.not_in_name for ch in name[1:]):
+            return False
+        if from_crf and not self._surname_at(name, 0) and len(name) < 3:
+            return False  # a two-character CRF span without a surname is too often a common word
+        return True
+
+    def _plausible_surname(self, name: str, span: Span, crf: dict[int, Span]) -> bool:
+        """A rule's name needs a surname that is not also a function word (和, 从), and a rare surname
+        needs the CRF to agree (应具备, 游学乐 are not names)."""
+        sur = self._surname_at(name, 0)
+        if not sur:
+            return False
+        if sur == 1 and (name[0] in self.followers or name[0] in self.not_in_name):
+            return False
+        crf_agrees = any(s.start == span.start or s.contains(span) for s in crf.values() if s.overlaps(span))
+        return crf_agrees or self.surname_rank[name[:sur]] <= COMMON_SURNAME_RANK
+
+    # ------------------------------------------------------------------ rules
+    def _anchor(self, doc: Doc, title: Span, blocked: list[Span], crf: dict[int, Span], found: dict) -> None:
+        text = doc.text
+        # “全国先进工作者”刘琳: an honour in quotes right before a name.
+        if regex.match(r"[”\"’」』]", text[title.end : title.end + 1]):
+            opening = max(text.rfind("“", 0, title.start), text.rfind("\"", 0, title.start))
+            name = self._name_after(text, title.end + 1, crf)
+            if 0 <= opening and title.end - opening <= SHORT_QUOTE and name:
+                if self._acceptable(text[name.start : name.end], name, blocked, crf=crf):
+                    self._add(found, text, name, (1, text[opening + 1 : title.end], "", name.start))
+        if any(title.overlaps(b) for b in blocked):
+            return
+        word = text[title.start : title.end]
+        position = self.title_position[word]
+        if position in ("before", "both"):
+            name = self._name_after(text, title.end, crf)
+            if name and self._acceptable(text[name.start : name.end], name, blocked, crf=crf):
+                role, affiliation = self._role_before(doc, title)
+                self._add(found, text, name, (0, role, affiliation, name.start))
+        if position in ("after", "both") and title.start >= 2:
+            name = self._name_before(text, title.start, crf)
+            if name and self._acceptable(text[name.start : name.end], name, blocked, crf=crf):
+                self._add(found, text, name, (3, word, "", name.start))
+
+    def _add(self, found: dict, text: str, span: Span, role: tuple[int, str, str, int] | None) -> Candidate:
+        name = text[span.start : span.end]
+        person = found.setdefault(name, Candidate(name))
+        person.mentions.add(span)
+        if role and role[1]:
+            person.roles.append(role)
+        return person
+
+    def _extend_lists(self, doc: Doc, blocked: list[Span], crf: dict[int, Span], found: dict) -> None:
+        """Names joined by 、 to a found name are names too; a trailing 等…名学生 gives all their role."""
+        text = doc.text
+        for person in list(found.values()):
+            for mention in sorted(person.mentions):
+                members = [mention]
+                pos = mention.end
+                while text[pos : pos + 1] == LIST_SEP:
+                    nxt = self._name_after(text, pos + 1, crf)
+                    if not nxt or not self._acceptable(text[nxt.start : nxt.end], nxt, blocked, crf=crf):
+                        break
+                    members.append(nxt)
+                    pos = nxt.end
+                role = self._role_after_list(text, pos)
+                # a title before the first name is stated for the whole list
+                head_roles = [r for r in person.roles if r[3] == mention.start and r[0] <= 1]
+                for member in members[1:]:
+                    self._add(found, text, member, head_roles[0][:3] + (member.start,) if head_roles else None)
+                if role:
+                    for member in members:
+                        self._add(found, text, member, (2, role, "", member.start))
+                # the same backwards: 刘琳、李蓬春 where only 李蓬春 was anchored
+                pos = mention.start
+                while pos > 0 and text[pos - 1] == LIST_SEP:
+                    prev = self._name_before(text, pos - 1, crf)
+                    if not prev or not self._acceptable(text[prev.start : prev.end], prev, blocked, crf=crf):
+                        break
+                    self._add(found, text, prev, None)
+                    pos = prev.start
+
+    def _role_after_list(self, text: str, pos: int) -> str:
+        count = COUNT_AFTER_LIST.match(text, pos)
+        if not count or count.end() == pos:
+            return ""
+        for n in range(min(self.max_title, len(text) - count.end()), 1, -1):
+            word = text[count.end() : count.end() + n]
+            if word in self.title_position:
+                return word
+        return ""
+
+    def _all_occurrences(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+        text = doc.text
+        taken = {m for p in found.values() for m in p.mentions}
+        for name in sorted(found, key=len, reverse=True):  # longer names claim their characters first
+            if len(name) < 2:
+                continue
+            start = text.find(name)
+            while start >= 0:
+                span = Span(start, start + len(name))
+                if not any(span.overlaps(t) for t in taken) and not any(span.overlaps(b) for b in blocked):
+                    found[name].mentions.add(span)
+                    taken.add(span)
+                start = text.find(name, start + 1)
+
+    # ------------------------------------------------------------------ role and affiliation
+    def _role_before(self, doc: Doc, title: Span) -> tuple[str, str]:
+        """The title grown left over its noun modifiers (美术学科研训员), and an institution right before it."""
+        text = doc.text
+        affiliation = self._institution_ending_at(doc, title.start)
+        start = title.start
+        if not affiliation:
+            window_start = max(0, title.start - ROLE_PREFIX_MAX)
+            sentence = doc.sentence_of(title.start)
+            window_start = max(window_start, sentence.start)
+            for inst_span in self._institution_spans(doc):
+                if window_start < inst_span.end <= title.start:
+                    window_start = inst_span.end
+            window = text[window_start : title.start]
+            if window:
+                for token in reversed(self.resources.segmenter.tag(window)):
+                    if not token.pos.startswith(ROLE_PREFIX_POS) or token.pos.startswith(("nr", "ns", "nt")):
+                        break
+                    if not all(is_han(ch) for ch in token.text):
+                        break
+                    start = window_start + token.start
+        return text[start : title.end], affiliation
+
+    def _institution_spans(self, doc: Doc) -> list[Span]:
+        return [m for inst in doc.institutions for m in inst.mentions]
+
+    def _institution_ending_at(self, doc: Doc, pos: int) -> str:
+        for inst in doc.institutions:
+            for m in inst.mentions:
+                if m.end == pos or (m.end == pos - 1 and doc.text[pos - 1] == "的"):
+                    return inst.canonical
+        return ""
+
+    def _nearest_institution(self, doc: Doc, pos: int, within: Span) -> str:
+        best, best_distance = "", None
+        for inst in doc.institutions:
+            for m in inst.mentions:
+                if within.contains(m):
+                    # an institution before the name is the likelier employer: count it closer
+                    distance = pos - m.end if m.end <= pos else (m.start - pos) * 2
+                    if best_distance is None or distance < best_distance:
+                        best, best_distance = inst.canonical, distance
+        return best
+
+    def _finding(self, doc: Doc, person: Candidate) -> PersonFinding:
+        mentions = sorted(person.mentions)
+        if person.byline and not person.roles:
+            return PersonFinding(name=person.name, role=BYLINE_ROLE, affiliation="", mentions=mentions)
+        role, affiliation = "", ""
+        if person.roles:
+            best = min(person.roles, key=lambda r: (r[0], -len(r[1])))
+            role, affiliation = best[1], best[2]
+        if not affiliation and role:
+            first = mentions[0].start
+            affiliation = self._nearest_institution(doc, first, doc.sentence_of(first)) or (
+                self._nearest_institution(doc, first, doc.paragraph_of(first))
+            )
+        return PersonFinding(name=person.name, role=role, affiliation=affiliation, mentions=mentions)

@@ -248,10 +248,11 @@ def head_noun_after(ctx: Context, pos: int) -> Head:
     if not window:
         return Head()
     lex = ctx.lex
-    breakers = lex.cue("breaker")
+    breakers = lex.cue("breaker") | lex.cue("launch")
     refusing = lex.stops("after_honour") | lex.stops("after_not") | lex.stops("speech")
     people = lex.stops("person_tail")
     head = Head()
+    nouns: list[str] = []
     last = ""
     for tok in ctx.segmenter.cut(window):
         if tok.text in refusing:
@@ -262,11 +263,18 @@ def head_noun_after(ctx: Context, pos: int) -> Head:
         # a noun may end inside a token (领雁|工程项目) or across tokens (年|会)
         for end in range(tok.end, tok.start, -1):
             noun = lex.noun_at_end(window[:end])
+            if noun and len(noun) == 1 and end != tok.end:
+                continue  # 课|证融通: a one-character noun counts only where a word ends
             if noun and noun not in lex.cue("filler"):
                 head = Head(noun=noun, end=pos + end)
+                nouns.append(noun)
                 break
     if not head.noun and last and any(last.endswith(p) for p in people if len(p) > 1):
         return Head(refused=True)
+    if nouns:
+        # the kind comes from the most telling noun: 党建品牌创建活动 is a brand, 教师培训模式 a model
+        telling = [n for n in nouns if lex.kind(n) not in ("activity", "campaign")]
+        head.noun = telling[0] if telling else nouns[0]
     return head
 
 
@@ -279,10 +287,11 @@ def _judge_quote(ctx: Context, q: Quote, head: Head) -> Candidate | None:
     lex = ctx.lex
     text = q.text
     definition = _definition_after(ctx, q.outer.end, head)
-    if head.noun:
-        return Candidate(q.inner, lex.kind(head.noun), definition)
     bare = TRAILING_PARENS.sub("", text)  # …三年行动计划(2023-2025)
     own = lex.noun_at_end(bare)
+    if head.noun:
+        strong_own = own and lex.nouns[own][1] == "strong"
+        return Candidate(q.inner, lex.kind(own if strong_own else head.noun), definition)
     if own and len(bare) - len(own) >= 2 and len(text) <= SELF_MAX and text not in lex.stops("generic"):
         if not _generic_name(ctx, text[: -len(own)]):
             return Candidate(q.inner, lex.kind(own), definition)

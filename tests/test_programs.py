@@ -1,0 +1,112 @@
+"""Named programs: real sentences (seed-like and People's Daily) with the programs they name, and traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.document import InstitutionFinding, Span
+from pipeline.programs import ProgramStage
+
+
+@pytest.fixture(scope="module")
+def programs(resources, make_doc):
+    stage = ProgramStage(resources)
+
+    def run(text: str, institutions: list[InstitutionFinding] | None = None):
+        doc = make_doc(text)
+        doc.institutions = institutions or []
+        return stage(doc)
+
+    return run
+
+
+FOUND = [
+    # quoted name headed by a program noun
+    ("巴南区教师进修学校形成了独树一帜的师资培训“12345”模式。", [("12345", "model")]),
+    ("潼南区教师进修学院还创新构建研训工作“13568”总体思路。", [("13568", "strategy")]),
+    ("通过开展“红烛红心,同研同行”党建品牌创建活动,深化研训一体。", [("红烛红心,同研同行", "brand")]),
+    ("稳步推进“平安故宫”工程，开放面积逐年扩大。", [("平安故宫", "project")]),
+    ("这支文艺队参加溧河乡“文化进万家”合唱比赛，得了第二名。", [("文化进万家", "activity")]),
+    # a quoted name that ends in its own program noun
+    ("以“五有课堂”开启中小学课堂教学改革。", [("五有课堂", "model")]),
+    ("香港“青年内地交流资助计划”等重点项目。", [("青年内地交流资助计划", "plan")]),
+    # codes and numeric slogans
+    ("大足职教中心实施“1+X”课证融通人才培养模式。", [("1+X", "model")]),
+    ("荣昌区教师进修学校提炼出了“B-PDCA”培训模式。", [("B-PDCA", "model")]),
+    ("这是学院围绕“党建+服务”，发挥示范引领作用的创新实践。", [("党建+服务", "model")]),
+    ("勤研力训真抓实干，助力“双减”减负不减质。", [("双减", "policy")]),
+    ("确保党对学院“三重一大”的决策部署落实。", [("三重一大", "policy")]),
+    ("这是在践行“两个维护”，担实“两个责任”。", [("两个维护", "policy"), ("两个责任", "policy")]),
+    # lists of quoted names share the head noun after them
+    ("打造了“线描画”“泥塑”“剪纸”等优秀课程。", [("线描画", "course"), ("泥塑", "course"), ("剪纸", "course")]),
+    ("全面实行“河长制”“湖长制”“林长制”，严格落实责任。", [("河长制", "policy"), ("湖长制", "policy"), ("林长制", "policy")]),
+    # book titles that name a plan or policy
+    ("《新时代基础教育强师计划》提出要深化精准培训改革。", [("新时代基础教育强师计划", "plan")]),
+    ("国务院办公厅印发《关于深入推进审批服务便民化的指导意见》。", [("关于深入推进审批服务便民化的指导意见", "policy")]),
+    # unquoted names after a launch verb, ending in a strong program noun
+    ("夯实实施乡村振兴战略的基础。", [("乡村振兴战略", "strategy")]),
+    ("潼南区教师进修学院依托国培计划，全面促进融合创新发展。", [("国培计划", "plan")]),
+    ("深入实施乡村教师支持计划、银龄讲学计划。", [("乡村教师支持计划", "plan"), ("银龄讲学计划", "plan")]),
+    # enumerations whose items share a program noun
+    ("教研方面，提出了“五路并举”工作思路，包括菜单式服务制、兼职教研员制、师徒结对制。",
+     [("五路并举", "strategy"), ("菜单式服务制", "policy"), ("兼职教研员制", "policy"), ("师徒结对制", "policy")]),
+    # names that start with an administrative area
+    ("今年6月,潼南区2023年教育信息化编程教育教师培训开班仪式在区教师进修学院举行。",
+     [("潼南区2023年教育信息化编程教育教师培训", "activity")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOUND)
+def test_programs_found(programs, text, expected):
+    doc = programs(text)
+    assert sorted((p.text, p.kind) for p in doc.programs) == sorted(expected)
+
+
+TRAPS = [
+    # honour titles
+    "成功培养出“全国先进工作者”刘琳、李蓬春,“全国优秀教师”周恒等一批先进典型教师代表。",
+    "先后获得“重庆市继续教育先进单位”“重庆市教育科研先进单位”等荣誉称号。",
+    # quoted speech
+    "“推进学科育人的实践中，教师变成了学者。”学院副院长黄吉元说。",
+    "他表示：“要把刹住歪风作为重要途径。”",
+    # mottos, goals and qualities in quotes
+    "瞄准“提质量、达优秀、创学院”目标，学校正展现更多作为。",
+    "秉承“低调、务实、高效、廉洁、安全”的工作作风。",
+    # quoted institution names and people described by a slogan
+    "随着学院筹建的“北碚教育博物馆”的正式对外开放。",
+    "按“四有”好教师的标准，专注于提升干部和教师的综合素质。",
+    # scare quotes around ordinary words
+    "进修校是交流教育思想的“集散地”、驱动成长的“发动机”。",
+    # book titles of publications and agreements
+    "正式出版涵盖3个学段的《小学生学习力提升》读本。",
+    "与绵阳社区大学签署了《社区教育协同发展战略合作框架协议》。",
+    # generic nouns after a launch verb, and a back-reference to a title
+    "制定考核制度，完善队伍激励机制。",
+    "各地要认真落实《规划》要求。",
+    # an ordinal event name is not a slogan code
+    "在“第一硬件”提档升级中走在前列。",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_not_programs(programs, text):
+    assert [p.text for p in programs(text).programs] == []
+
+
+def test_definition_expands_the_name(programs):
+    text = "“三为”即“为学而教，为学而建，为学而评”，基本理念是坚持“为促进学而教”。"
+    doc = programs(text)
+    (three,) = [p for p in doc.programs if p.text == "三为"]
+    assert doc.slice(three.definition) == "即“为学而教，为学而建，为学而评”"
+
+
+def test_owner_is_the_institution_of_the_sentence(programs):
+    text = "荣昌区教师进修学校提炼出了“B-PDCA”培训模式。"
+    school = InstitutionFinding("荣昌区教师进修学校", "training_institute", [Span(0, 9)], ["荣昌区教师进修学校"])
+    doc = programs(text, [school])
+    assert [(p.text, p.owner, p.mentions) for p in doc.programs] == [("B-PDCA", "荣昌区教师进修学校", [Span(14, 20)])]
+
+
+def test_national_policy_has_no_owner(programs):
+    doc = programs("勤研力训真抓实干，助力“双减”减负不减质。")
+    assert [(p.text, p.owner) for p in doc.programs] == [("双减", "")]

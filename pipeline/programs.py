@@ -257,8 +257,8 @@ def head_noun_after(ctx: Context, pos: int) -> Head:
     for tok in ctx.segmenter.cut(window):
         if tok.text in refusing:
             return Head(refused=True)
-        if tok.text in breakers or (tok.text == "的" and head.noun):
-            break
+        if tok.text in breakers or (tok.text == "的" and (head.noun or tok.start > 0)):
+            break  # “…”的模式 keeps the head; …过年的新方式 is another phrase
         last = tok.text
         # a noun may end inside a token (领雁|工程项目) or across tokens (年|会)
         for end in range(tok.end, tok.start, -1):
@@ -292,7 +292,8 @@ def _judge_quote(ctx: Context, q: Quote, head: Head) -> Candidate | None:
     if head.noun:
         strong_own = own and lex.nouns[own][1] == "strong"
         return Candidate(q.inner, lex.kind(own if strong_own else head.noun), definition)
-    if own and len(bare) - len(own) >= 2 and len(text) <= SELF_MAX and text not in lex.stops("generic"):
+    short_weak = len(bare) - len(own) == 2 and lex.nouns.get(own, ("", ""))[1] == "weak" and bare[0] not in lex.cue("numeral")
+    if own and not short_weak and len(bare) - len(own) >= 2 and len(text) <= SELF_MAX and "的" not in bare and text not in lex.stops("generic"):
         if not _generic_name(ctx, text[: -len(own)]):
             return Candidate(q.inner, lex.kind(own), definition)
     if _is_code(text) or PLUS_SHAPE.fullmatch(text):
@@ -435,7 +436,9 @@ def book_title_programs(ctx: Context) -> list[Candidate]:
     titles = list(BOOK_TITLE.finditer(fold))
     for i, m in enumerate(titles):
         name = TRAILING_PARENS.sub("", m.group(1))
-        noun = lex.noun_at_end(name, strong_only=True) or ("意见" if name.endswith("意见") else "")
+        noun = lex.noun_at_end(name) or ("意见" if name.endswith("意见") else "")
+        if noun and noun != "意见" and not _titles_a_plan(lex, noun):
+            noun = ""  # 《太空行动》, 《超级工程》: films and books, not plans
         if noun and len(name) - len(noun) < 2:
             continue  # 《规划》, 《意见》: a short back-reference to a title already named
         if noun:
@@ -449,6 +452,11 @@ def book_title_programs(ctx: Context) -> list[Candidate]:
         if head.noun and lex.kind(head.noun) == "course":
             out.append(Candidate(Span(m.start(1), m.end(1)), "course"))
     return out
+
+
+def _titles_a_plan(lex: ProgramLexicon, noun: str) -> bool:
+    kind, strength = lex.nouns[noun]
+    return kind == "plan" or (kind == "policy" and strength == "strong")
 
 
 # ---- 3. unquoted names after a launch verb ----------------------------------------------------
@@ -492,8 +500,20 @@ def _name_ending_in_noun(ctx: Context, pos: int, strong_only: bool, nouns: froze
                 return None
             if len(ctx.segmenter.cut(window[begin:end])) == 1:
                 return None  # a dictionary word (考核制度, 扶贫项目) is a common noun, not a name
+            if _noun_continues(ctx, window, end):
+                return None  # 中葡全面战略|伙伴关系, 大湾区旅游教育培训|基地: the noun is not the head
             return Candidate(Span(pos + begin, pos + end), lex.kind(noun))
     return None
+
+
+def _noun_continues(ctx: Context, window: str, end: int) -> bool:
+    rest = window[end:]
+    if not rest:
+        return False
+    first = ctx.segmenter.tag(rest[:6])[0]
+    if any(rest.startswith(noun) for noun in ctx.lex.nouns):
+        return False  # 领雁工程|项目: a program noun after a program noun keeps the name
+    return first.pos.startswith("n") and first.text not in ctx.lex.cue("head_keeping")
 
 
 def _longer_noun(lex: ProgramLexicon, window: str, start: int) -> str:

@@ -311,11 +311,11 @@ def _refused(ctx: Context, q: Quote) -> bool:
     if any(ch in SENTENCE_END for ch in text) or not HAN.search(text) and not _is_code(text):
         if not _is_code(text):
             return True
-    if text.startswith("第") or text in lex.stops("generic"):
+    if "第" in text or text in lex.stops("generic"):
         return True
     if any(term in text for term in lex.stops("honour")):
         return True
-    if any(text.endswith(t) for t in lex.stops("place_tail")):
+    if any(text.endswith(t) for t in lex.stops("place_tail") | lex.stops("after_not")):
         return True
     if text in ctx.institution_names or text in ctx.person_names:
         return True

@@ -23,7 +23,7 @@ SHORT_QUOTE = 20  # a quoted stretch this short holding a numeral is a name or s
 NOMINAL_TAGS = ("n", "vn", "j", "nz", "nt", "ns", "nr", "l", "an", "s", "eng")
 # Grammar words that end a measure phrase; the lexicons hold content words, these are function words.
 FUNCTION_CHARS = set("的了和与及或并等在是为有将把被对向从以其中这那各每也都还已共达")
-MAX_RIGHT, MAX_LEFT, MAX_MEASURE = 16, 8, 14
+MAX_RIGHT, MAX_LEFT, MAX_MEASURE = 12, 8, 14
 YEAR_PERIOD = re.compile(
     r"(?:自|从|截至|截止|到)?(?:\d{4}|[〇零一二三四五六七八九]{4})年"
     r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|初)?(?:以来|来|至今)?"
@@ -102,7 +102,7 @@ class ClaimStage(Stage):
             measure = _measure_text(phrase.lstrip("的"), figure)
         else:
             left = _left_phrase(doc.text, figure, clause, periods)
-            short = left[-MAX_LEFT:] if len(left) > MAX_LEFT else left
+            short = self._head_noun(left)
             quote = Span(figure.span.start - len(short), figure.span.end)
             measure = _measure_text(left[-MAX_MEASURE:], figure)
         period = _nearest_period(periods, figure, sentence, doc.paragraph_of(figure.span.start))
@@ -129,7 +129,7 @@ class ClaimStage(Stage):
         if not rest or rest[0] in CLAUSE_BREAKS:
             return ""
         tokens = self.resources.segmenter.tag(rest)
-        phrase_end = 0
+        phrase_end = nouns = 0
         for i, token in enumerate(tokens):
             if token.text == "的" and i == 0 and len(tokens) > 1:
                 phrase_end = token.end
@@ -140,12 +140,32 @@ class ClaimStage(Stage):
             if token.text in "“”":
                 phrase_end = token.end
                 continue
-            if token.pos.startswith(NOMINAL_TAGS) or (token.pos.startswith("v") and i > 0 and _nominal_next(tokens, i)):
+            if token.pos.startswith(NOMINAL_TAGS):
                 phrase_end = token.end
+                nouns += 1
+                continue
+            if token.pos.startswith("v") and nouns == 0 and _nominal_next(tokens, i):
+                phrase_end = token.end  # 帮扶小组, 参训教师: a verb opening the noun phrase
                 continue
             break
         phrase = rest[:phrase_end]
         return phrase if phrase.strip("“”\"的") else ""
+
+    def _head_noun(self, left: str) -> str:
+        """The words just before the figure that say what it counts: 课题 in 课题16项, 获奖 in 获奖472人次."""
+        tokens = self.resources.segmenter.tag(left[-MAX_MEASURE:])
+        start = None
+        for token in reversed(tokens):
+            if token.pos.startswith(NOMINAL_TAGS) or token.text in ("或", "和", "及") and start is not None:
+                start = token.start
+                continue
+            if start is None and token.pos.startswith(("v", "p")) and token.text not in FUNCTION_CHARS:
+                start = token.start  # 获奖472人次, 增至20所: the verb is the measure's head
+            break
+        if start is None:
+            return ""
+        head = left[-MAX_MEASURE:][start:]
+        return head[-MAX_LEFT:]
 
     def _subject(self, doc: Doc, figure: Figure, sentence: Span, main: str) -> str:
         place = _clause_place(doc.text, sentence, figure, self.places)

@@ -112,15 +112,21 @@ class NumberGrammar:
 def fold(text: str) -> str:
     """Full-width ASCII and the ideographic space to half-width, one character for one."""
     out = []
-    for ch in text:
+    for i, ch in enumerate(text):
         code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
+        if ch == "，" and not (_full_width_digit(text, i - 1) and _full_width_digit(text, i + 1)):
+            out.append(ch)  # a Chinese comma stays one: 增长3，100家 must not read as 3,100
+        elif 0xFF01 <= code <= 0xFF5E:
             out.append(chr(code - 0xFEE0))
         elif ch == "\u3000":
             out.append(" ")
         else:
             out.append(ch)
     return "".join(out)
+
+
+def _full_width_digit(text: str, pos: int) -> bool:
+    return 0 <= pos < len(text) and "０" <= text[pos] <= "９"
 
 
 # ---------------------------------------------------------------- numeral values
@@ -187,7 +193,13 @@ def find_figures(text: str, grammar: NumberGrammar) -> list[Figure]:
         if figure is not None:
             figures.append(figure)
     figures.sort(key=lambda f: f.span.start)
-    return _join_ranges(folded, figures)
+    return [f for f in _join_ranges(folded, figures) if not _bare(f)]
+
+
+def _bare(figure: Figure) -> bool:
+    """12345, 2019, 68123456: an exact number with no unit, magnitude or range is a code or a date."""
+    return (not figure.unit and figure.multiplier == 1 and figure.value_max is None
+            and figure.category not in ("rank", "fraction") and figure.qualifier == "exact")
 
 
 def _idiom_spans(folded: str, grammar: NumberGrammar) -> list[Span]:
@@ -299,6 +311,8 @@ def _read_around(folded: str, match: re.Match, grammar: NumberGrammar) -> Figure
         unit=unit, category=category, qualifier=_resolve(qualifiers), form=form,
         value_max=_as_float(value_max) if value_max is not None else None, multiplier=multiplier,
     )
+    if not unit and value_max is not None and form == "chinese":
+        return None  # 十四五 (the plan), 五六: neighbouring digits read as a range only before a unit (十四五岁)
     if (not unit and form == "chinese" and multiplier < 10_000 and figure.qualifier == "exact"
             and not _range_follows(folded, pos) and _char(folded, start - 1) != "第"):
         return None  # 五星红旗, 三成员国: a small Chinese numeral without unit is a word, not a figure
@@ -429,8 +443,10 @@ def _reject_or_keep(folded: str, figure: Figure, numeral: str, grammar: NumberGr
         return None
     if figure.category == "grade":
         return None
-    if figure.unit == "大" and (figure.value > 10 or not _cjk(folded[unit_end : unit_end + 1])):
-        return None  # 十九大 is the 19th congress; 三大 at a clause end is not an enumeration
+    if figure.unit == "大" and (figure.value > 10 or not _cjk(_char(folded, unit_end)) or grammar.unit_at(folded, unit_end)):
+        return None  # 十九大 is the 19th congress; 两大勺 is a size; 三大 at a clause end is no enumeration
+    if figure.unit in ORDINAL_BY_DEFAULT and _char(folded, unit_end) in CN_DIGITS:
+        return None  # 十九届二中全会, 十三届一次会议: an ordinal session name
     if figure.unit in ORDINAL_BY_DEFAULT and _followed_by(folded, figure, grammar.ordinal_after):
         return None  # 十三届全国人大: an ordinal event name
     if numeral == "二" and figure.category in COUNTED:

@@ -1,0 +1,229 @@
+"""The figure reader on real sentences: values, ranges, units, qualifiers and exact spans; the traps."""
+
+from __future__ import annotations
+
+import cn2an
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.numbers import NumberGrammar, arabic_value, chinese_value, find_figures, fold
+
+
+@pytest.fixture(scope="module")
+def grammar(resources) -> NumberGrammar:
+    return NumberGrammar.from_lexicons(resources.lexicons)
+
+
+def _at(text: str, span_text: str, grammar: NumberGrammar):
+    """The figure whose span starts where `span_text` does (a sentence may hold several)."""
+    start = text.index(span_text)
+    figures = find_figures(text, grammar)
+    found = [f for f in figures if f.span.start == start or f.number.start == start]
+    assert found, [text[f.span.start : f.span.end] for f in figures]
+    return found[0]
+
+
+def _one(text: str, grammar: NumberGrammar):
+    figures = find_figures(text, grammar)
+    assert len(figures) == 1, [text[f.span.start : f.span.end] for f in figures]
+    return figures[0]
+
+
+# sentence, expected span text, value, value_max, unit, qualifier
+FIGURES = [
+    # education news (seed style)
+    ("圆满完成全区6800多名教师的全员培训", "6800多名", 6800, None, "名", "more_than"),
+    ("全员培训合格率达100%。", "达100%", 100, None, "%", "exact"),
+    ("在国家级、市级和区级评比中获奖472人次", "472人次", 472, None, "人次", "exact"),
+    ("培训共200余期", "共200余期", 200, None, "期", "more_than"),
+    ("培训学员１万余人", "１万余人", 10000, None, "人", "more_than"),
+    ("技能鉴定通过率达98.9%", "达98.9%", 98.9, None, "%", "exact"),
+    ("技能鉴定通过率达９８．９％", "达９８．９％", 98.9, None, "%", "exact"),
+    ("受益师生近5000人", "近5000人", 5000, None, "人", "approx"),
+    ("参与资源试点建设的有500 余名城乡教师", "500 余名", 500, None, "名", "more_than"),
+    ("其中一等奖近 30 人次", "近 30 人次", 30, None, "人次", "approx"),
+    ("试点学校十所", "十所", 10, None, "所", "exact"),
+    ("经过十几年课程改革", "十几年", 10, None, "年", "more_than"),
+    ("开发劳动教育特色课程百余门", "百余门", 100, None, "门", "more_than"),
+    ("学习力读本共19万字", "共19万字", 190000, None, "字", "exact"),
+    ("市区校级骨干教师约1500人", "约1500人", 1500, None, "人", "approx"),
+    ("基地校增至20所", "增至20所", 20, None, "所", "exact"),
+    ("经过两年多的实践探索", "两年多", 2, None, "年", "more_than"),
+    ("荣获全国教学成果三等奖", "三等奖", 3, None, "等奖", "exact"),
+    # People's Daily, February 2019
+    ("电商市场规模达到2260亿坚戈", "达到2260亿", 226_000_000_000, None, "", "exact"),
+    ("年产羊毛衫6500万件以上，年产值35亿元。", "6500万件以上", 65_000_000, None, "件", "more_than"),
+    ("进出口总值1853.7亿元，同比增长18.2%。", "1853.7亿元", 185_370_000_000, None, "元", "exact"),
+    ("已累计选派45.9万名第一书记", "45.9万名", 459_000, None, "名", "exact"),
+    ("用孜孜不倦的奋斗书写着960多万平方公里土地上的故事", "960多万平方公里", 9_600_000, None, "平方公里", "more_than"),
+    ("盖上盖腌制15—20分钟；", "15—20分钟", 15, 20, "分钟", "exact"),
+    ("项目审批时间减至120个工作日以内。", "减至120个工作日以内", 120, None, "个工作日", "up_to"),
+    ("离“村晚”正式开演还有1个多月时", "1个多月", 1, None, "个月", "more_than"),
+    ("光村民出的义务工就合八十来万元。", "八十来万元", 800_000, None, "元", "approx"),
+    ("产品远销20多个国家和地区", "20多个", 20, None, "个", "more_than"),
+    # the forms of issue 4
+    ("去年筹集资金1,100万元", "1,100万元", 11_000_000, None, "元", "exact"),
+    ("全区共有一百二十所学校", "一百二十所", 120, None, "所", "exact"),
+    ("吸引两千人参加", "两千人", 2000, None, "人", "exact"),
+    ("覆盖三十万人", "三十万人", 300_000, None, "人", "exact"),
+    ("惠及1.5万人", "1.5万人", 15000, None, "人", "exact"),
+    ("新增5千人", "5千人", 5000, None, "人", "exact"),
+    ("参观人数3万4000人", "3万4000人", 34000, None, "人", "exact"),
+    ("投入3.09亿元", "3.09亿元", 309_000_000, None, "元", "exact"),
+    ("招聘5.77万名教师", "5.77万名", 57700, None, "名", "exact"),
+    ("筹集二百余万元", "二百余万元", 2_000_000, None, "元", "more_than"),
+    ("两千多万人受益", "两千多万人", 20_000_000, None, "人", "more_than"),
+    ("财政投入1.2万亿元", "1.2万亿元", 1_200_000_000_000, None, "元", "exact"),
+    ("优良率达百分之九十八", "达百分之九十八", 98, None, "%", "exact"),
+    ("成交量增长三成", "三成", 30, None, "%", "exact"),
+    ("三分之一的学生", "三分之一", 0.333333, None, "", "exact"),
+    ("学制3至5年", "3至5年", 3, 5, "年", "exact"),
+    ("学制3-5年", "3-5年", 3, 5, "年", "exact"),
+    ("每组3~5个", "3~5个", 3, 5, "个", "exact"),
+    ("补贴三至五万元", "三至五万元", 30000, 50000, "元", "exact"),
+    ("比例在30%-40%之间", "30%-40%", 30, 40, "%", "exact"),
+    ("每班三四个", "三四个", 3, 4, "个", "approx"),
+    ("五六十岁的老人", "五六十岁", 50, 60, "岁", "approx"),
+    ("数十人参加", "数十人", 10, None, "人", "more_than"),
+    ("近百所学校", "近百所", 100, None, "所", "approx"),
+    ("上百人围观", "上百人", 100, None, "人", "at_least"),
+    ("超过3000人", "超过3000人", 3000, None, "人", "more_than"),
+    ("失业率不到10%", "不到10%", 10, None, "%", "less_than"),
+    ("至少5人", "至少5人", 5, None, "人", "at_least"),
+    ("最多3次", "最多3次", 3, None, "次", "up_to"),
+    ("100人以上", "100人以上", 100, None, "人", "more_than"),
+    ("达100多人", "达100多人", 100, None, "人", "more_than"),
+    ("全长5千米", "5千米", 5, None, "千米", "exact"),
+    ("名列重庆市第一；", "名列重庆市第一", 1, None, "", "exact"),
+]
+
+
+@pytest.mark.parametrize("text, span_text, value, value_max, unit, qualifier", FIGURES)
+def test_figure(grammar, text, span_text, value, value_max, unit, qualifier):
+    figure = _at(text, span_text, grammar)
+    start = text.index(span_text)
+    assert (figure.span.start, figure.span.end) == (start, start + len(span_text))
+    assert figure.value == pytest.approx(value)
+    assert figure.value_max == (pytest.approx(value_max) if value_max is not None else None)
+    assert (figure.unit, figure.qualifier) == (unit, qualifier)
+
+
+# Not figures: dates, ordinals, codes, titles, phones, pages, clock times, idioms, names.
+TRAPS = [
+    "6月21日，活动在吴起举行",
+    "2018年",
+    "2023年12月",
+    "第十六届运动会",
+    "“12345”模式",
+    "形成“13568”总体思路",
+    "推进“1+X”证书制度",
+    "三年行动计划(2023-2025)",
+    "咨询电话023-68123456",
+    "第019版",
+    "上午9:30开始",
+    "10时30分",
+    "大家一起努力",
+    "一些人",
+    "统一思想",
+    "进一步加强",
+    "是全国示范校之一",
+    "城乡教育一体化",
+    "不能三心二意",
+    "党的十九大精神",
+    "十三届全国人大二次会议",
+    "党的十九届四中全会",
+    "近3年来",
+    "八十年代",
+    "五星红旗",
+    "十分重要",
+    "欧盟二十八成员国",
+    "纪念五四运动",
+    "“十四五”规划",
+    "G20峰会",
+    "5G基站",
+    "落实中央八项规定精神",
+    "三门峡市",
+    "“十四五”规划",
+    "比分3:1",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_trap_is_not_a_figure(grammar, text):
+    assert find_figures(text, grammar) == []
+
+
+def test_year_in_document_title_is_not_a_figure(grammar):
+    # the plan title carries 三年 and a year range; neither is a figure
+    assert find_figures("印发《城乡教育一体化三年行动计划(2023-2025)》", grammar) == []
+
+
+@pytest.mark.parametrize("text", ["第一", "位居全国第三", "排名第二"])
+def test_rank_needs_a_rank_verb(grammar, text):
+    figures = find_figures(text, grammar)
+    assert [f.form for f in figures] == ([] if text == "第一" else ["rank"])
+
+
+# ---------------------------------------------------------------- peers' known failures
+
+
+@pytest.mark.parametrize("numeral, peer_reading, ours", [
+    ("三四", 34, None),      # 三四个 means three or four; cn2an reads thirty-four
+    ("五四", 54, None),      # 五四运动 is a name
+    ("九一八", 918, None),   # 九一八事变 is a date name
+])
+def test_cn2an_reads_digit_strings_as_numbers(numeral, peer_reading, ours):
+    assert cn2an.cn2an(numeral, "normal") == peer_reading
+    assert chinese_value(numeral) is ours
+
+
+@pytest.mark.parametrize("numeral, value", [("1,100万", 11_000_000), ("1.2万亿", 1_200_000_000_000)])
+def test_cn2an_fails_on_separators_and_wanyi(numeral, value):
+    with pytest.raises(ValueError):
+        cn2an.cn2an(numeral, "smart")
+    assert arabic_value(numeral)[0] == value
+
+
+@pytest.mark.parametrize("sentence, peer_mark", [
+    ("进一步统一思想", "进1步"),
+    ("一些人", "1些"),
+    ("增长三成", "3成"),
+])
+def test_cn2an_transform_rewrites_idioms(grammar, sentence, peer_mark):
+    assert peer_mark in cn2an.transform(sentence, "cn2an")
+    figures = find_figures(sentence, grammar)
+    assert all(f.unit == "%" for f in figures)  # only 三成 (30 %) is a figure here
+
+
+def test_recognizers_text_reads_idioms_and_misses_separators(grammar):
+    recognizers = pytest.importorskip("recognizers_number", exc_type=ImportError)
+    found = recognizers.recognize_number("进一步加强，1,100万元", recognizers.Culture.Chinese)
+    assert any(r.text == "一" for r in found)
+    assert find_figures("进一步加强，1,100万元", grammar)[0].value == 11_000_000
+
+
+# ---------------------------------------------------------------- properties
+
+
+def test_chinese_comma_is_not_a_thousands_separator(grammar):
+    figures = find_figures("第一批3，100家企业参与", grammar)
+    assert [(f.value, f.unit) for f in figures] == [(100, "家")]
+
+
+def test_fold_keeps_length():
+    text = "通过率达９８．９％，共１，１００人"
+    assert len(fold(text)) == len(text)
+    assert fold(text) == "通过率达98.9%，共1,100人"  # the sentence comma stays Chinese
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=1, max_value=999_999_999), st.booleans(), st.booleans())
+def test_arabic_integers_round_trip(grammar, number, separators, full_width):
+    numeral = f"{number:,}" if separators else str(number)
+    if full_width:
+        numeral = "".join(chr(ord(c) + 0xFEE0) for c in numeral)
+    text = f"共有{numeral}人参加"
+    figure = _one(text, grammar)
+    assert figure.value == number
+    assert text[figure.span.start : figure.span.end] == f"{numeral}人"

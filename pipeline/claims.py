@@ -23,7 +23,7 @@ SHORT_QUOTE = 20  # a quoted stretch this short holding a numeral is a name or s
 NOMINAL_TAGS = ("n", "vn", "j", "nz", "nt", "ns", "nr", "l", "an", "s", "eng")
 # Grammar words that end a measure phrase; the lexicons hold content words, these are function words.
 FUNCTION_CHARS = set("的了和与及或并等在是为有将把被对向从以其中这那各每也都还已共达")
-MAX_RIGHT, MAX_LEFT, MAX_MEASURE = 12, 8, 14
+MAX_RIGHT, MAX_LEFT, MAX_MEASURE, SHORT_HEAD = 12, 8, 14, 6
 YEAR_PERIOD = re.compile(
     r"(?:自|从|截至|截止|到)?(?:\d{4}|[〇零一二三四五六七八九]{4})年"
     r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|初)?(?:以来|来|至今)?"
@@ -102,9 +102,10 @@ class ClaimStage(Stage):
             measure = _measure_text(phrase.lstrip("的"), figure)
         else:
             left = _left_phrase(doc.text, figure, clause, periods)
-            short = self._head_noun(left)
+            head = self._head_noun(left)
+            short = head[-MAX_LEFT:]
             quote = Span(figure.span.start - len(short), figure.span.end)
-            measure = _measure_text(left[-MAX_MEASURE:], figure)
+            measure = _measure_text(left[-MAX_MEASURE:] if len(head) < 4 else head, figure)
         period = _nearest_period(periods, figure, sentence, doc.paragraph_of(figure.span.start))
         return ClaimFinding(
             span=quote,
@@ -152,20 +153,23 @@ class ClaimStage(Stage):
         return phrase if phrase.strip("“”\"的") else ""
 
     def _head_noun(self, left: str) -> str:
-        """The words just before the figure that say what it counts: 课题 in 课题16项, 获奖 in 获奖472人次."""
-        tokens = self.resources.segmenter.tag(left[-MAX_MEASURE:])
+        """The words just before the figure that say what it counts: 课题 in 课题16项, 获奖 in 获奖472人次.
+
+        A run of nouns (or 或/和/及 between them); a verb just before it joins when the whole stays
+        short (受益师生), and a verb alone is the head when no noun precedes (获奖472人次).
+        """
+        window = left[-MAX_MEASURE:]
+        tokens = self.resources.segmenter.tag(window)
         start = None
         for token in reversed(tokens):
-            if token.pos.startswith(NOMINAL_TAGS) or token.text in ("或", "和", "及") and start is not None:
+            if token.pos.startswith(NOMINAL_TAGS) or (token.text in ("或", "和", "及") and start is not None):
                 start = token.start
                 continue
-            if start is None and token.pos.startswith(("v", "p")) and token.text not in FUNCTION_CHARS:
-                start = token.start  # 获奖472人次, 增至20所: the verb is the measure's head
+            if token.pos.startswith("v") and token.text not in FUNCTION_CHARS:
+                if start is None or len(window) - token.start <= SHORT_HEAD:
+                    start = token.start
             break
-        if start is None:
-            return ""
-        head = left[-MAX_MEASURE:][start:]
-        return head[-MAX_LEFT:]
+        return window[start:] if start is not None else ""
 
     def _subject(self, doc: Doc, figure: Figure, sentence: Span, main: str) -> str:
         place = _clause_place(doc.text, sentence, figure, self.places)
@@ -254,10 +258,17 @@ def _left_phrase(text: str, figure: Figure, clause: Span, periods: list[Period])
     for period in periods:
         if clause.start <= period.span.start and period.span.end <= figure.span.start:
             start = max(start, period.span.end)
-    phrase = text[start : figure.span.start].strip(" “”\"、")
+    phrase = _after_locative(text[start : figure.span.start].strip(" “”\"、"))
     while phrase and phrase[0] in FUNCTION_CHARS:
         phrase = phrase[1:]
     return phrase
+
+
+def _after_locative(phrase: str) -> str:
+    """在国家级评比中获奖 -> 获奖: a prepositional phrase closed by 中/里/上 says where, not what."""
+    m = re.search(r"[在于][^，,]*[中里上内]", phrase)
+    rest = phrase[m.end() :] if m else phrase
+    return rest or phrase
 
 
 def _measure_text(phrase: str, figure: Figure) -> str:

@@ -1,0 +1,137 @@
+"""The claims stage on real sentences: quote, value, unit, qualifier, measure, subject and period."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import ClaimStage
+from pipeline.document import InstitutionFinding, ProgramFinding, Span
+
+
+@pytest.fixture(scope="module")
+def claims(resources, make_doc):
+    stage = ClaimStage(resources)
+
+    def run(text: str, institutions: tuple[str, ...] = (), programs: tuple[str, ...] = (), **hints):
+        doc = make_doc(text, **hints)
+        for name in institutions:
+            mentions = [Span(i, i + len(name)) for i in _find_all(doc.text, name)]
+            doc.institutions.append(InstitutionFinding(canonical=name, kind="school", mentions=mentions))
+        for name in programs:
+            mentions = [Span(i, i + len(name)) for i in _find_all(doc.text, name)]
+            doc.programs.append(ProgramFinding(text=name, mentions=mentions))
+        return stage(doc)
+
+    return run
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out, pos = [], text.find(word)
+    while pos >= 0:
+        out.append(pos)
+        pos = text.find(word, pos + 1)
+    return out
+
+
+def _claim(doc, number_text: str):
+    """The claim whose figure starts with `number_text`."""
+    for claim in doc.claims:
+        if doc.text[claim.number_span.start :].startswith(number_text):
+            return claim
+    raise AssertionError(f"no claim at {number_text!r}: {[doc.slice(c.span) for c in doc.claims]}")
+
+
+# sentence, figure, quote, value, unit, qualifier, measure
+CLAIMS = [
+    ("圆满完成全区6800多名教师5年360学时的全员培训，合格率达100%。",
+     "6800", "6800多名教师", 6800, "名", "more_than", "教师人数"),
+    ("圆满完成全区6800多名教师5年360学时的全员培训，合格率达100%。",
+     "100%", "合格率达100%", 100, "%", "exact", "合格率"),
+    ("近3年来，学校教师的论文在国家级、市级和区级评比中获奖472人次。",
+     "472", "获奖472人次", 472, "人次", "exact", "获奖人次"),
+    ("目前已开展主题培训讲座32场次，受益师生近5000人。",
+     "5000", "受益师生近5000人", 5000, "人", "approx", "受益师生人数"),
+    ("自2016年9月以来，培训共200余期，培训学员1万余人，技能鉴定通过率达98.9%。",
+     "1万", "培训学员1万余人", 10000, "人", "more_than", "培训学员人数"),
+    # People's Daily, February 2019
+    ("目前，鹿邑县羊尾毛产业链从业人员达6.5万人，年产羊毛衫6500万件以上，年产值35亿元。",
+     "6500万", "年产羊毛衫6500万件以上", 65_000_000, "件", "more_than", "年产羊毛衫件数"),
+    ("目前，鹿邑县羊尾毛产业链从业人员达6.5万人，年产羊毛衫6500万件以上，年产值35亿元。",
+     "35亿", "年产值35亿元", 3_500_000_000, "元", "exact", "年产值"),
+    ("今年，新政策已经惠及331个商家。",
+     "331", "331个商家", 331, "个", "exact", "商家数"),
+    ("2018年，泉州进出口总值1853.7亿元，同比增长18.2%。",
+     "18.2", "增长18.2%", 18.2, "%", "exact", "同比增长"),
+]
+
+
+@pytest.mark.parametrize("text, figure, quote, value, unit, qualifier, measure", CLAIMS)
+def test_claim(claims, text, figure, quote, value, unit, qualifier, measure):
+    doc = claims(text)
+    claim = _claim(doc, figure)
+    assert doc.slice(claim.span) == quote
+    assert claim.value == pytest.approx(value)
+    assert (claim.unit, claim.qualifier, claim.measure) == (unit, qualifier, measure)
+    assert claim.sentence is not None and claim.sentence.contains(claim.span)
+
+
+@pytest.mark.parametrize("text, figure, period, start, end", [
+    ("近3年来，学校承担市级教育科研课题16项。", "16", "近3年来", 2018, 2021),
+    ("今年，荣昌区共有500余名城乡教师参与资源建设。", "500", "今年", 2021, 2021),
+    ("2021年，江北区入选教育部精品课16节。", "16", "2021年", 2021, 2021),
+    ("截至目前，全区已有特色学校30所。", "30", "截至目前", None, 2021),
+    ("自2016年9月以来，培训学员1万余人。", "1万", "自2016年9月以来", 2016, 2021),
+    ("学校培训教室6间。", "6", "", None, None),
+])
+def test_period(claims, text, figure, period, start, end):
+    claim = _claim(claims(text, date="2021-06-21"), figure)
+    assert (claim.period, claim.period_start, claim.period_end) == (period, start, end)
+
+
+def test_period_carries_over_the_paragraph(claims):
+    doc = claims("近年来，学校成绩突出。教师公开发表学术论文298篇。", date="2023-12-01")
+    assert _claim(doc, "298").period == "近年来"
+
+
+def test_subject_is_the_sentence_institution_else_the_main_one(claims):
+    text = ("巴南区教师进修学校专注于教师培训。巴南区教师进修学校近年来成立15个专家帮扶小组。\n"
+            "培训课件260个，其中大足职业教育中心制作视频412个。")
+    doc = claims(text, institutions=("巴南区教师进修学校", "大足职业教育中心"))
+    assert _claim(doc, "15").subject == "巴南区教师进修学校"
+    assert _claim(doc, "412").subject == "大足职业教育中心"
+    assert _claim(doc, "260").subject == "大足职业教育中心"  # same sentence, mentioned after the figure
+
+
+def test_subject_is_a_place_opening_the_sentence(claims):
+    doc = claims("江北区已创建区级特色学校32所。")
+    assert _claim(doc, "32").subject == "江北区"
+
+
+# Not claims: codes, quoted names, titles, the indefinite 一, award grades that are counted.
+@pytest.mark.parametrize("text", [
+    "形成了独树一帜的师资培训“12345”模式。",
+    "坚持“两个维护”，增强“四个意识”。",
+    "印发《城乡教育一体化三年行动计划(2023-2025)》。",
+    "他是一名教师，也是一个父亲。",
+    "本报北京2月1日电，第019版。",
+    "咨询电话：023-68123456。",
+    "党的十九大以来，十三届全国人大二次会议召开。",
+])
+def test_not_a_claim(claims, text):
+    doc = claims(text)
+    assert [doc.slice(c.span) for c in doc.claims] == []
+
+
+def test_counted_award_grade_gives_one_claim(claims):
+    doc = claims("获国家教学成果一等奖1项，获三等奖。")
+    assert [(c.value, c.unit) for c in doc.claims] == [(1, "项"), (3, "等奖")]
+
+
+def test_figure_inside_a_program_name_is_skipped(claims):
+    doc = claims("推进三为课堂改革，试点学校十所。", programs=("三为课堂",))
+    assert [(c.value, c.unit) for c in doc.claims] == [(10, "所")]
+
+
+def test_rank_claim(claims):
+    doc = claims("2021年入选教育部“基础教育精品课”16节，名列重庆市第一。")
+    assert [(doc.slice(c.span), c.value, c.unit) for c in doc.claims][-1] == ("名列重庆市第一", 1, "")

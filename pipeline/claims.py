@@ -20,7 +20,7 @@ from .stage import Stage
 CLAUSE_BREAKS = "，。；！？：,;!?:\n"
 QUOTE_OPEN, QUOTE_CLOSE = "“「『\"", "”」』\""
 SHORT_QUOTE = 20  # a quoted stretch this short holding a numeral is a name or slogan (“两个维护”)
-NOMINAL_TAGS = ("n", "vn", "j", "nz", "nt", "ns", "nr", "l", "an", "s", "eng")
+NOMINAL_TAGS = ("n", "vn", "j", "nz", "nt", "ns", "nr", "an", "s", "eng")  # not l: 习用语 are idioms (毫不犹豫)
 # Grammar words that end a measure phrase; the lexicons hold content words, these are function words.
 FUNCTION_CHARS = set("的了和与及或并等在是为有将把被对向从以其中这那各每也都还已共达")
 MAX_RIGHT, MAX_LEFT, MAX_MEASURE, SHORT_HEAD = 12, 8, 14, 6
@@ -106,7 +106,7 @@ class ClaimStage(Stage):
             short = head[-MAX_LEFT:]
             quote = Span(figure.span.start - len(short), figure.span.end)
             measure = _measure_text(left[-MAX_MEASURE:] if len(head) < 4 else head, figure)
-        period = _nearest_period(periods, figure, sentence, doc.paragraph_of(figure.span.start))
+        period = _nearest_period(periods, figure, sentence, _list_scope(doc, figure.span.start))
         return ClaimFinding(
             span=quote,
             value=figure.value,
@@ -200,9 +200,10 @@ class ClaimStage(Stage):
             found.append(Period(m.group(), Span(m.start(), m.end()), year - n if year and n else None, year))
         for word, (start_offset, end_offset) in self.period_words.items():
             for m in re.finditer(re.escape(word), text):
-                if m.start() not in token_starts or m.end() not in token_ends:
-                    if len(word) == 1:
-                        continue  # 现 inside 实现, 表现
+                if len(word) == 1 and (m.start() == 0 or text[m.start() - 1] not in CLAUSE_BREAKS):
+                    continue  # 现 inside 实现, 表现: a one-character time word only opens a clause (，现月收入)
+                if m.start() not in token_starts and len(word) > 1 and text[m.start() - 1 : m.start()] not in CLAUSE_BREAKS:
+                    continue  # 至今 inside 截至今年
                 span = Span(m.start(), m.end())
                 if any(p.span.overlaps(span) for p in found):
                     continue
@@ -322,6 +323,19 @@ def _clause_place(text: str, sentence: Span, figure: Figure, places: frozenset[s
             if len(candidate) == length and candidate in places:
                 return candidate
     return ""
+
+
+def _list_scope(doc: Doc, pos: int) -> Span:
+    """The figure's paragraph, extended back over paragraphs that end in ；or ： (one list set in lines)."""
+    paragraph = doc.paragraph_of(pos)
+    start = paragraph.start
+    for previous in reversed(doc.paragraphs):
+        if previous.end > start:
+            continue
+        if doc.text[previous.start : previous.end].rstrip()[-1:] not in ("；", "：", ";", ":"):
+            break
+        start = previous.start
+    return Span(start, paragraph.end)
 
 
 def _nearest_period(periods: list[Period], figure: Figure, sentence: Span, paragraph: Span) -> Period | None:

@@ -1,0 +1,681 @@
+"""Stage 5, institutions: organisation names found by their structure, and their aliases resolved.
+
+A Chinese organisation name reads, right to left: a head word that says what kind of body it is
+(学院, 研究所, 委员会: `lexicons/org_heads.tsv`), a name body (教师进修, 基础教学改革), and an optional
+place prefix (重庆市江北区, 北碚, or a relative one: 区, 市, 全国: `places.tsv`, `org_prefixes.tsv`).
+The stage anchors a candidate at every head word that ends a jieba token and walks left over the
+tokens while they can be part of a name (nouns, places, numerals, the verbs names contain), stopping
+at function words, other verbs and punctuation (`org_stop.tsv`). Names with no head word
+(党中央, 国务院) come from `org_names.tsv`; jieba's `nt` tag adds candidates the heads miss.
+
+Mentions of one body are then grouped: explicit definitions (以下简称…), short forms (the name without
+its place or with 区 for the place, abbreviations whose characters are a subsequence of the full
+name with a compatible head: 进修校, 大足职教中心), "三块牌子，一套班子" statements; the canonical name
+is the fullest. A bare head word (学院, 学校) is never an institution of its own, but is a mention of
+the article's main institution when their heads agree.
+
+A learned tagger's ORG spans may be given to the stage (`learned`): they join as candidates where
+no structural candidate overlaps them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+import regex
+
+from .document import Doc, InstitutionFinding, Span, Token
+from .lexicon import Lexicons
+from .stage import Resources, Stage
+
+NUMERAL = regex.compile(r"^第?[零〇一二两三四五六七八九十百\d]+$")
+HAN = regex.compile(r"^[\p{Han}A-Za-z0-9·]+$")
+# Parts of speech that can sit inside a name body.
+NOUNISH = ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "ng", "vn", "an", "j", "eng", "b", "l", "s")
+LEADING_PREDICATE = ("v", "l", "i", "d", "a")  # parts of speech that begin a predicate, not a name
+PROPER = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
+MIN_STANDALONE_HEAD = 5  # a compound head this long, used alone, still names one body (社区教育学院)
+MAX_NAME = 24  # characters; longer stretches are sentences, not names
+MIN_WEAK_BODY = 4  # characters of plain body a weak head (中心, 基地) needs without a place or proper name
+DEFINITION = regex.compile(
+    r"^\s*[（(]?\s*(?:以下|下文)?(?:简称|统称|称)(?:为)?\s*[“\"「『]?([\p{Han}A-Za-z0-9]{2,12})[”\"」』]?\s*[）)]?"
+)
+ONE_BODY = regex.compile(r"[一两二三四五六几多]块牌子|一套班子|合署办公|一个机构")
+BARE_ANAPHORS = ("本", "我", "该", "全")  # 本院, 我校, 该校: the article's own body
+
+
+@dataclass(frozen=True)
+class Head:
+    kind: str
+    bare: str  # any | place | numeral | no
+    bare_kind: str
+    weak: bool
+
+
+@dataclass(frozen=True)
+class OrgLexicons:
+    heads: dict[str, Head]
+    names: dict[str, str]
+    places: frozenset[str]  # full names and short forms
+    place_level: dict[str, str]
+    relative: frozenset[str]
+    national: frozenset[str]
+    stop: frozenset[str]
+    modifiers: frozenset[str]
+    name_verbs: frozenset[str]
+    generic: frozenset[str]
+
+    @classmethod
+    def from_lexicons(cls, lexicons: Lexicons) -> "OrgLexicons":
+        heads = {
+            row[0]: Head(row[1], _col(row, 2, "no"), _col(row, 3) or row[1], _col(row, 4) == "weak")
+            for row in lexicons["org_heads"].rows
+        }
+        places: set[str] = set()
+        level: dict[str, str] = {}
+        for row in lexicons["places"].rows:
+            places.add(row[0])
+            level.setdefault(row[0], _col(row, 1))
+            if _col(row, 2):
+                places.add(row[2])
+                level.setdefault(row[2], _col(row, 1))
+        prefixes = lexicons["org_prefixes"].mapping(1)
+        roles = lexicons["org_stop"].mapping(1)
+        return cls(
+            heads=heads,
+            names=lexicons["org_names"].mapping(1),
+            places=frozenset(places),
+            place_level=level,
+            relative=frozenset(p for p, k in prefixes.items() if k == "relative"),
+            national=frozenset(p for p, k in prefixes.items() if k == "national"),
+            stop=frozenset(w for w, r in roles.items() if r == "stop"),
+            modifiers=frozenset(w for w, r in roles.items() if r == "modifier"),
+            name_verbs=frozenset(w for w, r in roles.items() if r == "name_verb"),
+            generic=frozenset(w for w, r in roles.items() if r == "generic"),
+        )
+
+    @property
+    def max_head(self) -> int:
+        return max(map(len, self.heads))
+
+    def is_place(self, word: str) -> bool:
+        return word in self.places and self.place_level.get(word) not in ("world_region",)
+
+    def is_prefix(self, word: str) -> bool:
+        return word in self.relative or word in self.national
+
+    def longest_head(self, name: str) -> str:
+        for size in range(min(len(name), self.max_head), 0, -1):
+            if name[-size:] in self.heads:
+                return name[-size:]
+        return ""
+
+    def split_places(self, name: str) -> tuple[list[str], str]:
+        """Leading places and prefixes of `name` (longest first), and the rest."""
+        found: list[str] = []
+        rest = name
+        while rest:
+            for size in range(min(len(rest) - 1, 12), 0, -1):
+                piece = rest[:size]
+                if self.is_place(piece) or self.is_prefix(piece):
+                    found.append(piece)
+                    rest = rest[size:]
+                    break
+            else:
+                break
+        return found, rest
+
+
+def _col(row: tuple[str, ...], index: int, default: str = "") -> str:
+    return row[index] if index < len(row) and row[index] else default
+
+
+@dataclass
+class Candidate:
+    span: Span
+    text: str
+    kind: str
+    head: str
+    core: str  # the name without its leading places/prefixes
+    places: tuple[str, ...]
+    bare: bool = False  # a head word alone (学院, 进修校): not an institution by itself
+    source: str = "structure"
+
+
+@dataclass
+class Cluster:
+    names: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)  # name -> kind
+
+    def add(self, cand: Candidate) -> None:
+        if cand.text not in self.names:
+            self.names.append(cand.text)
+            self.kinds[cand.text] = cand.kind
+        self.mentions.append(cand.span)
+
+    @property
+    def canonical(self) -> str:
+        return max(self.names, key=len)  # max keeps the first of equal lengths
+
+
+class InstitutionStage(Stage):
+    name = "institutions"
+    requires = ("text", "fold", "sentences", "paragraphs", "tokens", "meta")
+    provides = ("institutions",)
+
+    def __init__(
+        self,
+        resources: Resources,
+        learned: Callable[[str], list[tuple[int, int, str]]] | None = None,
+        use_nt: bool = True,
+    ) -> None:
+        super().__init__(resources)
+        self.lex = OrgLexicons.from_lexicons(resources.lexicons)
+        self.learned = learned
+        self.use_nt = use_nt
+        lexicons = resources.lexicons
+        self._titles = lexicons["titles"].terms() if "titles" in lexicons else frozenset()
+        names = sorted(self.lex.names, key=len, reverse=True)
+        self._names_re = regex.compile("|".join(map(regex.escape, names))) if names else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        finder = _Finder(doc, self.lex, self.resources.segmenter, self._titles)
+        candidates = finder.structural()
+        candidates += finder.known_names(self._names_re)
+        if self.use_nt:
+            candidates += finder.tagged_nt()
+        if self.learned is not None:
+            candidates += finder.learned_spans(self.learned)
+        candidates = _outside_furniture(doc, candidates)
+        candidates = [c for c in candidates if not _inside_longer_quote(finder.fold, c.span)
+                      and c.core not in self.lex.generic]
+        named, bare = _select(candidates)
+        doc.institutions = _Resolver(doc, self.lex).resolve(named, bare)
+        return doc
+
+
+def _outside_furniture(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Photo credits name bodies too (图片由…提供), so only bylines are skipped."""
+    bylines = doc.meta.author_spans
+    return [c for c in candidates if not any(c.span.overlaps(b) for b in bylines)]
+
+
+def _inside_longer_quote(text: str, span: Span) -> bool:
+    """“国务院政府特殊津贴”: a name inside a quoted title that goes on after it is part of the title."""
+    opening = text.rfind("“", max(0, span.start - 20), span.start + 1)
+    if opening < 0 or "”" in text[opening : span.start]:
+        return False
+    closing = text.find("”", span.end, span.end + 20)
+    return closing > span.end and "“" not in text[span.end : closing]
+
+
+def _select(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """Longest first, no overlaps (nested names keep the outer one); bare heads kept apart."""
+    order = {"structure": 0, "name": 1, "nt": 2, "learned": 3}
+    chosen: list[Candidate] = []
+    taken: list[Span] = []
+    named = [c for c in candidates if not c.bare]
+    for cand in sorted(named, key=lambda c: (-len(c.span), order[c.source], c.span.start)):
+        if not any(cand.span.overlaps(t) for t in taken):
+            chosen.append(cand)
+            taken.append(cand.span)
+    bare = [c for c in candidates if c.bare and not any(c.span.overlaps(t) for t in taken)]
+    return sorted(chosen, key=lambda c: c.span.start), sorted(bare, key=lambda c: c.span.start)
+
+
+class _Finder:
+    """Candidate names of one document."""
+
+    def __init__(self, doc: Doc, lex: OrgLexicons, segmenter, titles: frozenset[str]) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.segmenter = segmenter
+        self.titles = titles
+        self.tokens = doc.tokens
+        self.fold = doc.fold or doc.text
+        self.starts = {t.start: i for i, t in enumerate(self.tokens)}
+        self.ends = {t.end: i for i, t in enumerate(self.tokens)}
+
+    # --- head-anchored names -------------------------------------------------------------
+    def structural(self) -> list[Candidate]:
+        out = []
+        for head_start, head_end in self._head_spans():
+            cand = self._extend(head_start, head_end)
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def _head_spans(self) -> list[tuple[int, int]]:
+        """Where a head word ends a name: at a token end, or inside a token whose rest is a title or
+        function word (小学教师, 电大为 — jieba glued the next word on)."""
+        spans = []
+        for index, token in enumerate(self.tokens):
+            start = self._head_start(token)
+            if start is not None:
+                spans.append((start, token.end))
+            spans.extend(self._glued_heads(index, token))
+        return spans
+
+    def _head_start(self, token: Token) -> int | None:
+        end = token.end
+        if token.text in self.lex.generic:
+            return None
+        for size in range(min(self.lex.max_head, end), 0, -1):
+            start = end - size
+            head = self.fold[start:end]
+            if head not in self.lex.heads:
+                continue
+            if start > token.start:  # the head ends a longer word: 北京大学, 教育部, 区委, 一中
+                if size == 1 and not self._single_head_word(token, start, self.lex.heads[head]):
+                    continue
+                return start
+            if start == token.start or start in self.starts:
+                return start
+        return None
+
+    def _glued_heads(self, index: int, token: Token) -> list[tuple[int, int]]:
+        out = []
+        for start in (token.start, *self._starts_before(index)):
+            for size in range(min(self.lex.max_head, token.end - start - 1), 1, -1):
+                end = start + size
+                if end <= token.start or end >= token.end:
+                    continue
+                rest = self.fold[end : token.end]
+                if self.fold[start:end] in self.lex.heads and (rest in self.lex.stop or rest in self.titles):
+                    out.append((start, end))
+                    break
+        return out
+
+    def _starts_before(self, index: int) -> tuple[int, ...]:
+        """Token starts of the two tokens before `index` (a head may begin there: 电|大为)."""
+        return tuple(self.tokens[i].start for i in range(max(0, index - 2), index))
+
+    def _single_head_word(self, token: Token, head_start: int, head: Head) -> bool:
+        """干部, 全部, 格局 end in a head character but are ordinary words; 教育部, 区委 are names."""
+        before = self.fold[token.start : head_start]
+        if token.pos.startswith("nt"):
+            return True
+        if self.lex.is_place(before) or self.lex.is_prefix(before):
+            return True
+        if head.bare == "numeral":
+            return bool(NUMERAL.match(before))
+        if len(before) < 2:
+            return False
+        words = self.segmenter.tag(before)
+        return len(words) == 1 and words[0].pos.startswith(NOUNISH)
+
+    def _role(self, token: Token) -> str:
+        word = self.fold[token.start : token.end]
+        if word in self.lex.stop or not HAN.match(word):
+            return "stop"
+        if self.lex.is_place(word) or self.lex.is_prefix(word):
+            return "place"
+        if word in self.lex.modifiers or _is_class_word(word):
+            return "modifier"
+        if NUMERAL.match(word):
+            return "numeral"
+        if word in self.lex.generic:
+            return "generic"
+        if word in self.lex.heads:
+            return "bare_head"
+        if self.lex.longest_head(word) or word in self.lex.names:
+            return "body"
+        if word in self.lex.name_verbs:
+            return "body"
+        if token.pos.startswith(NOUNISH):
+            return "body"
+        return "other"
+
+    def _extend(self, head_start: int, end: int, depth: int = 0) -> Candidate | None:
+        head = self.fold[head_start:end]
+        parts: list[tuple[str, str, str]] = []  # (text, role, pos) right to left
+        pos = head_start
+        k = self.ends.get(pos)
+        if k is None:  # the head begins inside a word: 北京|大学, 区|委, 一|中
+            token = self.tokens[self._token_at(head_start)]
+            inner = self.fold[token.start : head_start]
+            parts.append((inner, self._inner_role(inner), token.pos))
+            pos = token.start
+            k = self.ends.get(pos)
+        while k is not None and end - self.tokens[k].start <= MAX_NAME:
+            tok = self.tokens[k]
+            role = self._role(tok)
+            if role == "bare_head":
+                # a nested name (西南大学|教师教育学院, 重庆十八中|两江实验中学) is one piece of the body;
+                # a head word alone (学院|充分利用…) ends the name on the left
+                nested = self._extend(tok.start, tok.end, depth + 1) if depth < 2 else None
+                if nested is None or nested.bare:
+                    break
+                parts.append((self.fold[nested.span.start : tok.end], "body", "nt"))
+                pos = nested.span.start
+                k = self.ends.get(pos)
+                k = k if k is not None and end - self.tokens[k].start <= MAX_NAME else None
+                continue
+            if role == "stop":
+                break
+            if role == "other":
+                # an unknown word between a place and the head is part of the name (江北区培新小学校)
+                prev = self.tokens[k - 1] if k > 0 else None
+                if parts or not (prev and prev.end == tok.start and self._role(prev) == "place"
+                                 and len(tok.text) <= 2):
+                    break
+                role = "body"
+            parts.append((self.fold[tok.start : tok.end], role, tok.pos))
+            pos = tok.start
+            k = k - 1 if k > 0 and self.tokens[k - 1].end == pos else None
+        parts.reverse()
+        return self._judge(parts, head, end)
+
+    def _token_at(self, pos: int) -> int:
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].end <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _inner_role(self, inner: str) -> str:
+        if self.lex.is_place(inner) or self.lex.is_prefix(inner):
+            return "place"
+        if NUMERAL.match(inner):
+            return "numeral"
+        if inner in self.lex.modifiers or _is_class_word(inner):
+            return "modifier"
+        if inner in self.lex.generic:
+            return "generic"
+        return "body"
+
+    def _judge(self, parts: list[tuple[str, str, str]], head: str, end: int) -> Candidate | None:
+        info = self.lex.heads[head]
+        size = len(head) + sum(len(p[0]) for p in parts)
+        span = Span(end - size, end)
+        text = self.doc.text[span.start : span.end]
+        parts = _trim_front(parts, info)
+        places = []
+        while parts and parts[0][1] == "place":
+            places.append(parts.pop(0)[0])
+        parts = _trim_front(parts, info)
+        if not places:  # 建设学校, 充分利用党委: a verb in front is the predicate, not the name
+            while parts and (parts[0][2].startswith(LEADING_PREDICATE) or parts[0][0] in self.lex.name_verbs):
+                parts.pop(0)
+        body = parts
+        body_text = "".join(p[0] for p in body)
+        span = Span(end - len(head) - len(body_text) - len("".join(places)), end)
+        text = self.doc.text[span.start : span.end]
+        core = body_text + head
+        real_place = any(self.lex.is_place(p) for p in places)
+        if not body:
+            if not places:
+                return Candidate(span, text, info.kind, head, core, (), bare=True)
+            if not (info.bare == "any" or (info.bare == "place" and real_place)):
+                return None
+            kind = info.bare_kind
+        else:
+            if not self._body_names(body, info, real_place):
+                return None
+            kind = info.kind
+        if text.startswith("中共"):
+            kind = "party_org"
+        return Candidate(span, text, kind, head, core, tuple(places))
+
+    def _body_names(self, body: list[tuple[str, str, str]], info: Head, real_place: bool) -> bool:
+        """Does the body name something, or only describe it (试点学校, 13部, 中小学)?"""
+        roles = [p[1] for p in body]
+        if all(r == "generic" for r in roles):
+            return False
+        if info.bare == "numeral":
+            return roles[-1] == "numeral"
+        if roles[-1] == "numeral" and not body[-1][0].startswith("第"):
+            return False  # 专著13部, 3所学校
+        if all(r == "numeral" for r in roles) and not real_place:
+            return False
+        body_len = sum(len(p[0]) for p in body)
+        proper = any(p[2].startswith(PROPER) and p[1] != "generic" for p in body)
+        if body_len < 2 and not real_place:
+            return False
+        if info.weak:
+            return real_place or proper
+        return True
+
+    # --- other sources ---------------------------------------------------------------------
+    def known_names(self, pattern: regex.Pattern | None) -> list[Candidate]:
+        if pattern is None:
+            return []
+        out = []
+        for match in pattern.finditer(self.fold):
+            start, end = match.span()
+            if len(match.group()) <= 2 and not (start in self.starts and end in self.ends):
+                continue
+            word = match.group()
+            out.append(Candidate(Span(start, end), self.doc.text[start:end], self.lex.names[word],
+                                 self.lex.longest_head(word), word, (), source="name"))
+        return out
+
+    def tagged_nt(self) -> list[Candidate]:
+        out = []
+        for token in self.tokens:
+            if not token.pos.startswith("nt") or len(token.text) < 2:
+                continue
+            head = self.lex.longest_head(token.text)
+            if head == token.text:  # 党委, 学院 alone
+                continue
+            kind = self.lex.heads[head].kind if head else "other"
+            out.append(self._outside_candidate(Span(token.start, token.end), kind, head, "nt"))
+        return out
+
+    def learned_spans(self, tagger: Callable[[str], list[tuple[int, int, str]]]) -> list[Candidate]:
+        out = []
+        for start, end, label in tagger(self.doc.text):
+            if label != "ORG" or end - start < 2:
+                continue
+            word = self.fold[start:end]
+            head = self.lex.longest_head(word)
+            kind = self.lex.heads[head].kind if head else "other"
+            out.append(self._outside_candidate(Span(start, end), kind, head, "learned"))
+        return out
+
+    def _outside_candidate(self, span: Span, kind: str, head: str, source: str) -> Candidate:
+        text = self.doc.text[span.start : span.end]
+        places, core = self.lex.split_places(self.fold[span.start : span.end])
+        return Candidate(span, text, kind, head, core, tuple(places), source=source)
+
+
+class _Resolver:
+    """Group candidates into bodies: definitions, short forms, one-body statements, bare heads."""
+
+    def __init__(self, doc: Doc, lex: OrgLexicons) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.fold = doc.fold or doc.text
+
+    def resolve(self, named: list[Candidate], bare: list[Candidate]) -> list[InstitutionFinding]:
+        named = named + self._defined_aliases(named)
+        clusters: list[Cluster] = []
+        owner: dict[str, Cluster] = {}
+        for cand in sorted(named, key=lambda c: -len(c.text)):
+            cluster = owner.get(cand.text) or self._matching_cluster(cand, clusters)
+            if cluster is None:
+                cluster = Cluster()
+                clusters.append(cluster)
+            cluster.add(cand)
+            owner[cand.text] = cluster
+        clusters = self._merge_one_body(clusters)
+        self._attach_bare(clusters, bare)
+        return [self._finding(c) for c in sorted(clusters, key=lambda c: min(c.mentions))]
+
+    def _finding(self, cluster: Cluster) -> InstitutionFinding:
+        canonical = cluster.canonical
+        return InstitutionFinding(
+            canonical=canonical,
+            kind=cluster.kinds[canonical],
+            mentions=sorted(set(cluster.mentions)),
+            aliases=list(cluster.names),
+        )
+
+    # --- explicit definitions: （以下简称华东师大基教所） ---------------------------------------
+    def _defined_aliases(self, named: list[Candidate]) -> list[Candidate]:
+        out: list[Candidate] = []
+        taken = [c.span for c in named]
+        for cand in named:
+            match = DEFINITION.match(self.fold, cand.span.end, cand.span.end + 24)
+            if not match or match.group(1) == cand.text:
+                continue
+            alias = match.group(1)
+            for occ in regex.finditer(regex.escape(alias), self.fold):
+                span = Span(*occ.span())
+                if any(span.overlaps(t) and not t.contains(span) for t in taken) or any(
+                    t.contains(span) and t != span for t in taken
+                ):
+                    continue
+                places, core = self.lex.split_places(alias)
+                out.append(Candidate(span, self.doc.text[span.start:span.end], cand.kind, cand.head,
+                                     core, tuple(places), source="alias"))
+                taken.append(span)
+        return out
+
+    def _matching_cluster(self, cand: Candidate, clusters: list[Cluster]) -> Cluster | None:
+        for cluster in clusters:
+            if any(self._same_body(cand, name) for name in cluster.names):
+                return cluster
+        return None
+
+    def _same_body(self, short: Candidate, full: str) -> bool:
+        """Is `short` a shorter way of writing `full` (same article)?"""
+        if short.text == full:
+            return True
+        if self._defined_pair(short.text, full):
+            return True
+        if short.text[-1] != full[-1]:
+            return False
+        full_places, full_core = self.lex.split_places(full)
+        short_places, short_core = list(short.places), short.core
+        if not self._places_compatible(short_places, full_places):
+            return False
+        if short_core == full_core:
+            return True
+        if len(short_core) < 3 and short_core != full_core:
+            return False
+        if not _is_subsequence(short_core, full_core):
+            return False
+        return self._heads_compatible(short.head, self.lex.longest_head(full))
+
+    def _defined_pair(self, alias: str, full: str) -> bool:
+        start = 0
+        while (start := self.fold.find(full, start)) >= 0:
+            match = DEFINITION.match(self.fold, start + len(full), start + len(full) + 24)
+            if match and match.group(1) == alias:
+                return True
+            start += 1
+        return False
+
+    def _places_compatible(self, short: list[str], full: list[str]) -> bool:
+        """北碚 ~ 北碚区; 区 ~ 潼南区; 巴南区 ~ 重庆市巴南区; no place ~ any place."""
+        for place in short:
+            if place in self.lex.relative:
+                if not any(p.endswith(place[-1]) or p == place for p in full):
+                    return False
+            elif not any(p == place or p.startswith(place) or place.startswith(p) for p in full):
+                return False
+        return True
+
+    @staticmethod
+    def _heads_compatible(short_head: str, full_head: str) -> bool:
+        if not short_head or not full_head:
+            return True
+        return short_head == full_head or _is_subsequence(short_head, full_head) or full_head.endswith(short_head)
+
+    # --- "三块牌子，一套班子" ------------------------------------------------------------------
+    def _merge_one_body(self, clusters: list[Cluster]) -> list[Cluster]:
+        for match in ONE_BODY.finditer(self.fold):
+            scope = self._statement_scope(match.start())
+            inside = [c for c in clusters if any(scope.contains(m) for m in c.mentions)]
+            if len(inside) < 2:
+                continue
+            keep = inside[0]
+            for other in inside[1:]:
+                for name in other.names:
+                    if name not in keep.names:
+                        keep.names.append(name)
+                        keep.kinds[name] = other.kinds[name]
+                keep.mentions.extend(other.mentions)
+                clusters.remove(other)
+        return clusters
+
+    def _statement_scope(self, pos: int) -> Span:
+        """The bracket holding the statement (and the name before it), else its clause."""
+        sentence = self.doc.sentence_of(pos)
+        text = self.fold
+        depth, open_at = 0, -1
+        for i in range(pos - 1, sentence.start - 1, -1):
+            if text[i] in "）)":
+                depth += 1
+            elif text[i] in "（(":
+                if depth == 0:
+                    open_at = i
+                    break
+                depth -= 1
+        if open_at >= 0:
+            close = text.find("）", pos)
+            close = close if close >= 0 else sentence.end
+            start = open_at
+            while start > sentence.start and text[start - 1] not in "，,。；;、：:\n":
+                start -= 1
+            return Span(start, close)
+        start = pos
+        while start > sentence.start and text[start - 1] not in "。；;\n":
+            start -= 1
+        return Span(start, pos)
+
+    # --- bare heads: 学院, 学校, 进修校 ---------------------------------------------------------
+    def _attach_bare(self, clusters: list[Cluster], bare: list[Candidate]) -> None:
+        if not clusters:
+            return
+        main = max(clusters, key=lambda c: (len(c.mentions), -min(c.mentions).start))
+        for cand in bare:
+            if len(cand.text) >= 3:
+                # a compound head used as a short name (进修校): alias of the body it abbreviates
+                target = self._abbreviated(cand, clusters, main)
+                if target is not None:
+                    target.add(cand)
+                elif len(cand.text) >= MIN_STANDALONE_HEAD:  # 社区教育学院: a compound head names a body
+                    clusters.append(Cluster())
+                    clusters[-1].add(cand)
+                continue
+            if self._head_fits(cand.text, main.canonical):
+                main.mentions.append(cand.span)
+
+    def _abbreviated(self, cand: Candidate, clusters: list[Cluster], main: Cluster) -> Cluster | None:
+        fits = [c for c in clusters if self._head_fits(cand.text, c.canonical)]
+        if not fits:
+            return None
+        return main if main in fits else max(fits, key=lambda c: len(c.mentions))
+
+    def _head_fits(self, bare: str, canonical: str) -> bool:
+        head = self.lex.longest_head(canonical)
+        if not head:
+            return False
+        return canonical.endswith(bare) or (bare[-1] == canonical[-1] and _is_subsequence(bare, head))
+
+
+def _trim_front(parts: list[tuple[str, str, str]], info: Head) -> list[tuple[str, str, str]]:
+    """Drop generic qualifiers (基层, 各级, 国家级) and quantities (两所) from the front of a name."""
+    while parts and (parts[0][1] == "modifier" or (
+        parts[0][1] == "numeral" and len(parts) > 1 and info.bare != "numeral" and not parts[0][0].startswith("第")
+    )):
+        parts = parts[1:]
+    return parts
+
+
+def _is_class_word(word: str) -> bool:
+    """国家级, 师范类, 创新型: words that rank or classify a body never name one."""
+    return len(word) >= 2 and word[-1] in "级类型式"
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    chars = iter(full)
+    return all(ch in chars for ch in short)

@@ -43,7 +43,8 @@ RANGE_SEPARATOR = re.compile(r"[ ]?(?:至|到|-|~|—|–|－|～|〜)[ ]?")
 ADJACENT_PAIR = re.compile(rf"^(十)?([一两二三四五六七八九])([二三四五六七八九])([十百千万]*)$")
 SPACE = " \u00a0"
 CLAUSE_BREAK = set("，。；！？、：,.;!?:\n（）()“”\"《》")
-RANK_CUES = ("名列", "位列", "排名", "位居", "居", "排在", "排", "列")
+RANK_CUES = ("名列", "位列", "排名", "位居", "居于", "排在", "排第", "列第", "居")
+RANK_GAP = 6  # 名列重庆市第一: at most this many characters between the cue and 第
 YEAR_AFTER = set("月度代初底末前后")  # 2018年5月, 2019年度, 80年代, 三年前: dates, not durations
 PERIOD_OPENERS = ("近", "这", "过去", "最近")  # 近3年来: a time scope, read as a period by claims
 ORDINAL_BY_DEFAULT = set("次届期轮批")  # 十三届全国人大: these before an organ's name make an ordinal
@@ -190,7 +191,7 @@ def find_figures(text: str, grammar: NumberGrammar) -> list[Figure]:
         if any(number.overlaps(t) for t in taken) or any(number.overlaps(b) for b in blocked):
             continue
         figure = _read_around(folded, match, grammar)
-        if figure is not None:
+        if figure is not None and not any(Span(figure.number.start, figure.span.end).overlaps(b) for b in blocked):
             figures.append(figure)
     figures.sort(key=lambda f: f.span.start)
     return [f for f in _join_ranges(folded, figures) if not _bare(f)]
@@ -479,9 +480,7 @@ def _followed_by(folded: str, figure: Figure, words: tuple[str, ...]) -> bool:
 
 
 def _is_date_year(folded: str, figure: Figure, numeral: str) -> bool:
-    year_pos = figure.number.end
-    while year_pos < len(folded) and folded[year_pos] in SPACE:
-        year_pos += 1
+    year_pos = folded.find("年", figure.number.end)
     next_ch = folded[year_pos + 1 : year_pos + 2]
     if re.fullmatch(r"\d{4}", numeral) and 1000 <= figure.value <= 2200:
         return True  # 2018年
@@ -494,25 +493,27 @@ def _is_date_year(folded: str, figure: Figure, numeral: str) -> bool:
 
 def _is_period_phrase(folded: str, figure: Figure) -> bool:
     """近3年来, 这5年来, 过去3年来: a time scope the claims stage reads as a period, not a figure."""
+    head = folded[max(0, figure.span.start - 2) : figure.number.start]
+    if any(opener in head for opener in PERIOD_OPENERS):
+        return True  # 近两年, 过去5年: the last N years
     tail = folded[figure.number.end :]
     if not re.match(r"[ ]?(?:多)?年(?:来|以来|里|间)", tail):
         return False
-    head = folded[max(0, figure.span.start - 2) : figure.number.start]
-    return any(head.endswith(opener) or opener in head for opener in PERIOD_OPENERS) or (
-        figure.span.start == 0 or folded[figure.span.start - 1] in CLAUSE_BREAK
-    )
+    return figure.span.start == 0 or folded[figure.span.start - 1] in CLAUSE_BREAK
 
 
 def _rank(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure | None:
     """第一 is a rank claim after 名列/位居/排名 (名列全市第一); any other 第N is an ordinal."""
     if figure.unit and figure.unit not in ("名", "位"):
         return None
+    if _cjk(_char(folded, figure.span.end)) and _char(folded, figure.span.end) not in "的。":
+        return None  # 第二回合, 第一批: an ordinal of something, not a rank
     clause_start = figure.number.start - 1
     while clause_start > 0 and folded[clause_start - 1] not in CLAUSE_BREAK and figure.number.start - clause_start < 12:
         clause_start -= 1
     clause = folded[clause_start : figure.number.start - 1]
     cue = next((c for c in RANK_CUES if c in clause), "")
-    if not cue:
+    if not cue or len(clause) - clause.rfind(cue) - len(cue) > RANK_GAP:
         return None
     cue_start = clause_start + clause.rfind(cue)
     return replace(figure, span=Span(cue_start, figure.span.end), unit="", category="rank", form="rank")

@@ -32,6 +32,8 @@ ROLE_PREFIX_POS = ("n", "vn", "b", "j", "a", "an")
 # A list or count after names that states their role: 熊诗芮、郑杰等500多名学生.
 COUNT_AFTER_LIST = regex.compile(r"等(?:[近约逾]?[\d一二三四五六七八九十百千万]+[多余]?[名位个])?")
 LIST_SEP = "、"
+# Confidence (lowest label marginal) a CRF name needs when it does not begin with a surname.
+UNSURE_CRF = 0.8
 # Surnames this common need no second opinion from the CRF when a title anchors them.
 COMMON_SURNAME_RANK = 100
 HAN = regex.compile(r"\p{Han}")
@@ -94,8 +96,9 @@ class PeopleStage(Stage):
             name = text[span.start : span.end]
             if not any(span.overlaps(t) for t in taken) and self._acceptable(name, span, blocked, from_crf=True):
                 found.setdefault(name, Candidate(name)).mentions.add(span)
-        # 5. further occurrences
+        # 5. further occurrences, and lists that continue a CRF name
         self._all_occurrences(doc, blocked, found)
+        self._extend_lists(doc, blocked, crf, found)
         # 6. role and affiliation
         doc.people = [self._finding(doc, person) for person in found.values() if person.mentions]
         doc.people.sort(key=lambda p: min(p.mentions))
@@ -113,12 +116,15 @@ class PeopleStage(Stage):
         return sorted(spans)
 
     def _crf_people(self, doc: Doc) -> dict[int, Span]:
-        """CRF PER spans over the body, keyed by start."""
+        """CRF PER spans over the body, keyed by start; the model's confidence is kept per span."""
         spans: dict[int, Span] = {}
+        self._confidence: dict[Span, float] = {}
         for para in doc.paragraphs or [Span(0, len(doc.text))]:
-            for start, end, label in self.tagger.tag(doc.text[para.start : para.end]):
+            for start, end, label, confidence in self.tagger.tag_scored(doc.text[para.start : para.end]):
                 if label == "PER":
-                    spans[para.start + start] = Span(para.start + start, para.start + end)
+                    span = Span(para.start + start, para.start + end)
+                    spans[span.start] = span
+                    self._confidence[span] = confidence
         return spans
 
     def _title_spans(self, doc: Doc, blocked: list[Span]) -> list[Span]:
@@ -201,8 +207,8 @@ class PeopleStage(Stage):
             return False
         if name in self.title_position or any(ch in self.not_in_name for ch in name[1:]):
             return False
-        if from_crf and not self._surname_at(name, 0) and len(name) < 3:
-            return False  # a two-character CRF span without a surname is too often a common word
+        if from_crf and not self._surname_at(name, 0) and (len(name) < 3 or self._confidence.get(span, 0.0) < UNSURE_CRF):
+            return False  # a CRF span without a surname is too often a common word unless the model is sure
         return True
 
     def _plausible_surname(self, name: str, span: Span, crf: dict[int, Span]) -> bool:

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.lexicon import Lexicons  # noqa: E402
-from pipeline.ner import NerLexicons, bio_to_spans, sentence_features  # noqa: E402
+from pipeline.ner import NerLexicons, bio_to_spans, make_word_tagger, sentence_features  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ner" / "cluener-train.jsonl"
 # CLUENER's fine labels folded onto ours; the rest (address, book, game, movie, scene) are O.
@@ -64,7 +64,6 @@ def score(gold: list[list[tuple[int, int, str]]], pred: list[list[tuple[int, int
 
 
 def main(argv: list[str] | None = None) -> int:
-    import jieba
     import pycrfsuite
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -75,8 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     params = dict(PARAMS, max_iterations=args.iterations)
 
     lex = NerLexicons.from_lexicons(Lexicons.load(ROOT / "lexicons"))
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    words = make_word_tagger()
     examples = read_examples(args.data)
     trainer = pycrfsuite.Trainer(verbose=False)
     held_out = []
@@ -85,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         if index % HELD_OUT_EVERY == HELD_OUT_EVERY - 1:
             held_out.append((text, spans))
             continue
-        feats = sentence_features(text, list(tokenizer.cut(text, HMM=True)), lex)
+        feats = sentence_features(text, words(text), lex)
         trainer.append(feats, bio_labels(text, spans))
     print(f"features for {len(examples) - len(held_out)} sentences in {time.time() - started:.1f}s", flush=True)
     trainer.set_params(params)
@@ -99,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     tagger.open(str(args.out))
     gold, pred = [], []
     for text, spans in held_out:
-        labels = tagger.tag(sentence_features(text, list(tokenizer.cut(text, HMM=True)), lex))
+        labels = tagger.tag(sentence_features(text, words(text), lex))
         gold.append(spans)
         pred.append(bio_to_spans(labels))
     scores = score(gold, pred)

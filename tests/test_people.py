@@ -1,0 +1,99 @@
+"""People stage: names anchored by titles, lists, bylines, the CRF, and the traps that are not people."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.document import InstitutionFinding, Span
+from pipeline.people import PeopleStage
+
+
+@pytest.fixture(scope="module")
+def people(resources):
+    return PeopleStage(resources)
+
+
+@pytest.fixture(scope="module")
+def run(people, make_doc):
+    def annotate(text: str, institutions: tuple[str, ...] = ()):
+        doc = make_doc(text)
+        for name in institutions:  # stand in for the institutions stage
+            spans = [Span(i, i + len(name)) for i in range(len(doc.text)) if doc.text.startswith(name, i)]
+            doc.institutions.append(InstitutionFinding(canonical=name, kind="other", mentions=spans, aliases=[name]))
+        return people(doc)
+
+    return annotate
+
+
+@pytest.mark.parametrize(
+    "text, name, role, institutions",
+    [
+        ("院长朱福荣介绍，这一模式是为改善而培训。", "朱福荣", "院长", ()),
+        ("“推进育人的实践中，教师变成学者。”学院副院长黄吉元说。", "黄吉元", "副院长", ("学院",)),
+        ("美术学科研训员杨明老师及其团队引领帮助两名特级教师。", "杨明", "美术学科研训员", ()),
+        ("跑遍大山乡村幼儿园的研训员周霞，为大家服务从不计较辛劳。", "周霞", "研训员", ()),
+        ("其中，熊诗芮同学获第十三届全市青少年科技创新大赛一等奖。", "熊诗芮", "同学", ()),
+        ("江北区培新小学校校长朱刚荣获2021年全市思政课教学基本功竞赛一等奖。", "朱刚", "校长", ("江北区培新小学校",)),
+        ("国务院总理李克强主持召开国务院常务会议。", "李克强", "总理", ()),
+        ("工业机器人技术应用专业的毕业生陈亘涛，凭借良好的职业素养被提拔。", "陈亘涛", "毕业生", ()),
+        ("成功培养出“全国先进工作者”刘琳、李蓬春等一批先进典型。", "刘琳", "全国先进工作者", ()),
+        ("成功培养出“全国先进工作者”刘琳、李蓬春等一批先进典型。", "李蓬春", "全国先进工作者", ()),
+        ("徐小丽、黄韵筑等近70名教师获奖。", "黄韵筑", "教师", ()),
+    ],
+)
+def test_title_anchors_name_and_role(run, text, name, role, institutions):
+    doc = run(text, institutions=institutions)
+    found = {p.name: p for p in doc.people}
+    assert name in found, [p.name for p in doc.people]
+    assert found[name].role == role
+
+
+@pytest.mark.parametrize(
+    "text, institution, name",
+    [
+        ("北碚区陵江小学教师辛国斌受益于教师培训。", "北碚区陵江小学", "辛国斌"),
+        ("按照区教委主任唐泽奎提出的要求，全区推进工作。", "区教委", "唐泽奎"),
+    ],
+)
+def test_affiliation_is_the_institution_before_the_title(run, text, institution, name):
+    doc = run(text, institutions=(institution,))
+    found = {p.name: p for p in doc.people}
+    assert found[name].affiliation == institution
+    assert doc.text[found[name].mentions[0].start : found[name].mentions[0].end] == name
+
+
+@pytest.mark.parametrize(
+    "text, not_person",
+    [
+        ("以高质量党建工作引领高品质教育发展。", "高质量"),
+        ("研究发现经济周期对就业影响明显。", "周期"),
+        ("黄金周期间游客人数大增。", "黄金"),
+        ("教师从单一的知识传输者变成教育专家。", "从单一"),
+        ("要求学生应具备适应终身发展的必备品格。", "应具备"),
+        ("在全国知名师范类大学建立实践基地。", "范类大"),
+        ("全区教育系统干部和教师的综合素质明显提升。", "和教师"),
+        ("主题年会在重庆市徐悲鸿中学举行。", "徐悲鸿"),
+        ("学院开展“周末读书会”活动，教师向着目标前进。", "周末读"),
+    ],
+)
+def test_traps_are_not_people(run, text, not_person):
+    doc = run(text, institutions=("重庆市徐悲鸿中学",))
+    assert not_person not in [p.name for p in doc.people]
+
+
+def test_no_people_in_plain_prose(run):
+    doc = run("方向明确以后，和谐发展成为常态，于是万人参与。")
+    assert doc.people == []
+
+
+def test_byline_names_get_reporter_role(run):
+    doc = run("教师是立教之本。\n周珣 张骞月\n图片由北碚教师进修学院提供")
+    found = {p.name: p.role for p in doc.people}
+    assert found.get("周珣") == "记者" and found.get("张骞月") == "记者"
+
+
+def test_every_occurrence_is_a_mention(run):
+    text = "院长朱福荣介绍了经验。朱福荣说，培训要改善行为。"
+    doc = run(text)
+    person = next(p for p in doc.people if p.name == "朱福荣")
+    assert [(m.start, m.end) for m in person.mentions] == [(2, 5), (11, 14)]

@@ -82,6 +82,23 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _load(args: argparse.Namespace) -> int:
+    from .db import format_result, load_jsonl
+
+    result = load_jsonl(args.output, args.db, batch_size=args.batch, prune=args.prune, show=args.show)
+    print(format_result(result))
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    stats = write_report(args.output, args.report, open_first=args.open)
+    print(f"wrote {stats.output}: {stats.articles} article(s), {stats.claims} claim(s), "
+          f"{stats.conflicts} group(s) of differing figures")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zhfacts", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"zhfacts {__version__}")
@@ -113,6 +130,21 @@ def build_parser() -> argparse.ArgumentParser:
     va = sub.add_parser("validate", help="re-validate a file of records")
     va.add_argument("output")
     va.set_defaults(func=_validate)
+
+    lo = sub.add_parser("load", help="load a file of records into SQLite or PostgreSQL")
+    lo.add_argument("output", metavar="OUT.jsonl", help="records written by zhfacts extract")
+    lo.add_argument("--db", default="sqlite:///out/facts.db",
+                    help="database URL (sqlite:///PATH, postgresql://user@host/db) or an SQLite file path")
+    lo.add_argument("--batch", type=int, default=100, help="articles per transaction")
+    lo.add_argument("--prune", action="store_true", help="delete articles that are not in the file")
+    lo.add_argument("--show", type=int, default=0, metavar="N", help="print N claims joined to their subject")
+    lo.set_defaults(func=_load)
+
+    re_ = sub.add_parser("report", help="write the fact-check HTML report")
+    re_.add_argument("output", metavar="OUT.jsonl", help="records written by zhfacts extract")
+    re_.add_argument("-o", "--report", required=True, metavar="REPORT.html", help="HTML file to write")
+    re_.add_argument("--open", type=int, default=1, metavar="N", help="articles shown expanded (default 1)")
+    re_.set_defaults(func=_report)
     return parser
 
 

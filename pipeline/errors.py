@@ -55,3 +55,15 @@ class StageFailure(ZhfactsError):
     def __init__(self, stage: str, message: str) -> None:
         super().__init__(message)
         self.stage = stage
+
+
+class LoadInputError(ZhfactsError):
+    """A line of the file given to `zhfacts load` or `zhfacts report` is not a valid record."""
+
+    stage = "validate"
+
+
+class DatabaseError(ZhfactsError):
+    """The database URL is unusable, the server unreachable, or a statement failed; message names the database."""
+
+    stage = "database"

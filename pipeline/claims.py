@@ -18,7 +18,7 @@ from .numbers import Figure, NumberGrammar, find_figures
 from .stage import Stage
 
 CLAUSE_BREAKS = "，。；！？：,;!?:\n"
-QUOTE_OPEN, QUOTE_CLOSE = "“「『\"", "”」』\""
+PLACE_LEVELS = ("county", "prefecture", "province")  # places that can own a figure (区, 市, 省)
 SHORT_QUOTE = 20  # a quoted stretch this short holding a numeral is a name or slogan (“两个维护”)
 NOMINAL_TAGS = ("n", "vn", "j", "nz", "nt", "ns", "nr", "an", "s", "eng")  # not l: 习用语 are idioms (毫不犹豫)
 # Grammar words that end a measure phrase; the lexicons hold content words, these are function words.
@@ -52,18 +52,21 @@ class ClaimStage(Stage):
         lexicons = resources.lexicons
         self.grammar = NumberGrammar.from_lexicons(lexicons)
         self.period_words = {row[0]: (row[1], row[2]) for row in lexicons["periods"].rows}
-        self.places = lexicons["places"].terms() if "places" in lexicons else frozenset()
+        self.place_levels = _place_levels(lexicons)
+        names = sorted((n for n in self.place_levels if len(n) >= 2), key=len, reverse=True)
+        self.place_pattern = re.compile("|".join(map(re.escape, names))) if names else None
 
     def __call__(self, doc: Doc) -> Doc:
         year = int(doc.meta.date[:4]) if doc.meta.date else None
         excluded = self._excluded_spans(doc)
         periods = self._periods(doc, year)
-        main = _main_institution(doc)
+        places = self._place_mentions(doc)
+        main = _main_subject(doc, places)
         claims = []
         for figure in find_figures(doc.text, self.grammar):
             if not self._is_claim(doc, figure, excluded):
                 continue
-            claims.append(self._claim(doc, figure, periods, main))
+            claims.append(self._claim(doc, figure, periods, places, main))
         doc.claims = claims
         return doc
 
@@ -92,7 +95,8 @@ class ClaimStage(Stage):
 
     # ------------------------------------------------------------ the claim record
 
-    def _claim(self, doc: Doc, figure: Figure, periods: list[Period], main: str) -> ClaimFinding:
+    def _claim(self, doc: Doc, figure: Figure, periods: list[Period], places: list[tuple[Span, str]],
+               main: str) -> ClaimFinding:
         sentence = doc.sentence_of(figure.span.start)
         clause = _clause(doc.text, figure, sentence)
         right_side = self._measure_after(doc, figure, clause)
@@ -114,7 +118,7 @@ class ClaimStage(Stage):
             qualifier=figure.qualifier,
             value_max=figure.value_max,
             measure=measure,
-            subject=self._subject(doc, figure, sentence, main),
+            subject=_subject(doc, figure, sentence, places, main),
             period=period.text if period else "",
             period_start=period.start if period else None,
             period_end=period.end if period else None,
@@ -171,15 +175,17 @@ class ClaimStage(Stage):
             break
         return window[start:] if start is not None else ""
 
-    def _subject(self, doc: Doc, figure: Figure, sentence: Span, main: str) -> str:
-        place = _clause_place(doc.text, sentence, figure, self.places)
-        best = _nearest_institution(doc, figure.span.start, sentence)
-        if best:
-            return best
-        if place:
-            return place
-        paragraph = doc.paragraph_of(figure.span.start)
-        return _nearest_institution(doc, figure.span.start, paragraph) or main
+    def _place_mentions(self, doc: Doc) -> list[tuple[Span, str]]:
+        """Chinese place names of the text (counties, prefectures, provinces) outside institution names."""
+        if self.place_pattern is None:
+            return []
+        inside = [m for inst in doc.institutions for m in inst.mentions]
+        found = []
+        for m in self.place_pattern.finditer(doc.text):
+            span = Span(m.start(), m.end())
+            if self.place_levels[m.group()] in PLACE_LEVELS and not any(i.contains(span) for i in inside):
+                found.append((span, m.group()))
+        return found
 
     # ------------------------------------------------------------ periods
 
@@ -293,36 +299,60 @@ def _measure_text(phrase: str, figure: Figure) -> str:
     return phrase + suffix if phrase else ""
 
 
-def _main_institution(doc: Doc) -> str:
-    if not doc.institutions:
-        return ""
-    return max(doc.institutions, key=lambda inst: len(inst.mentions)).canonical
+def _place_levels(lexicons) -> dict[str, str]:
+    if "places" not in lexicons:
+        return {}
+    return {row[0]: row[1] for row in lexicons["places"].rows if len(row) > 1}
 
 
-def _nearest_institution(doc: Doc, pos: int, scope: Span) -> str:
-    """The institution mentioned last before `pos` in `scope`, else the first one after it."""
-    before, after = None, None
+def _main_subject(doc: Doc, places: list[tuple[Span, str]]) -> str:
+    """The article's main institution (most mentioned), unless a place is mentioned more often.
+
+    Place names inside institution names count for the place too (荣昌区教师进修学校 speaks of
+    荣昌区); an institution named after the main place wins, being the more specific.
+    """
+    institution, mentions = "", 0
+    if doc.institutions:
+        best = max(doc.institutions, key=lambda inst: len(inst.mentions))
+        institution, mentions = best.canonical, len(best.mentions)
+    counts: dict[str, int] = {}
+    for _, name in places:
+        counts[name] = counts.get(name, 0) + 1
     for inst in doc.institutions:
-        for mention in inst.mentions:
-            if not scope.contains(mention):
-                continue
-            if mention.end <= pos and (before is None or mention.start > before[0]):
-                before = (mention.start, inst.canonical)
-            elif mention.start >= pos and (after is None or mention.start < after[0]):
-                after = (mention.start, inst.canonical)
-    chosen = before or after
-    return chosen[1] if chosen else ""
+        for name in counts:
+            if name in inst.canonical:
+                counts[name] += len(inst.mentions)
+    if not counts:
+        return institution
+    place = max(counts, key=lambda name: counts[name])
+    if institution and (place in institution or mentions >= counts[place]):
+        return institution
+    return place
 
 
-def _clause_place(text: str, sentence: Span, figure: Figure, places: frozenset[str]) -> str:
-    """A place name opening the sentence (江北区 in 江北区已有…) is the subject of its figures."""
-    head = text[sentence.start : figure.span.start]
-    for length in (6, 5, 4, 3, 2):
-        for offset in range(0, 3):
-            candidate = head[offset : offset + length]
-            if len(candidate) == length and candidate in places:
-                return candidate
-    return ""
+def _subject(doc: Doc, figure: Figure, sentence: Span, places: list[tuple[Span, str]], main: str) -> str:
+    """The institution or place named last before the figure in its sentence, else in its paragraph
+    (a list set in several lines counts as one), else the article's main subject."""
+    for scope in (sentence, _list_scope(doc, figure.span.start)):
+        named = _named_in(doc, scope, places)
+        before = [(span, name) for span, name in named if span.end <= figure.span.start]
+        if before:
+            return before[-1][1]
+        if scope is sentence:
+            after = [(span, name) for span, name in named if span.start >= figure.span.end]
+            if after and not _is_place(after[0][1], places):
+                return after[0][1]
+    return main
+
+
+def _named_in(doc: Doc, scope: Span, places: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    named = [(m, inst.canonical) for inst in doc.institutions for m in inst.mentions if scope.contains(m)]
+    named += [(span, name) for span, name in places if scope.contains(span)]
+    return sorted(named)
+
+
+def _is_place(name: str, places: list[tuple[Span, str]]) -> bool:
+    return any(name == place for _, place in places)
 
 
 def _list_scope(doc: Doc, pos: int) -> Span:

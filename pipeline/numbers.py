@@ -22,8 +22,9 @@ from decimal import Decimal, InvalidOperation
 import cn2an
 
 from .document import Span
+from .errors import LexiconError
 
-QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "up_to")
+QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "up_to")  # what the lexicon may say
 
 CN_DIGITS = "零〇一二两三四五六七八九"
 CN_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
@@ -86,6 +87,8 @@ class NumberGrammar:
         units = lexicons["units"].mapping(1)
         markers: dict[str, dict[str, str]] = {"before": {}, "inner": {}, "after": {}, "few": {}}
         for marker, position, qualifier in lexicons["qualifiers"].rows:
+            if position not in markers or qualifier not in QUALIFIERS:
+                raise LexiconError(f"qualifiers: {marker!r} has position {position!r} / qualifier {qualifier!r}")
             markers[position].setdefault(marker, qualifier)
         kinds: dict[str, list[str]] = {}
         for term, kind in lexicons["not_figures"].rows:

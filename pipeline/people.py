@@ -207,9 +207,16 @@ class PeopleStage(Stage):
             return False
         if name in self.title_position or any(ch in self.not_in_name for ch in name[1:]):
             return False
+        if from_crf and self._common_word(name):
+            return False
         if from_crf and not self._surname_at(name, 0) and (len(name) < 3 or self._confidence.get(span, 0.0) < UNSURE_CRF):
             return False  # a CRF span without a surname is too often a common word unless the model is sure
         return True
+
+    def _common_word(self, name: str) -> bool:
+        """jieba knows the whole string as one word that is not a name (燕麦, 胡萝卜, 胡椒粉)."""
+        tokens = self.resources.segmenter.tag(name)
+        return len(tokens) == 1 and not tokens[0].pos.startswith("nr") and tokens[0].pos not in ("x", "eng")
 
     def _plausible_surname(self, name: str, span: Span, crf: dict[int, Span]) -> bool:
         """A rule's name needs a surname that is not also a function word (和, 从), and a rare surname
@@ -263,7 +270,7 @@ class PeopleStage(Stage):
                 pos = mention.end
                 while text[pos : pos + 1] == LIST_SEP:
                     nxt = self._name_after(text, pos + 1, crf)
-                    if not nxt or not self._acceptable(text[nxt.start : nxt.end], nxt, blocked, crf=crf):
+                    if not nxt or not self._list_member(text[nxt.start : nxt.end], nxt, blocked, crf):
                         break
                     members.append(nxt)
                     pos = nxt.end
@@ -279,10 +286,14 @@ class PeopleStage(Stage):
                 pos = mention.start
                 while pos > 0 and text[pos - 1] == LIST_SEP:
                     prev = self._name_before(text, pos - 1, crf)
-                    if not prev or not self._acceptable(text[prev.start : prev.end], prev, blocked, crf=crf):
+                    if not prev or not self._list_member(text[prev.start : prev.end], prev, blocked, crf):
                         break
                     self._add(found, text, prev, None)
                     pos = prev.start
+
+    def _list_member(self, name: str, span: Span, blocked: list[Span], crf: dict[int, Span]) -> bool:
+        """Lists also enumerate things (燕麦、胡萝卜): a member must not be a known common word."""
+        return self._acceptable(name, span, blocked, crf=crf) and not self._common_word(name)
 
     def _role_after_list(self, text: str, pos: int) -> str:
         count = COUNT_AFTER_LIST.match(text, pos)

@@ -24,7 +24,8 @@ CREDIT = regex.compile(
     r"|^[（(]?(?P<who3>[\p{Han}、\s]{2,20}?)\s*摄[)）]?$"
 )
 INLINE_BYLINE = regex.compile(r"[（(]\s*(?:本报)?记者\s*(?P<names>[\p{Han}\s、]{2,30}?)\s*[)）]")
-BYLINE_ROLE = regex.compile(r"^(?:本报)?(?:记者|通讯员|撰稿|文|文字)[/／：:\s]*")
+# "文" and "图" are role words only with a separator: "文秀月" is a name.
+BYLINE_ROLE = regex.compile(r"^(?:(?:本报)?(?:记者|通讯员|撰稿)[/／：:\s]*|(?:文字?|图)[/／：:]\s*)")
 TITLE_MAX = 40
 
 

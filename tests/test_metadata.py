@@ -47,3 +47,12 @@ def test_bylines(make_doc, text, authors):
 )
 def test_iso_date(text, iso):
     assert iso_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    "line, authors",
+    [("文秀月 许珊 黄丹", ["文秀月", "许珊", "黄丹"]), ("文/王晓光 李明", ["王晓光", "李明"]),
+     ("本报记者 王晓光 李明", ["王晓光", "李明"])],
+)
+def test_byline_role_words_need_a_separator(make_doc, line, authors):
+    assert make_doc(f"学校获评示范校。\n{line}").meta.authors == authors

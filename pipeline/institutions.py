@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
 import regex
@@ -30,6 +31,7 @@ from .document import Doc, InstitutionFinding, Span, Token
 from .lexicon import Lexicons
 from .stage import Resources, Stage
 
+ORDINAL_TERM = regex.compile(r"^第?[一二三四五六七八九十百\d]+届$")
 NUMERAL = regex.compile(r"^第?[零〇一二两三四五六七八九十百\d]+$")
 HAN = regex.compile(r"^[\p{Han}A-Za-z0-9·]+$")
 # Parts of speech that can sit inside a name body.
@@ -95,6 +97,10 @@ class OrgLexicons:
             name_verbs=frozenset(w for w, r in roles.items() if r == "name_verb"),
             generic=frozenset(w for w, r in roles.items() if r == "generic"),
         )
+
+    @property
+    def head_ends(self) -> frozenset[str]:
+        return frozenset(head[-1] for head in self.heads)
 
     @property
     def max_head(self) -> int:
@@ -170,7 +176,7 @@ class InstitutionStage(Stage):
         self,
         resources: Resources,
         learned: Callable[[str], list[tuple[int, int, str]]] | None = None,
-        use_nt: bool = True,
+        use_nt: bool = False,
     ) -> None:
         super().__init__(resources)
         self.lex = OrgLexicons.from_lexicons(resources.lexicons)
@@ -178,11 +184,12 @@ class InstitutionStage(Stage):
         self.use_nt = use_nt
         lexicons = resources.lexicons
         self._titles = lexicons["titles"].terms() if "titles" in lexicons else frozenset()
+        self._vocabulary = _jieba_vocabulary()
         names = sorted(self.lex.names, key=len, reverse=True)
         self._names_re = regex.compile("|".join(map(regex.escape, names))) if names else None
 
     def __call__(self, doc: Doc) -> Doc:
-        finder = _Finder(doc, self.lex, self.resources.segmenter, self._titles)
+        finder = _Finder(doc, self.lex, self.resources.segmenter, self._titles, self._vocabulary)
         candidates = finder.structural()
         candidates += finder.known_names(self._names_re)
         if self.use_nt:
@@ -229,7 +236,9 @@ def _select(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidat
 class _Finder:
     """Candidate names of one document."""
 
-    def __init__(self, doc: Doc, lex: OrgLexicons, segmenter, titles: frozenset[str]) -> None:
+    def __init__(self, doc: Doc, lex: OrgLexicons, segmenter, titles: frozenset[str],
+                 vocabulary: frozenset[str]) -> None:
+        self.vocabulary = vocabulary
         self.doc = doc
         self.lex = lex
         self.segmenter = segmenter
@@ -356,6 +365,10 @@ class _Finder:
                 continue
             if role == "stop":
                 break
+            if role == "body" and tok.text not in self.vocabulary and (parts or tok.text[0] in self.lex.stop):
+                # a word jieba guessed (被选为, 郑重宣布) carries a guessed tag: trust it only as the
+                # name's own first word right before the head (鲤鱼池小学, 培新小学校)
+                break
             if role == "other":
                 # an unknown word between a place and the head is part of the name (江北区培新小学校)
                 prev = self.tokens[k - 1] if k > 0 else None
@@ -366,6 +379,9 @@ class _Finder:
             parts.append((self.fold[tok.start : tok.end], role, tok.pos))
             pos = tok.start
             k = k - 1 if k > 0 and self.tokens[k - 1].end == pos else None
+        if k is not None and ORDINAL_TERM.match(self.tokens[k].text):  # 第六届|全国人大常委会
+            tok = self.tokens[k]
+            parts.append((self.fold[tok.start : tok.end], "ordinal", tok.pos))
         parts.reverse()
         return self._judge(parts, head, end)
 
@@ -394,18 +410,19 @@ class _Finder:
         info = self.lex.heads[head]
         size = len(head) + sum(len(p[0]) for p in parts)
         span = Span(end - size, end)
-        text = self.doc.text[span.start : span.end]
+        ordinal = parts.pop(0)[0] if parts and parts[0][1] == "ordinal" else ""
         parts = _trim_front(parts, info)
         places = []
         while parts and parts[0][1] == "place":
             places.append(parts.pop(0)[0])
         parts = _trim_front(parts, info)
         if not places:  # 建设学校, 充分利用党委: a verb in front is the predicate, not the name
-            while parts and (parts[0][2].startswith(LEADING_PREDICATE) or parts[0][0] in self.lex.name_verbs):
+            while parts and parts[0][2].startswith(LEADING_PREDICATE):
                 parts.pop(0)
         body = parts
         body_text = "".join(p[0] for p in body)
-        span = Span(end - len(head) - len(body_text) - len("".join(places)), end)
+        name_size = len(head) + len(body_text) + len("".join(places))
+        span = Span(end - name_size - (len(ordinal) if name_size == size - len(ordinal) else 0), end)
         text = self.doc.text[span.start : span.end]
         core = body_text + head
         real_place = any(self.lex.is_place(p) for p in places)
@@ -463,6 +480,8 @@ class _Finder:
                 continue
             head = self.lex.longest_head(token.text)
             if head == token.text:  # 党委, 学院 alone
+                continue
+            if token.text[-1] not in self.lex.head_ends:  # 儿童文学, 中华文化: jieba's nt is loose
                 continue
             kind = self.lex.heads[head].kind if head else "other"
             out.append(self._outside_candidate(Span(token.start, token.end), kind, head, "nt"))
@@ -660,6 +679,15 @@ class _Resolver:
         if not head:
             return False
         return canonical.endswith(bare) or (bare[-1] == canonical[-1] and _is_subsequence(bare, head))
+
+
+def _jieba_vocabulary() -> frozenset[str]:
+    """Words of jieba's dictionary: a token outside it was guessed by the HMM, and so was its tag."""
+    import jieba
+
+    path = Path(jieba.__file__).parent / "dict.txt"
+    with open(path, encoding="utf-8") as handle:
+        return frozenset(line.split(" ", 1)[0] for line in handle)
 
 
 def _trim_front(parts: list[tuple[str, str, str]], info: Head) -> list[tuple[str, str, str]]:

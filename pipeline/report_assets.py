@@ -42,6 +42,7 @@ th, td { border: 1px solid var(--line); padding: 3px 6px; vertical-align: top; t
 th { background: #eef1f4; }
 table.sortable th { cursor: pointer; user-select: none; }
 th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
+#claims-table td:first-child { max-width: 240px; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 ul.figures { margin: 0; padding-left: 18px; }
 .where { color: #68707a; }
@@ -91,5 +92,6 @@ JS = """
   }
   window.addEventListener("hashchange", revealTarget);
   revealTarget();
+  document.documentElement.setAttribute("data-report-ready", "1");
 })();
 """

@@ -113,7 +113,7 @@ def corpus() -> list[Article]:
         ),
     )
     hostile = article(
-        "hostile-1",
+        "hostile'); DROP TABLE claims;--",
         f"标题{INJECTION}\n某某大学{INJECTION}共有学生3万人。",
         title=f"恶意{INJECTION}",
         institutions=(("某某大学", "university"),),

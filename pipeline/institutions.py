@@ -42,7 +42,7 @@ MIN_STANDALONE_HEAD = 5  # a compound head this long, used alone, still names on
 MAX_NAME = 24  # characters; longer stretches are sentences, not names
 MIN_WEAK_BODY = 4  # characters of plain body a weak head (中心, 基地) needs without a place or proper name
 DEFINITION = regex.compile(
-    r"^\s*[（(]?\s*(?:以下|下文)?(?:简称|统称|称)(?:为)?\s*[“\"「『]?([\p{Han}A-Za-z0-9]{2,12})[”\"」』]?\s*[）)]?"
+    r"\s*[（(]?\s*(?:以下|下文)?(?:简称|统称|称)(?:为)?\s*[“\"「『]?([\p{Han}A-Za-z0-9]{2,12})[”\"」』]?\s*[）)]?"
 )
 ONE_BODY = regex.compile(r"[一两二三四五六几多]块牌子|一套班子|合署办公|一个机构")
 BARE_ANAPHORS = ("本", "我", "该", "全")  # 本院, 我校, 该校: the article's own body
@@ -216,7 +216,9 @@ def _inside_longer_quote(text: str, span: Span) -> bool:
     if opening < 0 or "”" in text[opening : span.start]:
         return False
     closing = text.find("”", span.end, span.end + 20)
-    return closing > span.end and "“" not in text[span.end : closing]
+    if closing <= span.end or "“" in text[span.end : closing]:
+        return False
+    return bool(HAN.match(text[span.end]))  # the title runs on (…政府特殊津贴), not a list (区教委—…)
 
 
 def _select(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
@@ -305,7 +307,7 @@ class _Finder:
     def _single_head_word(self, token: Token, head_start: int, head: Head) -> bool:
         """干部, 全部, 格局 end in a head character but are ordinary words; 教育部, 区委 are names."""
         before = self.fold[token.start : head_start]
-        if token.pos.startswith("nt"):
+        if token.pos.startswith("nt"):  # jieba knows the whole word as an organisation (国税局)
             return True
         if self.lex.is_place(before) or self.lex.is_prefix(before):
             return True
@@ -326,6 +328,8 @@ class _Finder:
             return "modifier"
         if NUMERAL.match(word):
             return "numeral"
+        if token.pos == "m" and not ORDINAL_TERM.match(word):  # 八大, 两所: a quantity, not a name
+            return "modifier"
         if word in self.lex.generic:
             return "generic"
         if word in self.lex.heads:
@@ -538,23 +542,21 @@ class _Resolver:
 
     # --- explicit definitions: （以下简称华东师大基教所） ---------------------------------------
     def _defined_aliases(self, named: list[Candidate]) -> list[Candidate]:
+        """Occurrences of defined short names; the pieces of them found alone (华东师大) give way."""
         out: list[Candidate] = []
-        taken = [c.span for c in named]
-        for cand in named:
+        for cand in list(named):
             match = DEFINITION.match(self.fold, cand.span.end, cand.span.end + 24)
             if not match or match.group(1) == cand.text:
                 continue
             alias = match.group(1)
             for occ in regex.finditer(regex.escape(alias), self.fold):
                 span = Span(*occ.span())
-                if any(span.overlaps(t) and not t.contains(span) for t in taken) or any(
-                    t.contains(span) and t != span for t in taken
-                ):
-                    continue
+                if any(span.overlaps(c.span) and not span.contains(c.span) for c in named):
+                    continue  # part of a longer name
+                named[:] = [c for c in named if not span.contains(c.span)]
                 places, core = self.lex.split_places(alias)
                 out.append(Candidate(span, self.doc.text[span.start:span.end], cand.kind, cand.head,
                                      core, tuple(places), source="alias"))
-                taken.append(span)
         return out
 
     def _matching_cluster(self, cand: Candidate, clusters: list[Cluster]) -> Cluster | None:

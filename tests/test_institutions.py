@@ -1,0 +1,145 @@
+"""Institutions: names found by structure, kinds, spans, aliases, and the traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.institutions import InstitutionStage
+
+
+@pytest.fixture(scope="module")
+def stage(resources):
+    return InstitutionStage(resources)
+
+
+@pytest.fixture
+def run(stage, make_doc):
+    def extract(text: str):
+        return stage(make_doc(text)).institutions
+
+    return extract
+
+
+def by_canonical(findings):
+    return {f.canonical: f for f in findings}
+
+
+# (sentence, canonical, kind, text of the first mention)
+NAMES = [
+    # seed-like: place prefix + body + head, nested names, relative bodies
+    ("北碚区教师进修学院与绵阳市教科所共同建立中小学教师教育联盟。", "绵阳市教科所", "research_institute", "绵阳市教科所"),
+    ("北碚区教师进修学院与绵阳市教科所共同建立中小学教师教育联盟。", "中小学教师教育联盟", "other", "中小学教师教育联盟"),
+    ("“重庆市开放大学北碚学院”筹建工作正式启航。", "重庆市开放大学北碚学院", "university", "重庆市开放大学北碚学院"),
+    ("加强与西南大学教师教育学院合作，打造教师队伍。", "西南大学教师教育学院", "university", "西南大学教师教育学院"),
+    ("重庆十八中两江实验中学的学生参加了比赛。", "重庆十八中两江实验中学", "school", "重庆十八中两江实验中学"),
+    ("重庆市第十八中学打造“砺新党建”品牌。", "重庆市第十八中学", "school", "重庆市第十八中学"),
+    ("江北区培新小学校的老师来了。", "江北区培新小学校", "school", "江北区培新小学校"),
+    ("北碚区陵江小学教师辛国斌受益于培训。", "北碚区陵江小学", "school", "北碚区陵江小学"),
+    ("在区委、区府和区教育工委、区教委的坚强领导下", "区委", "party_org", "区委"),
+    ("在区委、区府和区教育工委、区教委的坚强领导下", "区府", "government", "区府"),
+    ("在区委、区府和区教育工委、区教委的坚强领导下", "区教委", "government", "区教委"),
+    ("荣昌区委、区政府高度重视教育。", "荣昌区委", "party_org", "荣昌区委"),
+    ("荣昌区委、区政府高度重视教育。", "区政府", "government", "区政府"),
+    ("由潼南一中承办的活动在涪江小学举行。", "潼南一中", "school", "潼南一中"),
+    ("大足职业教育中心的教师参加了培训。", "大足职业教育中心", "school", "大足职业教育中心"),
+    ("中共中央办公厅印发了意见。", "中共中央办公厅", "party_org", "中共中央办公厅"),
+    # People's Daily-like
+    ("国务院总理李克强主持召开国务院常务会议。", "国务院", "government", "国务院"),
+    ("中共中央、国务院印发《乡村振兴战略规划》。", "中共中央", "party_org", "中共中央"),
+    ("外交部发言人华春莹在例行记者会上表示。", "外交部", "government", "外交部"),
+    ("人民日报社社长出席了会议。", "人民日报社", "media", "人民日报社"),
+    ("北京大学的研究团队发表了论文。", "北京大学", "university", "北京大学"),
+    ("福州市国税局稽查局查处了一批案件。", "福州市国税局稽查局", "government", "福州市国税局稽查局"),
+    ("第六届全国人大常委会第五次会议在京举行。", "第六届全国人大常委会", "government", "第六届全国人大常委会"),
+    ("中国科学院数学研究所的研究员在会上发言。", "中国科学院数学研究所", "research_institute", "中国科学院数学研究所"),
+]
+
+
+@pytest.mark.parametrize("sentence, canonical, kind, first", NAMES)
+def test_names_by_structure(run, sentence, canonical, kind, first):
+    found = by_canonical(run(sentence))
+    assert canonical in found, sorted(found)
+    finding = found[canonical]
+    assert finding.kind == kind
+    start = sentence.index(first)
+    assert finding.mentions[0].start == start and finding.mentions[0].end == start + len(first)
+
+
+# (text, canonical, every alias that must be folded into it)
+ALIASES = [
+    (
+        "华东师范大学基础教学改革研究所（以下简称华东师大基教所）派专家指导。华东师大基教所的专家认为课堂要变。",
+        "华东师范大学基础教学改革研究所",
+        {"华东师大基教所"},
+    ),
+    (
+        "重庆市巴南区教师进修学校是专业机构。巴南区教师进修学校坚持研训合一。在校长看来，进修校是发动机。",
+        "重庆市巴南区教师进修学校",
+        {"巴南区教师进修学校", "进修校"},
+    ),
+    (
+        "北碚区教师进修学院获奖。北碚教师进修学院组织了培训。",
+        "北碚区教师进修学院",
+        {"北碚教师进修学院"},
+    ),
+    (
+        "潼南区教师进修学院开展活动。区进修学院的教研员下校指导。",
+        "潼南区教师进修学院",
+        {"区进修学院"},
+    ),
+    (
+        "大足职业教育中心成立于1986年。大足职教中心的毕业生很受欢迎。",
+        "大足职业教育中心",
+        {"大足职教中心"},
+    ),
+    (
+        "北碚社区教育学院（北碚社区教育学院与北碚区教师进修学院、北碚电大为“三块牌子，一套班子”），与绵阳社区大学签署了协议。",
+        "北碚区教师进修学院",
+        {"北碚社区教育学院", "北碚电大"},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, canonical, aliases", ALIASES)
+def test_aliases_resolve_to_one_record(run, text, canonical, aliases):
+    found = by_canonical(run(text))
+    assert canonical in found, sorted(found)
+    assert aliases <= set(found[canonical].aliases)
+    for alias in aliases:
+        assert alias not in found  # no second record for a short form
+
+
+def test_one_body_statement_keeps_partner_apart(run):
+    text = ALIASES[-1][0]
+    found = by_canonical(run(text))
+    assert "绵阳社区大学" in found
+
+
+def test_bare_head_is_a_mention_of_the_main_institution_not_an_alias(run):
+    text = "荣昌区教师进修学校开展培训。学校还组织了教研活动。荣昌区教师进修学校获得表彰。"
+    found = by_canonical(run(text))
+    assert set(found) == {"荣昌区教师进修学校"}
+    inst = found["荣昌区教师进修学校"]
+    assert "学校" not in inst.aliases
+    bare_at = text.index("学校还")
+    assert any(m.start == bare_at and m.end == bare_at + 2 for m in inst.mentions)
+
+
+TRAPS = [
+    "学院充分利用教职工政治学习推进思想政治引领工程。",  # bare 学院 with no main institution
+    "学校的教育教学要回归育人本位。",  # bare 学校
+    "素有美誉的北碚区，不仅有出众的生态颜值。",  # a place alone
+    "重庆是一座山城，江北和巴南都在长江边。",  # places alone
+    "院长朱福荣介绍，副院长黄吉元说。",  # persons and titles
+    "享受“国务院政府特殊津贴”人员增至5人。",  # a program/title name in quotes
+    "北碚区两名美术学科特级教师参加了活动。",  # no head word
+    "全区基层学校和各级试点学校都参与了改革。",  # generic schools
+    "目前共有干部三百人，全部参加了培训。",  # 干部, 全部 end in a head character
+    "在全国中小学校园影视评比中获奖。",  # 中小学 is a class, not a school
+    "编辑出版专著13部，发表论文208篇。",  # 13部 is a count
+]
+
+
+@pytest.mark.parametrize("sentence", TRAPS)
+def test_traps_give_no_institution(run, sentence):
+    assert run(sentence) == []

@@ -30,7 +30,9 @@ def _extract(args: argparse.Namespace) -> int:
             os.makedirs(os.path.dirname(target), exist_ok=True)
     options = RunOptions(
         output=args.output, errors=args.errors, quiet=args.quiet,
-        limits=Limits(max_doc_bytes=args.max_doc_bytes), exclude_dirs=tuple(args.exclude),
+        limits=Limits(max_doc_bytes=args.max_doc_bytes, max_line_bytes=args.max_line_bytes or max(8_000_000, 2 * args.max_doc_bytes)),
+        exclude_dirs=tuple(args.exclude), workers=max(1, args.workers), resume=args.resume,
+        doc_timeout=args.doc_timeout or None, engine=args.engine, scheduler=args.scheduler,
     )
     config = PipelineConfig(lexicon_dir=args.lexicons, segmenter=args.segmenter, pkuseg_model=args.pkuseg_model)
     summary = run(args.paths, options, config)
@@ -115,6 +117,18 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--exclude", action="append", default=["gold"], metavar="NAME",
                     help="folder name to skip when walking folders (default: gold)")
     ex.add_argument("--max-doc-bytes", type=int, default=4_000_000, help="refuse larger documents")
+    ex.add_argument("--max-line-bytes", type=int,
+                    help="refuse longer JSONL lines, JSON syntax included (default: 8 MB or twice --max-doc-bytes)")
+    ex.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+                    help="worker processes (default: the number of cores; 1 runs in this process)")
+    ex.add_argument("--resume", action="store_true",
+                    help="skip documents already in OUTPUT/ERRORS (doc_id + source sha256) and append the rest")
+    ex.add_argument("--doc-timeout", type=float, default=60.0, metavar="SECONDS",
+                    help="per-document time limit; a slower document goes to the errors file (0: none)")
+    ex.add_argument("--engine", choices=["local", "dask"], default="local",
+                    help="local processes, or a Dask cluster (pip install 'zhfacts[cluster]')")
+    ex.add_argument("--scheduler", metavar="ADDRESS",
+                    help="Dask scheduler address (tcp://host:8786); default: start a LocalCluster")
     ex.set_defaults(func=_extract)
 
     ev = sub.add_parser("evaluate", help="score output against gold annotations")

@@ -1,27 +1,35 @@
 """Batch runs: stream inputs through a pipeline, write records and errors, keep a summary.
 
+One loop writes every run, whatever executes the documents: in this process, in worker processes
+(`pipeline.parallel`) or on a Dask cluster (`pipeline.cluster`). Each engine turns the input stream
+into `Outcome`s in input order, so the output bytes do not depend on the engine or the worker count.
+
 The library never prints except through the progress bar it is asked for; the CLI turns the
 returned `Summary` into text and an exit status.
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
 import time
 from collections import Counter
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from typing import IO, Iterator
+from typing import IO, Iterable, Iterator
 
 from tqdm import tqdm
 
 from .document import Doc
-from .errors import ZhfactsError
-from .ingest import IngestFailure, InputWalker, Limits, iter_documents
-from .pipeline import Pipeline, PipelineConfig
+from .errors import DocumentTimeout, ZhfactsError
+from .ingest import IngestFailure, InputWalker, Limits, input_format, iter_documents
+from .resume import ResumeState
 from .writer import dump_dict, dump_line
 
 KINDS = ("institutions", "people", "programs", "claims")
+Item = Doc | IngestFailure
 
 
 @dataclass
@@ -31,26 +39,40 @@ class RunOptions:
     quiet: bool = False
     limits: Limits = field(default_factory=Limits)
     exclude_dirs: tuple[str, ...] = ("gold",)
+    workers: int = 1  # 1: in this process; more: that many worker processes
+    resume: bool = False  # skip documents already in `output`/`errors`, append the rest
+    doc_timeout: float | None = 60.0  # seconds per document; None: no limit
+    engine: str = "local"  # local | dask
+    scheduler: str | None = None  # dask scheduler address; None: start a LocalCluster
+    chunk_docs: int = 16  # documents shipped to a worker at once
+    partition_docs: int = 256  # documents per Dask partition (one part file each)
 
 
 @dataclass
 class Summary:
     documents: int = 0
     failed: int = 0
+    skipped: int = 0  # already written by an earlier run (--resume)
     characters: int = 0
     records: Counter = field(default_factory=Counter)
     elapsed: float = 0.0
     error_reasons: Counter = field(default_factory=Counter)
+    workers: int = 1
+    engine: str = "local"
 
     def as_dict(self) -> dict:
         return {
             "documents": self.documents,
             "failed": self.failed,
+            "skipped": self.skipped,
             "characters": self.characters,
             "records": {k: self.records[k] for k in KINDS},
+            "errors": dict(sorted(self.error_reasons.items())),
             "elapsed_s": round(self.elapsed, 3),
-            "docs_per_s": round(self.documents / self.elapsed, 1) if self.elapsed else 0.0,
+            "docs_per_s": round((self.documents + self.failed) / self.elapsed, 1) if self.elapsed else 0.0,
             "chars_per_s": round(self.characters / self.elapsed) if self.elapsed else 0,
+            "workers": self.workers,
+            "engine": self.engine,
         }
 
 
@@ -64,13 +86,17 @@ class Outcome:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def process_document(pipeline: Pipeline, doc: Doc) -> Outcome:
+def process_document(pipeline, doc: Doc) -> Outcome:
+    """Stages 2-7 on one document; any failure becomes an error record naming its stage."""
     try:
         article = pipeline.process(doc)
+        line = dump_line(article)
     except ZhfactsError as exc:
         return Outcome(error=_error(doc, exc.stage, str(exc)), characters=len(doc.raw))
+    except Exception as exc:  # outside any stage (record building, serialising): still one document only
+        return Outcome(error=_error(doc, "pipeline", f"{type(exc).__name__}: {exc}"), characters=len(doc.raw))
     counts = {kind: len(getattr(article, kind)) for kind in KINDS}
-    return Outcome(line=dump_line(article), characters=len(doc.raw), counts=counts)
+    return Outcome(line=line, characters=len(doc.raw), counts=counts)
 
 
 def _error(doc: Doc, stage: str, message: str) -> dict:
@@ -82,10 +108,97 @@ def failure_record(failure: IngestFailure) -> dict:
     return failure.as_record()
 
 
-def _open(path: str, stack: ExitStack, default: IO[str]) -> IO[str]:
+def outcome_of(pipeline, item: Item, timeout: float | None) -> Outcome:
+    """The per-document function every engine runs: an ingested item to an `Outcome`."""
+    if isinstance(item, IngestFailure):
+        return Outcome(error=failure_record(item))
+    try:
+        with time_limit(timeout):
+            return process_document(pipeline, item)
+    except DocumentTimeout as exc:  # raised between stages, where no stage could swallow it
+        return Outcome(error=_error(item, exc.stage, str(exc)), characters=len(item.raw))
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Raise `DocumentTimeout` inside the body once `seconds` have passed (POSIX main thread only).
+
+    The alarm re-fires every 50 ms until the body ends, so a stage that swallows the first
+    exception with a broad `except` is interrupted again; a result finished after the deadline is
+    discarded as a timeout too, so what a late document gives never depends on where it was cut.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+    state = {"active": True, "expired": False}
+    message = f"document took longer than the {seconds:g} s limit (--doc-timeout)"
+
+    def on_alarm(signum, frame):
+        if not state["active"]:
+            return
+        state["expired"] = True
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
+        raise DocumentTimeout(message)
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        while True:  # the alarm may fire during clean-up itself: retry until it is switched off
+            try:
+                state["active"] = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except DocumentTimeout:
+                continue
+    if state["expired"]:
+        raise DocumentTimeout(message)
+
+
+class SequentialEngine:
+    """Documents one after another in this process (--workers 1)."""
+
+    def __init__(self, config, options: RunOptions) -> None:
+        from .pipeline import Pipeline
+
+        self.pipeline = Pipeline(config)
+        self.timeout = options.doc_timeout
+
+    def map(self, items: Iterable[Item]) -> Iterator[Outcome]:
+        for item in items:
+            yield outcome_of(self.pipeline, item, self.timeout)
+
+    def close(self) -> None:
+        pass
+
+
+def make_engine(config, options: RunOptions):
+    if options.engine == "dask":
+        from .cluster import DaskEngine
+
+        return DaskEngine(config, options)
+    if options.engine != "local":
+        raise ZhfactsError(f"unknown engine {options.engine!r} (local, dask)")
+    if options.workers > 1:
+        from .parallel import ProcessEngine
+
+        return ProcessEngine(config, options)
+    return SequentialEngine(config, options)
+
+
+def _open(path: str, stack: ExitStack, default: IO[str], append: bool = False) -> IO[str]:
     if path == "-":
         return default
-    return stack.enter_context(open(path, "w", encoding="utf-8", newline="\n"))
+    return stack.enter_context(open(path, "a" if append else "w", encoding="utf-8", newline="\n"))
+
+
+def known_total(paths: list[str]) -> int | None:
+    """The number of documents when it costs nothing to know: only single-document files given."""
+    if all(p != "-" and os.path.isfile(p) and input_format(p) in ("txt", "html") for p in paths):
+        return len(paths)
+    return None
 
 
 class Run:
@@ -93,9 +206,9 @@ class Run:
 
     def __init__(self, options: RunOptions) -> None:
         self.options = options
-        self.summary = Summary()
+        self.summary = Summary(workers=options.workers, engine=options.engine)
 
-    def documents(self, paths: list[str]) -> Iterator[Doc | IngestFailure]:
+    def documents(self, paths: list[str]) -> Iterator[Item]:
         walker = InputWalker(exclude_dirs=self.options.exclude_dirs)
         return iter_documents(paths, self.options.limits, walker)
 
@@ -114,23 +227,57 @@ class Run:
         self.summary.error_reasons[error["stage"]] += 1
 
 
-def run(paths: list[str], options: RunOptions, config: PipelineConfig = PipelineConfig()) -> Summary:
-    """Process every input sequentially in this process."""
-    pipeline = Pipeline(config)
+class Progress:
+    """tqdm on stderr: documents/s from tqdm, characters/s and errors in the postfix."""
+
+    def __init__(self, stack: ExitStack, quiet: bool, total: int | None, started: float) -> None:
+        self.bar = stack.enter_context(tqdm(
+            total=total, disable=quiet, unit="doc", file=sys.stderr, dynamic_ncols=True, mininterval=0.5))
+        self.started = started
+        self.last = 0.0
+
+    def update(self, summary: Summary) -> None:
+        self.bar.update(1)
+        now = time.perf_counter()
+        if now - self.last >= 0.5:  # formatting the postfix every document would cost more than tqdm
+            self.last = now
+            self._postfix(summary, now, refresh=False)
+
+    def finish(self, summary: Summary) -> None:
+        self._postfix(summary, time.perf_counter(), refresh=True)
+
+    def _postfix(self, summary: Summary, now: float, refresh: bool) -> None:
+        rate = summary.characters / max(now - self.started, 1e-9)
+        self.bar.set_postfix_str(f"{rate / 1000:,.0f}k chars/s, errors={summary.failed}", refresh=refresh)
+
+
+def run(paths: list[str], options: RunOptions, config=None) -> Summary:
+    """Process every input with the engine the options choose; output in input order."""
+    if config is None:
+        from .pipeline import PipelineConfig
+
+        config = PipelineConfig()
     batch = Run(options)
     started = time.perf_counter()
-    with ExitStack() as stack:
-        out = _open(options.output, stack, sys.stdout)
-        err = _open(options.errors, stack, sys.stderr) if options.errors else sys.stderr
-        progress = stack.enter_context(tqdm(
-            disable=options.quiet, unit="doc", file=sys.stderr, dynamic_ncols=True, mininterval=0.5))
-        for item in batch.documents(paths):
-            if isinstance(item, IngestFailure):
-                batch.fail(failure_record(item), err)
-            else:
-                batch.record(process_document(pipeline, item), out, err)
-            progress.update(1)
-            progress.set_postfix(errors=batch.summary.failed, refresh=False)
+    resume = ResumeState.open(options.output, options.errors) if options.resume else None
+    engine = make_engine(config, options)  # before any thread starts: worker processes fork cleanly
+    try:
+        with ExitStack() as stack:
+            out = _open(options.output, stack, sys.stdout, append=resume is not None)
+            err = _open(options.errors, stack, sys.stderr, append=resume is not None) if options.errors else sys.stderr
+            items: Iterator[Item] = batch.documents(paths)
+            total = known_total(paths)
+            if resume is not None:
+                items = resume.filter(items)
+            progress = Progress(stack, options.quiet, total, started)
+            for outcome in engine.map(items):
+                batch.record(outcome, out, err)
+                progress.update(batch.summary)
+            progress.finish(batch.summary)
+            if resume is not None:
+                batch.summary.skipped = resume.skipped
+    finally:
+        engine.close()
     batch.summary.elapsed = time.perf_counter() - started
     return batch.summary
 
@@ -138,6 +285,10 @@ def run(paths: list[str], options: RunOptions, config: PipelineConfig = Pipeline
 def summary_text(summary: Summary) -> str:
     data = summary.as_dict()
     records = ", ".join(f"{data['records'][k]} {k}" for k in KINDS)
-    return (f"zhfacts: {data['documents']} documents written, {data['failed']} failed; {records}; "
-            f"{data['elapsed_s']} s, {data['chars_per_s']} chars/s")
-
+    skipped = f", {data['skipped']} already done (resume)" if data["skipped"] else ""
+    reasons = ""
+    if data["errors"]:
+        reasons = " (" + ", ".join(f"{n} {stage}" for stage, n in data["errors"].items()) + ")"
+    return (f"zhfacts: {data['documents']} documents written, {data['failed']} failed{reasons}{skipped}; "
+            f"{records}; {data['elapsed_s']} s, {data['docs_per_s']} docs/s, {data['chars_per_s']} chars/s "
+            f"({data['engine']}, {data['workers']} worker(s))")

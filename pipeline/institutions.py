@@ -39,7 +39,8 @@ NOUNISH = ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "ng", "vn", "an", "j", "e
 LEADING_PREDICATE = ("v", "l", "i", "d", "a")  # parts of speech that begin a predicate, not a name
 PROPER = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
 MIN_STANDALONE_HEAD = 5  # a compound head this long, used alone, still names one body (社区教育学院)
-MAX_NAME = 24  # characters; longer stretches are sentences, not names
+MAX_NAME = 24
+LEARNED_MIN = 4  # a learned ORG span without a head word must be this long to be kept  # characters; longer stretches are sentences, not names
 MIN_WEAK_BODY = 4  # characters of plain body a weak head (中心, 基地) needs without a place or proper name
 DEFINITION = regex.compile(
     r"\s*[（(]?\s*(?:以下|下文)?(?:简称|统称|称)(?:为)?\s*[“\"「『]?([\p{Han}A-Za-z0-9]{2,12})[”\"」』]?\s*[）)]?"
@@ -498,6 +499,10 @@ class _Finder:
                 continue
             word = self.fold[start:end]
             head = self.lex.longest_head(word)
+            if word in self.lex.generic or (head == word and word not in self.lex.names):
+                continue  # 学院, 中小学: the tagger marks class words too
+            if not (word[-1] in self.lex.head_ends or word in self.lex.names or len(word) >= LEARNED_MIN):
+                continue  # short headless spans (brands, clipped names) are the tagger's weakest
             kind = self.lex.heads[head].kind if head else "other"
             out.append(self._outside_candidate(Span(start, end), kind, head, "learned"))
         return out

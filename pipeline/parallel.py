@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor, TimeoutError as FutureTimeou
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator
 
+from .errors import ZhfactsError
 from .ingest import IngestFailure
 from .runner import Item, Outcome, RunOptions, _error, outcome_of
 
@@ -33,13 +34,16 @@ _WORKER: dict = {}
 def _init_worker(config, timeout: float | None) -> None:
     from .pipeline import Pipeline
 
-    _WORKER["pipeline"] = Pipeline(config)
     _WORKER["timeout"] = timeout
+    try:
+        _WORKER["pipeline"] = Pipeline(config)
+    except ZhfactsError as exc:  # a configuration error (missing lexicon): report it, as a run in-process would
+        _WORKER["error"] = exc
 
 
-def _ready() -> int:
+def _ready() -> ZhfactsError | None:
     time.sleep(0.05)  # long enough that each worker takes one of the start-up pings
-    return os.getpid()
+    return _WORKER.get("error")
 
 
 def _work(chunk: list[Item]) -> list[Outcome]:
@@ -80,7 +84,10 @@ class ProcessEngine:
         pool = ProcessPoolExecutor(self.workers, mp_context=self.context, initializer=_init_worker,
                                    initargs=(self.config, self.timeout))
         for ping in [pool.submit(_ready) for _ in range(self.workers)]:
-            ping.result()
+            error = ping.result()
+            if error is not None:
+                pool.shutdown(wait=True)
+                raise error
         return pool
 
     def _hard_limit(self, docs: int) -> float | None:

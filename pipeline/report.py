@@ -260,7 +260,11 @@ def normalise_key(text: str) -> str:
 
 
 def consistency_groups(refs: Iterable[ClaimRef]) -> list[list[ClaimRef]]:
-    """Claims on the same subject, measure and unit whose values differ, given by at least two articles."""
+    """Claims on the same subject, measure and unit where two articles disagree.
+
+    Two articles disagree when each gives a figure the other does not: an article that merely repeats
+    some of another's figures (a reprint, a continuation page, a shorter report) is no conflict.
+    """
     groups: dict[tuple[str, str, str], list[ClaimRef]] = defaultdict(list)
     for ref in refs:
         claim = ref.claim
@@ -269,24 +273,43 @@ def consistency_groups(refs: Iterable[ClaimRef]) -> list[list[ClaimRef]]:
         if not measure or not subject:
             continue
         groups[(subject, measure, unicodedata.normalize("NFKC", claim.unit))].append(ref)
-    conflicts = []
-    for members in groups.values():
-        values = {(float(r.claim.value), r.claim.value_max) for r in members}
-        articles = {r.article_index for r in members}
-        if len(values) > 1 and len(articles) > 1:
-            conflicts.append(sorted(members, key=lambda r: (r.claim.value, r.article_index, r.claim_index)))
+    conflicts = [
+        sorted(members, key=lambda r: (float(r.claim.value), r.article_index, r.claim_index))
+        for members in groups.values() if _articles_disagree(members)
+    ]
     return sorted(conflicts, key=lambda g: (g[0].claim.subject, g[0].claim.measure, g[0].claim.unit))
 
 
+def _figure(claim: Claim) -> tuple[float, float | None]:
+    return float(claim.value), None if claim.value_max is None else float(claim.value_max)
+
+
+def _articles_disagree(members: list[ClaimRef]) -> bool:
+    figures: dict[int, set] = defaultdict(set)
+    for ref in members:
+        figures[ref.article_index].add(_figure(ref.claim))
+    sets = list(figures.values())
+    return any(a - b and b - a for i, a in enumerate(sets) for b in sets[i + 1:])
+
+
+def _period_key(claim: Claim) -> object:
+    # The words are more precise than the resolved years (1月21日 and 2月10日 are both 2019).
+    if normalise_key(claim.period):
+        return normalise_key(claim.period)
+    if claim.period_start is not None or claim.period_end is not None:
+        return (claim.period_start, claim.period_end)
+    return None
+
+
 def _periods_explain(group: list[ClaimRef]) -> bool:
-    """True when every figure has a resolved period and the differing values never share one."""
-    by_value: dict[tuple, set] = defaultdict(set)
+    """True when every figure states its period and differing figures never share one."""
+    by_figure: dict[tuple, set] = defaultdict(set)
     for ref in group:
-        claim = ref.claim
-        if claim.period_start is None and claim.period_end is None:
+        period = _period_key(ref.claim)
+        if period is None:
             return False
-        by_value[(claim.value, claim.value_max)].add((claim.period_start, claim.period_end))
-    periods = list(by_value.values())
+        by_figure[_figure(ref.claim)].add(period)
+    periods = list(by_figure.values())
     return all(a.isdisjoint(b) for i, a in enumerate(periods) for b in periods[i + 1:])
 
 
@@ -297,11 +320,17 @@ def render_consistency(groups: list[list[ClaimRef]]) -> str:
     for group in groups:
         first = group[0].claim
         figures = []
+        # An article that repeats a figure word for word is listed once, with how often it says it.
+        repeats: dict[tuple, list[ClaimRef]] = defaultdict(list)
         for ref in group:
+            repeats[(ref.article_index, _figure(ref.claim), ref.claim.quote, ref.claim.period)].append(ref)
+        for same in repeats.values():
+            ref = same[0]
             title = ref.article.meta.title or ref.article.doc_id
             period = format_period(ref.claim)
+            times = f" ×{len(same)}" if len(same) > 1 else ""
             figures.append(
-                f'<li><a href="#{ref.anchor}"><b>{e(format_value(ref.claim))}</b></a> '
+                f'<li><a href="#{ref.anchor}"><b>{e(format_value(ref.claim))}</b></a>{times} '
                 f'<span class="where">{e(title)}{e(" · " + period) if period else ""}</span>'
                 f' <q>{e(ref.claim.quote)}</q></li>'
             )

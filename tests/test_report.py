@@ -80,17 +80,39 @@ def test_same_figure_or_same_article_is_not_a_conflict():
 
 
 @pytest.mark.parametrize("periods, verdict", [
-    (((2016, 2018), (2016, 2018)), "待核实 check"),
-    (((2016, 2018), (2017, 2019)), "时间不同 periods differ"),
-    (((None, None), (2017, 2019)), "待核实 check"),
+    ((("近3年来", 2016, 2018), ("近3年来", 2016, 2018)), "待核实 check"),
+    ((("2018年", 2018, 2018), ("2017年", 2017, 2017)), "时间不同 periods differ"),
+    ((("1月21日", 2019, 2019), ("2月10日", 2019, 2019)), "时间不同 periods differ"),
+    ((("", 2016, 2018), ("", 2017, 2019)), "时间不同 periods differ"),
+    ((("", None, None), ("2017年", 2017, 2017)), "待核实 check"),
 ])
 def test_consistency_verdict_depends_on_periods(periods, verdict):
     first, second, _ = corpus()
-    (s1, e1), (s2, e2) = periods
-    first = first.model_copy(update={"claims": [first.claims[0].model_copy(update={"period_start": s1, "period_end": e1})]})
-    second = second.model_copy(update={"claims": [second.claims[0].model_copy(update={"period_start": s2, "period_end": e2})]})
+    (p1, s1, e1), (p2, s2, e2) = periods
+    first = first.model_copy(update={"claims": [
+        first.claims[0].model_copy(update={"period": p1, "period_start": s1, "period_end": e1})]})
+    second = second.model_copy(update={"claims": [
+        second.claims[0].model_copy(update={"period": p2, "period_start": s2, "period_end": e2})]})
     html = report.render_consistency(report.consistency_groups(report.claim_refs([first, second])))
     assert re.findall(r'<td class="verdict [a-z]+">([^<]*)</td>', html) == [verdict]
+
+
+@pytest.mark.parametrize("first_values, second_values, conflict", [
+    ((1200,), (1500,), True),
+    ((1200, 1500), (1500, 1200), False),  # a reprint or continuation page repeats the same figures
+    ((1200,), (1200, 1500), False),       # one article gives more figures, none contradicts the other
+    ((1200, 45), (1500, 45), True),
+])
+def test_articles_disagree_only_when_each_has_a_figure_the_other_lacks(first_values, second_values, conflict):
+    first, second, _ = corpus()
+
+    def with_values(record, values):
+        template = record.claims[0]
+        claims = [template.model_copy(update={"value": v, "id": f"claim:{n:016x}"}) for n, v in enumerate(values)]
+        return record.model_copy(update={"claims": claims})
+
+    refs = report.claim_refs([with_values(first, first_values), with_values(second, second_values)])
+    assert bool(report.consistency_groups(refs)) is conflict
 
 
 def test_everything_from_the_input_is_escaped():

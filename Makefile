@@ -26,6 +26,9 @@ test: setup
 train: setup
 	$(BIN)/python scripts/train_ner.py
 
+compare: setup
+	$(BIN)/python scripts/compare.py
+
 schema: setup
 	$(BIN)/zhfacts schema
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import glob
 import os
 import pwd
+import shlex
 import shutil
 import socket
 import subprocess
@@ -97,12 +98,27 @@ def postgres_server() -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
         log_tail = Path(log).read_text(errors="replace")[-2000:] if os.path.exists(log) else ""
         raise RuntimeError(f"could not start PostgreSQL: {exc}\n{log_tail}") from None
+    stop = [*prefix, binaries.pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"]
+    watchdog = _watchdog(stop, folder)
     try:
         yield f"postgresql://{SERVER_USER}@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run([*prefix, binaries.pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"],
-                       capture_output=True, timeout=60)
+        subprocess.run(stop, capture_output=True, timeout=60)
         shutil.rmtree(folder, ignore_errors=True)
+        watchdog.kill()
+        watchdog.wait()
+
+
+def _watchdog(stop: list[str], folder: str) -> subprocess.Popen:
+    """A shell that stops the server and removes its folder if this test process dies without teardown.
+
+    pytest killed by a timeout (SIGTERM/SIGKILL) runs no fixture finaliser; without this the server
+    would outlive the run.
+    """
+    script = (f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 1; done; "
+              f"{shlex.join(stop)} >/dev/null 2>&1; rm -rf {shlex.quote(folder)}")
+    return subprocess.Popen(["sh", "-c", script], start_new_session=True,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 @pytest.fixture()

@@ -19,6 +19,8 @@ run: setup
 	mkdir -p out
 	$(BIN)/zhfacts extract corpus -o out/facts.jsonl --errors out/errors.jsonl
 	$(BIN)/zhfacts evaluate --gold corpus/gold/seeds.jsonl out/facts.jsonl
+	$(BIN)/zhfacts report out/facts.jsonl -o out/report.html
+	$(BIN)/zhfacts load out/facts.jsonl --db out/facts.db --show 5
 
 test: setup
 	$(BIN)/pytest
@@ -28,6 +30,9 @@ train: setup
 
 compare: setup
 	$(BIN)/python scripts/compare.py
+
+bench: setup
+	$(BIN)/python scripts/bench.py
 
 schema: setup
 	$(BIN)/zhfacts schema

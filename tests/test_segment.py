@@ -1,0 +1,41 @@
+"""Segmenters share one interface; every token's offsets point at its characters."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import PipelineConfigError
+from pipeline.segment import make_segmenter, sentence_spans
+
+TEXT = "北碚区教师进修学院院长朱福荣介绍，学院培训教师6800多名。"
+
+
+@pytest.mark.parametrize("name", ["rjieba", "jieba", "spacy"])
+def test_segmenters_align_tokens_to_the_text(resources, name):
+    segmenter = make_segmenter(name, resources.lexicons)
+    for method in (segmenter.cut, segmenter.tag):
+        tokens = method(TEXT)
+        assert "".join(t.text for t in tokens) == TEXT
+        assert all(TEXT[t.start : t.end] == t.text for t in tokens)
+    assert "北碚区" in {t.text for t in segmenter.cut(TEXT)}  # the place lexicon is a user dictionary
+
+
+def test_posseg_tags_come_with_rjieba(resources):
+    tags = {t.text: t.pos for t in resources.segmenter.tag(TEXT)}
+    assert tags["朱福荣"].startswith("nr")
+
+
+def test_unknown_segmenter_and_missing_pkuseg_model(resources):
+    with pytest.raises(PipelineConfigError, match="unknown segmenter 'lac'"):
+        make_segmenter("lac", resources.lexicons)
+    with pytest.raises(PipelineConfigError, match="pkuseg model not found: /nope"):
+        make_segmenter("spacy", resources.lexicons, pkuseg_model="/nope")
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [("学校有教师20名。学生300人！“好”。\n标题行", ["学校有教师20名。", "学生300人！", "“好”。", "标题行"]),
+     ("他说：“办好教育。”然后离开", ["他说：“办好教育。”", "然后离开"])],
+)
+def test_sentence_spans(text, sentences):
+    assert [text[s.start : s.end] for s in sentence_spans(text)] == sentences

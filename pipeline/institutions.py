@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
@@ -99,11 +100,11 @@ class OrgLexicons:
             generic=frozenset(w for w, r in roles.items() if r == "generic"),
         )
 
-    @property
+    @cached_property  # hot: asked for every token; the lexicons never change after loading
     def head_ends(self) -> frozenset[str]:
         return frozenset(head[-1] for head in self.heads)
 
-    @property
+    @cached_property
     def max_head(self) -> int:
         return max(map(len, self.heads))
 

@@ -18,7 +18,7 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor, TimeoutError as FutureTimeout
+from concurrent.futures import Future, ProcessPoolExecutor, TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator
 
@@ -101,11 +101,21 @@ class ProcessEngine:
     def map(self, items: Iterable[Item]) -> Iterator[Outcome]:
         pending: deque = deque()
         for chunk in chunked(items, self.chunk_docs, self.max_chunk_chars):
-            pending.append((chunk, self.pool.submit(_work, chunk)))
+            pending.append((chunk, self._submit(chunk)))
             while len(pending) >= self.window:
                 yield from self._collect(pending)
         while pending:
             yield from self._collect(pending)
+
+    def _submit(self, chunk: list[Item]) -> Future:
+        """Submit, or hand back an already failed future when a worker broke the pool meanwhile,
+        so that the breakage is handled where results are collected (and the culprit isolated)."""
+        try:
+            return self.pool.submit(_work, chunk)
+        except BrokenProcessPool as exc:
+            failed: Future = Future()
+            failed.set_exception(exc)
+            return failed
 
     def _collect(self, pending: deque) -> list[Outcome]:
         chunk, future = pending.popleft()
@@ -116,7 +126,7 @@ class ProcessEngine:
             pending.clear()
             self._restart()
             outcomes = [self._isolated(item) for item in chunk]
-            pending.extend((c, self.pool.submit(_work, c)) for c in rest)
+            pending.extend((c, self._submit(c)) for c in rest)
             return outcomes
 
     def _isolated(self, item: Item) -> Outcome:

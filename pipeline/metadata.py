@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from .document import Doc, Span
+from .normalise import FULLWIDTH_FOLD
 from .stage import Stage
 
 EDGE = 400  # characters at the head and foot of the raw page where page furniture lives
@@ -119,7 +120,7 @@ class MetadataStage(Stage):
 
 
 def iso_date(text: str) -> str | None:
-    match = DATE.search(text.translate({cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}))
+    match = DATE.search(text.translate(FULLWIDTH_FOLD))
     if not match:
         return None
     year, month, day = (int(g) for g in match.groups())

@@ -113,24 +113,15 @@ class NumberGrammar:
         return ""
 
 
+# Every full-width ASCII sign and the ideographic space, except the Chinese comma, which is a
+# thousands separator only between full-width digits (增长3，100家 must not read as 3,100).
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C} | {0x3000: 0x20}
+_DIGIT_COMMA = re.compile(r"(?<=[０-９])，(?=[０-９])")
+
+
 def fold(text: str) -> str:
     """Full-width ASCII and the ideographic space to half-width, one character for one."""
-    out = []
-    for i, ch in enumerate(text):
-        code = ord(ch)
-        if ch == "，" and not (_full_width_digit(text, i - 1) and _full_width_digit(text, i + 1)):
-            out.append(ch)  # a Chinese comma stays one: 增长3，100家 must not read as 3,100
-        elif 0xFF01 <= code <= 0xFF5E:
-            out.append(chr(code - 0xFEE0))
-        elif ch == "\u3000":
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def _full_width_digit(text: str, pos: int) -> bool:
-    return 0 <= pos < len(text) and "０" <= text[pos] <= "９"
+    return _DIGIT_COMMA.sub(",", text).translate(_FOLD)
 
 
 # ---------------------------------------------------------------- numeral values

@@ -6,7 +6,9 @@ Order of work (numbered comments in `PeopleStage.__call__` match):
 3. lists continue a found name (刘琳、李蓬春; 熊诗芮、郑杰等500多名学生);
 4. the CRF's PER spans add names no rule reaches (given names alone, foreign names);
 5. every further occurrence of a found name becomes a mention;
-6. role (the fullest title stated) and affiliation (explicit, else the institution of the sentence,
+6. a bare surname with a form of address (吴先生, 梁某, 姓纪的) and the person a doctrine is named
+   after (邓小平理论) are people too;
+7. role (the fullest title stated) and affiliation (explicit, else the institution of the sentence,
    else of the paragraph) are chosen per person.
 Nothing inside an institution mention, a short quotation (program names) or a place name is a person.
 """
@@ -14,6 +16,7 @@ Nothing inside an institution mention, a short quotation (program names) or a pl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import regex
 
@@ -37,6 +40,31 @@ UNSURE_CRF = 0.8
 # Surnames this common need no second opinion from the CRF when a title anchors them.
 COMMON_SURNAME_RANK = 100
 HAN = regex.compile(r"\p{Han}")
+# 老/小 before a surname this common is a form of address (老傅, 小郁); rarer ones make words (小于 aside).
+ADDRESSED_SURNAME_RANK = 300
+# A two-character dictionary word this frequent is an everyday word, not 老王 or 吴先生 (jieba 0.42 counts).
+EVERYDAY_FREQUENCY = 600
+# jieba tags of words that are not names even when their character is a surname (从, 有, 和, 后).
+FUNCTION_POS = ("p", "v", "c", "u", "d", "r", "m", "q", "a")
+
+
+def _alternation(words) -> regex.Pattern:
+    """One pattern matching any of `words`, longest first."""
+    return regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+def _two_character_words(surnames: dict[str, int], openers: frozenset[str]) -> dict[str, int]:
+    """jieba's dictionary frequency of every two-character word that starts with a surname or with an
+    opener such as 老 (the words a bare surname could be mistaken in)."""
+    import jieba
+
+    words: dict[str, int] = {}
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as handle:
+        for line in handle:
+            word, freq, _ = line.split(" ", 2)
+            if len(word) == 2 and (word[0] in surnames or word[0] in openers):
+                words[word] = int(freq)
+    return words
 
 
 def is_han(ch: str) -> bool:
@@ -71,7 +99,12 @@ class PeopleStage(Stage):
         self.followers = frozenset(r[0] for r in context if r[1] == "follows")
         self.not_in_name = frozenset(r[0] for r in context if r[1] == "not_in_name")
         self.max_follower = max(len(w) for w in self.followers)
+        self.bare_surname_cues = _alternation(r[0] for r in context if r[1].startswith("after_surname"))
+        self.final_cues = frozenset(r[0] for r in context if r[1] == "after_surname_final")
+        self.surname_openers = frozenset(r[0] for r in context if r[1] == "before_surname")
+        self.eponym_words = _alternation(r[0] for r in context if r[1] == "eponym")
         self.tagger = NerTagger(lex)
+        self.everyday_words = _two_character_words(self.surname_rank, self.surname_openers)
 
     # ------------------------------------------------------------------ driver
     def __call__(self, doc: Doc) -> Doc:
@@ -99,7 +132,10 @@ class PeopleStage(Stage):
         # 5. further occurrences, and lists that continue a CRF name
         self._all_occurrences(doc, blocked, found)
         self._extend_lists(doc, blocked, crf, found)
-        # 6. role and affiliation
+        # 6. a bare surname addressed (吴先生, 梁某, 姓纪的) and a name a doctrine is named after (邓小平理论)
+        self._bare_surnames(doc, blocked, found)
+        self._eponyms(doc, blocked, found)
+        # 7. role and affiliation
         doc.people = [self._finding(doc, person) for person in found.values() if person.mentions]
         doc.people.sort(key=lambda p: min(p.mentions))
         return doc
@@ -209,6 +245,8 @@ class PeopleStage(Stage):
             return False
         if from_crf and self._common_word(name):
             return False
+        if self.bare_surname_cues.fullmatch(name, self._surname_at(name, 0) or len(name)):
+            return False  # 潘氏, 刘姥姥: the person is the bare surname, added by `_bare_surnames`
         if from_crf and not self._surname_at(name, 0) and (len(name) < 3 or self._confidence.get(span, 0.0) < UNSURE_CRF):
             return False  # a CRF span without a surname is too often a common word unless the model is sure
         return True
@@ -318,6 +356,77 @@ class PeopleStage(Stage):
                     found[name].mentions.add(span)
                     taken.add(span)
                 start = text.find(name, start + 1)
+
+    def _bare_surnames(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+        """A surname standing alone before a form of address (吴先生, 初某, 潘氏) or after 姓 is a person.
+        The surname must be a word of its own in the segmentation, or one word with its form of address
+        (吴先生), so 元老级 and 宋体 are not read as 元 + 老."""
+        text, tokens = doc.text, doc.tokens
+        starts = {t.start: t for t in tokens}
+        taken = [m for p in found.values() for m in p.mentions] + blocked
+        for cue in self.bare_surname_cues.finditer(text):
+            for size in (2, 1):
+                start = cue.start() - size
+                if start < 0 or text[start : cue.start()] not in self.surname_rank:
+                    continue
+                token, cue_token = starts.get(start), starts.get(cue.start())
+                if token is None:
+                    break
+                if token.end == cue.end():  # 吴先生 as one word: not when it is a common word (古老, 国家)
+                    if self._everyday_word(token.text):
+                        break
+                elif token.end != cue.start() or token.pos.startswith(FUNCTION_POS):
+                    break  # 从|某种, 有|太太: a function word that is also a surname
+                elif cue_token is None or cue_token.end != cue.end():
+                    break  # 任|总顾问, 后|老师: the address is only the start of a longer word
+                if cue.group() in self.final_cues and is_han(text[cue.end() : cue.end() + 1]):
+                    if not self._starts_follower(text, cue.end()):
+                        break  # 养老|护理员
+                self._add_bare(text, Span(start, cue.start()), taken, found)
+                break
+        for token in tokens:  # 姓纪, 老傅: the segmenter may join the two
+            opener, rest = token.text[:1], token.text[1:]
+            if opener in self.surname_openers and self._bare_surname_after(opener, rest, token.text):
+                self._add_bare(text, Span(token.start + 1, token.end), taken, found)
+            elif token.text in self.surname_openers:
+                nxt = starts.get(token.end)
+                if nxt and self._bare_surname_after(token.text, nxt.text, token.text + nxt.text):
+                    self._add_bare(text, Span(nxt.start, nxt.end), taken, found)
+
+    def _everyday_word(self, word: str) -> bool:
+        """古老, 养老, 小于, 小康: a frequent dictionary word or a listed non-name. jieba's own tags are
+        no help here (it tags 古老 and 养老 nr), its frequencies are."""
+        return word in self.not_names or self.everyday_words.get(word, 0) >= EVERYDAY_FREQUENCY
+
+    def _bare_surname_after(self, opener: str, surname: str, word: str) -> bool:
+        """姓 takes any surname; 老/小 only one of the commoner surnames, in a word jieba does not know otherwise
+        (老傅, 小郁 but not 老师, 小说)."""
+        rank = self.surname_rank.get(surname)
+        if rank is None:
+            return False
+        return opener == "姓" or (rank <= ADDRESSED_SURNAME_RANK and not self._everyday_word(word))
+
+    def _add_bare(self, text: str, span: Span, taken: list[Span], found: dict) -> None:
+        if not any(span.overlaps(t) for t in taken):
+            self._add(found, text, span, None)
+            taken.append(span)
+
+    def _eponyms(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+        """马克思主义, 邓小平理论, 毛泽东思想: the 2-4 characters before the doctrine word are a person
+        when the segmenter's dictionary knows them as a personal name (nr)."""
+        text = doc.text
+        taken = [m for p in found.values() for m in p.mentions] + blocked
+        for cue in self.eponym_words.finditer(text):
+            for size in (4, 3, 2):
+                start = cue.start() - size
+                if start < 0:
+                    continue
+                span = Span(start, cue.start())
+                words = self.resources.segmenter.tag(text[start : cue.start()])
+                if len(words) == 1 and words[0].pos == "nr" and not any(span.overlaps(t) for t in taken):
+                    self._add(found, text, span, None)
+                    taken.append(span)
+                    break
 
     # ------------------------------------------------------------------ role and affiliation
     def _role_before(self, doc: Doc, title: Span) -> tuple[str, str]:

@@ -97,3 +97,37 @@ def test_every_occurrence_is_a_mention(run):
     doc = run(text)
     person = next(p for p in doc.people if p.name == "朱福荣")
     assert [(m.start, m.end) for m in person.mentions] == [(2, 5), (11, 14)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("六十年代初，吴先生到了北京。", "吴"),
+        ("尽管他早已向吴先生当面请罪。", "吴"),
+        ("在检察机关的严密侦查下，陈某罪行暴露。", "陈"),
+        ("她同情起杀了丈夫的潘氏。", "潘"),
+        ("我要去桑拿部找一个姓纪的小姐。", "纪"),
+        ("早春时节，老赵找老傅请教，采用果树新技术。", "傅"),
+        ("要坚持以马克思主义为指导。", "马克思"),
+        ("高举邓小平理论伟大旗帜。", "邓小平"),
+    ],
+)
+def test_bare_surnames_and_eponyms_are_people(run, text, name):
+    doc = run(text)
+    assert name in [p.name for p in doc.people], [p.name for p in doc.people]
+
+
+@pytest.mark.parametrize(
+    "text, not_a_person",
+    [
+        ("从某种意义上来说，这是好事。", "从"),  # a preposition before 某种
+        ("这些休闲活动均有太太陪伴左右。", "有"),
+        ("由教育部长陈至立任总顾问的这部电视片。", "任"),  # 总 begins 总顾问
+        ("开展了叉车操作、养老护理员培训。", "养"),  # 养老 is a word, not 养 + 老
+        ("这是中华民族古老的传统。", "古"),
+        ("坚持社会主义核心价值观。", "社会"),  # 社会 is no name a doctrine is named after
+    ],
+)
+def test_bare_surname_traps(run, text, not_a_person):
+    doc = run(text)
+    assert not_a_person not in [p.name for p in doc.people], [p.name for p in doc.people]

@@ -108,6 +108,12 @@ class OrgLexicons:
     def max_head(self) -> int:
         return max(map(len, self.heads))
 
+    @cached_property
+    def head_sizes_by_last_char(self) -> dict[str, tuple[int, ...]]:
+        """Last character of a head -> the lengths of the heads ending in it, longest first: most
+        tokens end in no head character and are dismissed with one lookup."""
+        return _sizes_by_last_char(self.heads, longest_first=True)
+
     def is_place(self, word: str) -> bool:
         return word in self.places and self.place_level.get(word) not in ("world_region",)
 
@@ -186,12 +192,14 @@ class InstitutionStage(Stage):
         self.use_nt = use_nt
         lexicons = resources.lexicons
         self._titles = lexicons["titles"].terms() if "titles" in lexicons else frozenset()
+        # What jieba glues onto a head (电大|为, 小学|教师): function words and titles.
+        self._glue = _GlueWords(self.lex.stop | self._titles)
         self._vocabulary = _jieba_vocabulary()
         names = sorted(self.lex.names, key=len, reverse=True)
         self._names_re = regex.compile("|".join(map(regex.escape, names))) if names else None
 
     def __call__(self, doc: Doc) -> Doc:
-        finder = _Finder(doc, self.lex, self.resources.segmenter, self._titles, self._vocabulary)
+        finder = _Finder(doc, self.lex, self.resources.segmenter, self._glue, self._vocabulary)
         candidates = finder.structural()
         candidates += finder.known_names(self._names_re)
         if self.use_nt:
@@ -240,13 +248,13 @@ def _select(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidat
 class _Finder:
     """Candidate names of one document."""
 
-    def __init__(self, doc: Doc, lex: OrgLexicons, segmenter, titles: frozenset[str],
+    def __init__(self, doc: Doc, lex: OrgLexicons, segmenter, glue: "_GlueWords",
                  vocabulary: frozenset[str]) -> None:
         self.vocabulary = vocabulary
         self.doc = doc
         self.lex = lex
         self.segmenter = segmenter
-        self.titles = titles
+        self.glue = glue
         self.tokens = doc.tokens
         self.fold = doc.fold or doc.text
         self.starts = {t.start: i for i, t in enumerate(self.tokens)}
@@ -264,20 +272,31 @@ class _Finder:
     def _head_spans(self) -> list[tuple[int, int]]:
         """Where a head word ends a name: at a token end, or inside a token whose rest is a title or
         function word (小学教师, 电大为 — jieba glued the next word on)."""
+        # Hot: one pass per token of every document. A token's last character rules out most of
+        # them before any slicing: it must end a head word, or a glued-on word.
         spans = []
+        fold = self.fold
+        head_ends = self.lex.head_sizes_by_last_char
+        glue_ends = self.glue.sizes_by_last_char
         for index, token in enumerate(self.tokens):
-            start = self._head_start(token)
-            if start is not None:
-                spans.append((start, token.end))
-            spans.extend(self._glued_heads(index, token))
+            last = fold[token.end - 1]
+            if last in head_ends:
+                start = self._head_start(token)
+                if start is not None:
+                    spans.append((start, token.end))
+            if last in glue_ends:
+                spans.extend(self._glued_heads(index, token))
         return spans
 
     def _head_start(self, token: Token) -> int | None:
         end = token.end
-        if token.text in self.lex.generic:
+        sizes = self.lex.head_sizes_by_last_char.get(self.fold[end - 1])
+        if sizes is None or token.text in self.lex.generic:
             return None
-        for size in range(min(self.lex.max_head, end), 0, -1):
+        for size in sizes:
             start = end - size
+            if start < 0:
+                continue
             head = self.fold[start:end]
             if head not in self.lex.heads:
                 continue
@@ -290,14 +309,16 @@ class _Finder:
         return None
 
     def _glued_heads(self, index: int, token: Token) -> list[tuple[int, int]]:
+        # Where inside the token a glued-on word begins (rightmost first): what follows is a
+        # function word or title. Most tokens have none, and then no head start needs trying.
+        glue_ends = [token.end - size for size in self.glue.sizes_by_last_char.get(self.fold[token.end - 1], ())
+                     if token.end - size > token.start and self.fold[token.end - size : token.end] in self.glue.words]
+        if not glue_ends:
+            return []
         out = []
         for start in (token.start, *self._starts_before(index)):
-            for size in range(min(self.lex.max_head, token.end - start - 1), 1, -1):
-                end = start + size
-                if end <= token.start or end >= token.end:
-                    continue
-                rest = self.fold[end : token.end]
-                if self.fold[start:end] in self.lex.heads and (rest in self.lex.stop or rest in self.titles):
+            for end in glue_ends:  # longest head first
+                if 2 <= end - start <= self.lex.max_head and self.fold[start:end] in self.lex.heads:
                     out.append((start, end))
                     break
         return out
@@ -687,6 +708,25 @@ class _Resolver:
         if not head:
             return False
         return canonical.endswith(bare) or (bare[-1] == canonical[-1] and _is_subsequence(bare, head))
+
+
+@dataclass(frozen=True)
+class _GlueWords:
+    """Words jieba may glue onto the end of a head word, indexed by their last character."""
+
+    words: frozenset[str]
+
+    @cached_property
+    def sizes_by_last_char(self) -> dict[str, tuple[int, ...]]:
+        return _sizes_by_last_char(self.words, longest_first=False)
+
+
+def _sizes_by_last_char(words, longest_first: bool) -> dict[str, tuple[int, ...]]:
+    """Last character -> the lengths of the words ending in it (suffix lookups without a scan)."""
+    sizes: dict[str, set[int]] = {}
+    for word in words:
+        sizes.setdefault(word[-1], set()).add(len(word))
+    return {char: tuple(sorted(found, reverse=longest_first)) for char, found in sizes.items()}
 
 
 def _jieba_vocabulary() -> frozenset[str]:

@@ -11,10 +11,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .document import ClaimFinding, Doc, Span, Token
 from .numbers import Figure, NumberGrammar, find_figures
+from .phrases import Phrases
 from .stage import Stage
 
 CLAUSE_BREAKS = "，。；！？：,;!?:\n"
@@ -53,8 +56,7 @@ class ClaimStage(Stage):
         self.grammar = NumberGrammar.from_lexicons(lexicons)
         self.period_words = {row[0]: (row[1], row[2]) for row in lexicons["periods"].rows}
         self.place_levels = _place_levels(lexicons)
-        names = sorted((n for n in self.place_levels if len(n) >= 2), key=len, reverse=True)
-        self.place_pattern = re.compile("|".join(map(re.escape, names))) if names else None
+        self.place_names = Phrases(n for n in self.place_levels if len(n) >= 2)
 
     def __call__(self, doc: Doc) -> Doc:
         year = int(doc.meta.date[:4]) if doc.meta.date else None
@@ -62,11 +64,12 @@ class ClaimStage(Stage):
         periods = self._periods(doc, year)
         places = self._place_mentions(doc)
         main = _main_subject(doc, places)
+        named = _Named(doc, places)
         claims = []
         for figure in find_figures(doc.text, self.grammar):
             if not self._is_claim(doc, figure, excluded):
                 continue
-            claims.append(self._claim(doc, figure, periods, places, main))
+            claims.append(self._claim(doc, figure, periods, places, named, main))
         doc.claims = claims
         return doc
 
@@ -96,7 +99,7 @@ class ClaimStage(Stage):
     # ------------------------------------------------------------ the claim record
 
     def _claim(self, doc: Doc, figure: Figure, periods: list[Period], places: list[tuple[Span, str]],
-               main: str) -> ClaimFinding:
+               named: "_Named", main: str) -> ClaimFinding:
         sentence = doc.sentence_of(figure.span.start)
         clause = _clause(doc.text, figure, sentence)
         right_side = self._measure_after(doc, figure, clause)
@@ -118,7 +121,7 @@ class ClaimStage(Stage):
             qualifier=figure.qualifier,
             value_max=figure.value_max,
             measure=measure,
-            subject=_subject(doc, figure, sentence, places, main),
+            subject=_subject(doc, figure, sentence, places, named, main),
             period=period.text if period else "",
             period_start=period.start if period else None,
             period_end=period.end if period else None,
@@ -177,14 +180,11 @@ class ClaimStage(Stage):
 
     def _place_mentions(self, doc: Doc) -> list[tuple[Span, str]]:
         """Chinese place names of the text (counties, prefectures, provinces) outside institution names."""
-        if self.place_pattern is None:
-            return []
-        inside = [m for inst in doc.institutions for m in inst.mentions]
+        inside = _Cover([m for inst in doc.institutions for m in inst.mentions])
         found = []
-        for m in self.place_pattern.finditer(doc.text):
-            span = Span(m.start(), m.end())
-            if self.place_levels[m.group()] in PLACE_LEVELS and not any(i.contains(span) for i in inside):
-                found.append((span, m.group()))
+        for start, end, name in self.place_names.finditer(doc.text):
+            if self.place_levels[name] in PLACE_LEVELS and not inside.covers(start, end):
+                found.append((Span(start, end), name))
         return found
 
     # ------------------------------------------------------------ periods
@@ -330,11 +330,12 @@ def _main_subject(doc: Doc, places: list[tuple[Span, str]]) -> str:
     return place
 
 
-def _subject(doc: Doc, figure: Figure, sentence: Span, places: list[tuple[Span, str]], main: str) -> str:
+def _subject(doc: Doc, figure: Figure, sentence: Span, places: list[tuple[Span, str]], named_all: "_Named",
+             main: str) -> str:
     """The institution or place named last before the figure in its sentence, else in its paragraph
     (a list set in several lines counts as one), else the article's main subject."""
     for scope in (sentence, _list_scope(doc, figure.span.start)):
-        named = _named_in(doc, scope, places)
+        named = named_all.inside(scope)
         before = [(span, name) for span, name in named if span.end <= figure.span.start]
         if before:
             return before[-1][1]
@@ -345,10 +346,32 @@ def _subject(doc: Doc, figure: Figure, sentence: Span, places: list[tuple[Span, 
     return main
 
 
-def _named_in(doc: Doc, scope: Span, places: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-    named = [(m, inst.canonical) for inst in doc.institutions for m in inst.mentions if scope.contains(m)]
-    named += [(span, name) for span, name in places if scope.contains(span)]
-    return sorted(named)
+class _Named:
+    """Institution mentions and places of a document, sorted once (every claim asks for a scope)."""
+
+    def __init__(self, doc: Doc, places: list[tuple[Span, str]]) -> None:
+        named = [(m, inst.canonical) for inst in doc.institutions for m in inst.mentions]
+        self.named = sorted(named + places)
+        self.starts = [span.start for span, _ in self.named]
+
+    def inside(self, scope: Span) -> list[tuple[Span, str]]:
+        """The (span, name) pairs within `scope`, in text order."""
+        first = bisect_left(self.starts, scope.start)
+        last = bisect_right(self.starts, scope.end)
+        return [(span, name) for span, name in self.named[first:last] if span.end <= scope.end]
+
+
+class _Cover:
+    """Answers "is [start, end) inside one of these spans?" by bisection instead of a scan."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        spans = sorted(spans)
+        self.starts = [s.start for s in spans]
+        self.max_end = list(accumulate((s.end for s in spans), max))  # furthest end among spans[:i + 1]
+
+    def covers(self, start: int, end: int) -> bool:
+        opened = bisect_right(self.starts, start)  # the spans that start at or before `start`
+        return opened > 0 and self.max_end[opened - 1] >= end
 
 
 def _is_place(name: str, places: list[tuple[Span, str]]) -> bool:

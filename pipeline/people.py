@@ -40,9 +40,10 @@ UNSURE_CRF = 0.8
 # Surnames this common need no second opinion from the CRF when a title anchors them.
 COMMON_SURNAME_RANK = 100
 HAN = regex.compile(r"\p{Han}")
-# 老/小 before a surname this common is a form of address (老傅, 小郁); rarer ones make words (小于 aside).
-ADDRESSED_SURNAME_RANK = 300
-# A two-character dictionary word this frequent is an everyday word, not 老王 or 吴先生 (jieba 0.42 counts).
+# 老/小 before a surname this common, or 老/总/家 after it, address a person (老王, 侯老); rarer
+# surnames make words with them (小路, 商家).
+ADDRESSED_SURNAME_RANK = 100
+# A dictionary word this frequent is an everyday word, not 老王 or 吴先生 (jieba 0.42 counts).
 EVERYDAY_FREQUENCY = 600
 # jieba tags of words that are not names even when their character is a surname (从, 有, 和, 后).
 FUNCTION_POS = ("p", "v", "c", "u", "d", "r", "m", "q", "a")
@@ -53,9 +54,9 @@ def _alternation(words) -> regex.Pattern:
     return regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
 
-def _two_character_words(surnames: dict[str, int], openers: frozenset[str]) -> dict[str, int]:
+def _surname_initial_words(surnames: dict[str, int], openers: frozenset[str]) -> dict[str, int]:
     """jieba's dictionary frequency of every two-character word that starts with a surname or with an
-    opener such as 老 (the words a bare surname could be mistaken in)."""
+    opener such as 老 (the words a short name could be mistaken for)."""
     import jieba
 
     words: dict[str, int] = {}
@@ -104,7 +105,7 @@ class PeopleStage(Stage):
         self.surname_openers = frozenset(r[0] for r in context if r[1] == "before_surname")
         self.eponym_words = _alternation(r[0] for r in context if r[1] == "eponym")
         self.tagger = NerTagger(lex)
-        self.everyday_words = _two_character_words(self.surname_rank, self.surname_openers)
+        self.everyday_words = _surname_initial_words(self.surname_rank, self.surname_openers)
 
     # ------------------------------------------------------------------ driver
     def __call__(self, doc: Doc) -> Doc:
@@ -243,7 +244,7 @@ class PeopleStage(Stage):
             return False
         if name in self.title_position or any(ch in self.not_in_name for ch in name[1:]):
             return False
-        if from_crf and self._common_word(name):
+        if from_crf and (self._common_word(name) or (len(name) == 2 and self._everyday_word(name))):
             return False
         if self.bare_surname_cues.fullmatch(name, self._surname_at(name, 0) or len(name)):
             return False  # 潘氏, 刘姥姥: the person is the bare surname, added by `_bare_surnames`
@@ -379,12 +380,14 @@ class PeopleStage(Stage):
                     break  # 从|某种, 有|太太: a function word that is also a surname
                 elif cue_token is None or cue_token.end != cue.end():
                     break  # 任|总顾问, 后|老师: the address is only the start of a longer word
-                if cue.group() in self.final_cues and is_han(text[cue.end() : cue.end() + 1]):
-                    if not self._starts_follower(text, cue.end()):
+                if cue.group() in self.final_cues:
+                    if self.surname_rank[text[start : cue.start()]] > ADDRESSED_SURNAME_RANK:
+                        break  # 商家
+                    if is_han(text[cue.end() : cue.end() + 1]) and not self._starts_follower(text, cue.end()):
                         break  # 养老|护理员
                 self._add_bare(text, Span(start, cue.start()), taken, found)
                 break
-        for token in tokens:  # 姓纪, 老傅: the segmenter may join the two
+        for token in tokens:  # 姓纪, 老李: the segmenter may join the two
             opener, rest = token.text[:1], token.text[1:]
             if opener in self.surname_openers and self._bare_surname_after(opener, rest, token.text):
                 self._add_bare(text, Span(token.start + 1, token.end), taken, found)
@@ -400,7 +403,7 @@ class PeopleStage(Stage):
 
     def _bare_surname_after(self, opener: str, surname: str, word: str) -> bool:
         """姓 takes any surname; 老/小 only one of the commoner surnames, in a word jieba does not know otherwise
-        (老傅, 小郁 but not 老师, 小说)."""
+        (老李, 小王 but not 老师, 小说)."""
         rank = self.surname_rank.get(surname)
         if rank is None:
             return False

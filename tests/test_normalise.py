@@ -43,7 +43,8 @@ def test_vertical_label_and_sidebar_stay_apart(make_doc):
 @pytest.mark.parametrize(
     "chrome",
     ["上一版 下一版 ", "3上一篇  下一篇4  ", "2023 年 12 月 01 日 星期 放大 缩小 默认 ",
-     "版权所有 重庆日报报业集团 未经书面授权禁止使用", "Copyright © 2023 cqrb.cn"],
+     "版权所有 重庆日报报业集团 未经书面授权禁止使用", "Copyright © 2023 cqrb.cn",
+     "南方日报报业集团主办", "人民日报 | 人民日报海外版 | 环球时报"],
 )
 def test_page_chrome_is_removed(make_doc, chrome):
     doc = make_doc(f"潼南区教师进修学院\n{chrome}\n作为区域性的教师研训机构，学院肩负使命。")
@@ -67,3 +68,8 @@ def test_every_clean_character_maps_to_the_same_raw_character(make_doc, seed):
             assert raw[doc.offsets[i]] == ch, (i, ch)
     assert list(doc.offsets[:-1]) == sorted(doc.offsets[:-1])  # order preserved
     assert "\n\n" not in doc.text and not doc.text.startswith("\n")
+
+
+def test_a_prose_line_about_an_organiser_is_kept(make_doc):
+    doc = make_doc("本次大赛由市教委主办，共有300名教师参赛。")
+    assert doc.text == "本次大赛由市教委主办，共有300名教师参赛。"

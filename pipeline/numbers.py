@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import cn2an
 
@@ -50,6 +51,41 @@ YEAR_AFTER = set("月度代初底末前后")  # 2018年5月, 2019年度, 80年�
 PERIOD_OPENERS = ("近", "这", "过去", "最近")  # 近3年来: a time scope, read as a period by claims
 ORDINAL_BY_DEFAULT = set("次届期轮批")  # 十三届全国人大: these before an organ's name make an ordinal
 COUNTED = ("count", "person", "organisation", "household", "enumeration")
+# Small patterns used for every numeral, compiled once.
+ARABIC_GROUP = re.compile(r"([\d,.]+)([百千万亿]*)")
+ARABIC_PLAIN = re.compile(r"[\d.]+")
+LATE_MULTIPLIER = re.compile(r"[万亿]+")
+STARTS_ARABIC = re.compile(r"\d")
+FOUR_DIGITS = re.compile(r"\d{4}")
+TWO_DIGITS = re.compile(r"\d{2}")
+YEARS_SINCE = re.compile(r"[ ]?(?:多)?年(?:来|以来|里|间)")
+
+
+class WordMap(dict):
+    """word -> value, knowing its word lengths (longest first): the longest word at a position is
+    then a few slices and lookups instead of a test of every word. Not to be changed once built."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lengths = tuple(sorted({len(word) for word in self}, reverse=True))
+
+    def longest_at(self, text: str, pos: int) -> str:
+        """The longest word that starts at `pos`, or ""."""
+        for length in self.lengths:
+            word = text[pos : pos + length]
+            if len(word) == length and word in self:
+                return word
+        return ""
+
+    def longest_ending_at(self, text: str, end: int) -> str:
+        """The longest word that ends at `end`, or ""."""
+        for length in self.lengths:
+            if length <= end and text[end - length : end] in self:
+                return text[end - length : end]
+        return ""
+
+
+MORE_INSIDE_UNIT = WordMap({"多": "", "余": ""})  # 3个多月, 1个余月
 
 
 @dataclass(frozen=True)
@@ -72,10 +108,10 @@ class NumberGrammar:
     """The word lists the reader needs, taken from the lexicons units, qualifiers and not_figures."""
 
     units: dict[str, str]
-    before: dict[str, str]
-    inner: dict[str, str]
-    after: dict[str, str]
-    few: dict[str, str]
+    before: WordMap
+    inner: WordMap
+    after: WordMap
+    few: WordMap
     idioms: tuple[str, ...] = ()
     after_cheng: tuple[str, ...] = ()
     ordinal_after: tuple[str, ...] = ()
@@ -95,10 +131,10 @@ class NumberGrammar:
             kinds.setdefault(kind, []).append(term)
         return cls(
             units=units,
-            before=markers["before"],
-            inner=markers["inner"],
-            after=markers["after"],
-            few=markers["few"],
+            before=WordMap(markers["before"]),
+            inner=WordMap(markers["inner"]),
+            after=WordMap(markers["after"]),
+            few=WordMap(markers["few"]),
             idioms=tuple(kinds.get("idiom", []) + kinds.get("place", [])),
             after_cheng=tuple(kinds.get("after_cheng", [])),
             ordinal_after=tuple(kinds.get("ordinal_after", [])),
@@ -127,6 +163,7 @@ def fold(text: str) -> str:
 # ---------------------------------------------------------------- numeral values
 
 
+@lru_cache(maxsize=4096)  # cn2an is slow, and the same few numerals (一, 两, 十, 三百) recur
 def chinese_value(numeral: str) -> float | None:
     """Value of a run of Chinese numerals; None when it is not a well-formed number."""
     if numeral in CN_MULTIPLIERS:
@@ -153,7 +190,7 @@ def arabic_value(numeral: str) -> tuple[Decimal, int] | None:
     """
     total = Decimal(0)
     first_multiplier = 0
-    for group, multipliers in re.findall(r"([\d,.]+)([百千万亿]*)", numeral):
+    for group, multipliers in ARABIC_GROUP.findall(numeral):
         try:
             number = Decimal(group.replace(",", ""))
         except InvalidOperation:
@@ -199,9 +236,11 @@ def _bare(figure: Figure) -> bool:
 
 def _idiom_spans(folded: str, grammar: NumberGrammar) -> list[Span]:
     spans = []
-    for idiom in grammar.idioms:
-        for m in re.finditer(re.escape(idiom), folded):
-            spans.append(Span(m.start(), m.end()))
+    for idiom in grammar.idioms:  # each idiom's occurrences, without overlaps (as re.finditer would)
+        start = folded.find(idiom)
+        while start >= 0:
+            spans.append(Span(start, start + len(idiom)))
+            start = folded.find(idiom, start + len(idiom))
     return spans
 
 
@@ -229,7 +268,7 @@ def _fractions(folded: str, grammar: NumberGrammar) -> list[Figure]:
 
 
 def _any_value(numeral: str) -> float | None:
-    if re.fullmatch(r"[\d.]+", numeral):
+    if ARABIC_PLAIN.fullmatch(numeral):
         return float(numeral)
     return chinese_value(numeral)
 
@@ -249,12 +288,12 @@ def _read_around(folded: str, match: re.Match, grammar: NumberGrammar) -> Figure
             return None
 
     pos = _skip_space(folded, end)
-    inner = _longest(folded, pos, grammar.inner)
+    inner = grammar.inner.longest_at(folded, pos)
     inner_end = end
     if inner:
         qualifiers.append(grammar.inner[inner])
         pos += len(inner)
-        late = re.match(r"[万亿]+", folded[pos:])
+        late = LATE_MULTIPLIER.match(folded, pos)
         if late:  # 二百余万, 两千多万: the multiplier comes after the marker
             factor = 1
             for ch in late.group():
@@ -269,7 +308,7 @@ def _read_around(folded: str, match: re.Match, grammar: NumberGrammar) -> Figure
     unit = grammar.unit_at(folded, pos)
     category = grammar.units.get(unit, "")
     if unit == "个":  # 3个多月: the marker sits inside the unit
-        tail = _longest(folded, pos + 1, {"多": "", "余": ""})
+        tail = MORE_INSIDE_UNIT.longest_at(folded, pos + 1)
         inside = grammar.unit_at("个" + folded[pos + 1 + len(tail) :], 0) if tail else ""
         if grammar.units.get(inside) == "time":
             unit, category = inside, "time"
@@ -286,7 +325,7 @@ def _read_around(folded: str, match: re.Match, grammar: NumberGrammar) -> Figure
         pos = inner_end
 
     after_pos = _skip_space(folded, pos) if unit else pos
-    after = _longest(folded, after_pos, grammar.after)
+    after = grammar.after.longest_at(folded, after_pos)
     if after and after in grammar.inner and category not in ("time", "age"):
         after = ""  # 10人多次 is not "more than 10": 多 after a unit only qualifies durations (两年多)
     if after:
@@ -349,7 +388,7 @@ def _cn_digit(ch: str) -> int:
 
 
 def _reparse(numeral: str) -> tuple[float | None, int]:
-    if re.match(r"\d", numeral):
+    if STARTS_ARABIC.match(numeral):
         parsed = arabic_value(numeral)
         return (float(parsed[0]), parsed[1]) if parsed else (None, 1)
     return chinese_value(numeral), 1
@@ -367,14 +406,6 @@ def _skip_space(folded: str, pos: int) -> int:
     return pos + 1 if folded[pos : pos + 1] in (" ", "\u00a0") and pos < len(folded) else pos
 
 
-def _longest(folded: str, pos: int, words: dict[str, str]) -> str:
-    best = ""
-    for word in words:
-        if len(word) > len(best) and folded.startswith(word, pos):
-            best = word
-    return best
-
-
 def _before(folded: str, start: int, numeral: str, grammar: NumberGrammar) -> tuple[int, str, str]:
     """(figure start, qualifier of the marker before the numeral, qualifier of a 数/几/上 prefix)."""
     few = ""
@@ -383,10 +414,7 @@ def _before(folded: str, start: int, numeral: str, grammar: NumberGrammar) -> tu
         few = grammar.few[folded[start - 1]]
         pos = start - 1
     look = pos - 1 if pos > 0 and folded[pos - 1] in SPACE else pos
-    best = ""
-    for marker in grammar.before:
-        if len(marker) > len(best) and folded.endswith(marker, 0, look):
-            best = marker
+    best = grammar.before.longest_ending_at(folded, look)
     if best:
         return look - len(best), grammar.before[best], few
     return pos, "", few
@@ -426,7 +454,7 @@ def _is_code(folded: str, start: int, end: int) -> bool:
 def _reject_or_keep(folded: str, figure: Figure, numeral: str, grammar: NumberGrammar) -> Figure | None:
     start, unit_end = figure.number.start, figure.span.end
     before = _char(folded, start - 1)
-    after_unit = folded[figure.number.end :] or "\0"
+    after_unit = folded[figure.number.end : figure.number.end + 1] or "\0"  # only its first character is read
     if before == "第" or (figure.span.start > 0 and folded[figure.span.start - 1] == "第"):
         return _rank(folded, figure, grammar)
     if figure.unit == "年" or (not figure.unit and after_unit.startswith("年")):
@@ -476,9 +504,9 @@ def _followed_by(folded: str, figure: Figure, words: tuple[str, ...]) -> bool:
 def _is_date_year(folded: str, figure: Figure, numeral: str) -> bool:
     year_pos = folded.find("年", figure.number.end)
     next_ch = folded[year_pos + 1 : year_pos + 2]
-    if re.fullmatch(r"\d{4}", numeral) and 1000 <= figure.value <= 2200:
+    if FOUR_DIGITS.fullmatch(numeral) and 1000 <= figure.value <= 2200:
         return True  # 2018年
-    if re.fullmatch(r"\d{2}", numeral) and next_ch == "代":
+    if TWO_DIGITS.fullmatch(numeral) and next_ch == "代":
         return True  # 80年代
     if numeral and all(ch in CN_DIGITS for ch in numeral) and len(numeral) >= 2:
         return True  # 二〇一八年
@@ -490,8 +518,7 @@ def _is_period_phrase(folded: str, figure: Figure) -> bool:
     head = folded[max(0, figure.span.start - 2) : figure.number.start]
     if any(opener in head for opener in PERIOD_OPENERS):
         return True  # 近两年, 过去5年: the last N years
-    tail = folded[figure.number.end :]
-    if not re.match(r"[ ]?(?:多)?年(?:来|以来|里|间)", tail):
+    if not YEARS_SINCE.match(folded, figure.number.end):
         return False
     return figure.span.start == 0 or folded[figure.span.start - 1] in CLAUSE_BREAK
 
@@ -517,7 +544,7 @@ def _with_markers(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure
     """Markers around a fraction or spelt-out percentage (近三分之一, 百分之九十以上)."""
     qualifiers = []
     end = figure.span.end
-    after = _longest(folded, _skip_space(folded, end), grammar.after)
+    after = grammar.after.longest_at(folded, _skip_space(folded, end))
     if after and after not in grammar.inner:
         qualifiers.append(grammar.after[after])
         end = _skip_space(folded, end) + len(after)

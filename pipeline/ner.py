@@ -206,10 +206,14 @@ class NerTagger:
     def tag(self, text: str) -> list[tuple[int, int, str]]:
         return [(s, e, label) for s, e, label, _ in self.tag_scored(text)]
 
-    def tag_scored(self, text: str) -> list[tuple[int, int, str, float]]:
-        """Spans with the model's confidence: the lowest marginal probability of the span's labels."""
+    def tag_scored(self, text: str, windows: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str, float]]:
+        """Spans with the model's confidence: the lowest marginal probability of the span's labels.
+        `windows` (start, end), when given, are the only stretches of `text` worth tagging."""
         spans: list[tuple[int, int, str, float]] = []
-        for start, end in chunks(text):
+        pieces = chunks(text) if windows is None else [
+            (w_start + s, w_start + e) for w_start, w_end in windows for s, e in chunks(text[w_start:w_end])
+        ]
+        for start, end in pieces:
             piece = text[start:end]
             if not piece.strip():
                 continue

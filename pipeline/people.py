@@ -15,6 +15,7 @@ Nothing inside an institution mention, a short quotation (program names) or a pl
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +36,8 @@ ROLE_PREFIX_POS = ("n", "vn", "b", "j", "a", "an")
 # A list or count after names that states their role: 熊诗芮、郑杰等500多名学生.
 COUNT_AFTER_LIST = regex.compile(r"等(?:[近约逾]?[\d一二三四五六七八九十百千万]+[多余]?[名位个])?")
 LIST_SEP = "、"
+# Characters of context the CRF sees on each side of a possible name (its features reach 2).
+CRF_MARGIN = 10
 # Confidence (lowest label marginal) a CRF name needs when it does not begin with a surname.
 UNSURE_CRF = 0.8
 # Surnames this common need no second opinion from the CRF when a title anchors them.
@@ -156,13 +159,32 @@ class PeopleStage(Stage):
         """CRF PER spans over the body, keyed by start; the model's confidence is kept per span."""
         spans: dict[int, Span] = {}
         self._confidence: dict[Span, float] = {}
+        token_starts = [t.start for t in doc.tokens]
         for para in doc.paragraphs or [Span(0, len(doc.text))]:
-            for start, end, label, confidence in self.tagger.tag_scored(doc.text[para.start : para.end]):
+            windows = self._crf_windows(doc, para, bisect.bisect_left(token_starts, para.start))
+            for start, end, label, confidence in self.tagger.tag_scored(doc.text[para.start : para.end], windows):
                 if label == "PER":
                     span = Span(para.start + start, para.start + end)
                     spans[span.start] = span
                     self._confidence[span] = confidence
         return spans
+
+    def _crf_windows(self, doc: Doc, para: Span, first_token: int) -> list[tuple[int, int]]:
+        """Stretches of the paragraph (relative to it) around where a name may be: tokens the segmenter
+        tags as names (nr, nrfg, nrt) and lone surnames (朱|福荣). The CRF, most of this stage's
+        time, tags only these; a margin of context on each side keeps its decisions as on the whole."""
+        windows: list[tuple[int, int]] = []
+        for token in doc.tokens[first_token:]:
+            if token.start >= para.end:
+                break
+            if token.pos.startswith("nr") or token.text in self.surname_rank:
+                start = max(para.start, token.start - CRF_MARGIN) - para.start
+                end = min(para.end, token.end + CRF_MARGIN) - para.start
+                if windows and start <= windows[-1][1]:
+                    windows[-1] = (windows[-1][0], end)
+                else:
+                    windows.append((start, end))
+        return windows
 
     def _title_spans(self, doc: Doc, blocked: list[Span]) -> list[Span]:
         """Longest title words in the text (院长, 美术学科研训员 is found as 研训员) that the segmenter

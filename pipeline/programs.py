@@ -18,6 +18,7 @@ else in the paragraph).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
@@ -38,6 +39,12 @@ UNQUOTED_MAX = 24
 SELF_MAX = 40  # a quoted name ending in a program noun is refused beyond this length (speech, not a name)
 SLOGAN_MAX = 8  # a numeric slogan code is short: 三会一课, 一师一优课·一课一名师 (per part)
 CLAUSE_PART_MAX = 10  # a quoted name with commas has short parallel parts (红烛红心,同研同行)
+# Small patterns used for every quote or candidate, compiled once.
+CLAUSE_SPLIT = regex.compile(r"[，,；;]")
+LIST_SPLIT = regex.compile(r"[、·•，,]")
+YEAR_LIKE = regex.compile(r"(?:19|20)\d\d")
+CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
+COUNTED_NAME = regex.compile(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条]")
 
 
 @dataclass
@@ -71,17 +78,59 @@ class ProgramLexicon:
     def cue(self, role: str) -> frozenset[str]:
         return self.cues.get(role, frozenset())
 
+    # Hot (tens of thousands of calls per 300 articles): suffixes are looked up by length instead
+    # of testing every noun with endswith.
+    @cached_property
+    def _noun_lengths(self) -> tuple[int, ...]:
+        return tuple(sorted({len(noun) for noun in self.nouns}, reverse=True))
+
+    @cached_property
+    def _false_suffix_lengths(self) -> tuple[int, ...]:
+        return tuple(sorted({len(false) for false in self.stops("false_suffix")}, reverse=True))
+
     def noun_at_end(self, text: str, strong_only: bool = False) -> str:
         """The longest program noun that ends `text` (and is not the tail of a false compound like 体制)."""
-        for noun in self.nouns_longest_first:
-            if not text.endswith(noun):
+        for length in self._noun_lengths:
+            noun = text[len(text) - length :]
+            if len(noun) != length or noun not in self.nouns:
                 continue
             if strong_only and self.nouns[noun][1] != "strong":
                 continue
-            if any(text.endswith(false) and len(false) > len(noun) for false in self.stops("false_suffix")):
+            false_suffixes = self.stops("false_suffix")
+            if any(length < size <= len(text) and text[len(text) - size :] in false_suffixes
+                   for size in self._false_suffix_lengths):
                 return ""
             return noun
         return ""
+
+    # Unions of lexicon scopes the rules ask for per quote or per token, built once.
+    @cached_property
+    def phrase_breakers(self) -> frozenset[str]:
+        return self.cue("breaker") | self.cue("launch")
+
+    @cached_property
+    def refusing(self) -> frozenset[str]:
+        return self.stops("after_honour") | self.stops("after_not") | self.stops("speech")
+
+    @cached_property
+    def name_stopwords(self) -> frozenset[str]:
+        return self.cue("breaker") | self.cue("launch") | self.cue("joiner") | {"的", "地", "等"}
+
+    @cached_property
+    def after_speech_verb(self) -> tuple[str, ...]:  # 表示，“…”: a quote opened by a speech verb and a comma
+        return tuple(verb + comma for verb in self.stops("speech") for comma in ("，", ","))
+
+    @cached_property
+    def refused_tails(self) -> tuple[str, ...]:
+        return tuple(self.stops("place_tail") | self.stops("after_not"))
+
+    @cached_property
+    def generic_modifiers_longest_first(self) -> list[str]:
+        return sorted(self.cue("generic_modifier"), key=len, reverse=True)
+
+    @cached_property
+    def define_words_longest_first(self) -> list[str]:
+        return sorted(self.cue("define"), key=len, reverse=True)
 
     def kind(self, noun: str) -> str:
         return self.nouns[noun][0] if noun in self.nouns else "other"
@@ -248,8 +297,8 @@ def head_noun_after(ctx: Context, pos: int) -> Head:
     if not window:
         return Head()
     lex = ctx.lex
-    breakers = lex.cue("breaker") | lex.cue("launch")
-    refusing = lex.stops("after_honour") | lex.stops("after_not") | lex.stops("speech")
+    breakers = lex.phrase_breakers
+    refusing = lex.refusing
     people = lex.stops("person_tail")
     head = Head()
     nouns: list[str] = []
@@ -315,14 +364,14 @@ def _refused(ctx: Context, q: Quote) -> bool:
         return True
     if any(term in text for term in lex.stops("honour")):
         return True
-    if any(text.endswith(t) for t in lex.stops("place_tail") | lex.stops("after_not")):
+    if text.endswith(lex.refused_tails):
         return True
     if text in ctx.institution_names or text in ctx.person_names:
         return True
     if not _parallel_parts(text):
         return True
     before = fold[max(0, q.outer.start - 6) : q.outer.start].rstrip()
-    if before.endswith((":", "：")) or any(before.endswith(v + "，") or before.endswith(v + ",") for v in lex.stops("speech")):
+    if before.endswith((":", "：")) or before.endswith(lex.after_speech_verb):
         return True
     return False
 
@@ -333,14 +382,14 @@ def _names_people_or_place(ctx: Context, text: str) -> bool:
 
 def _parallel_parts(text: str) -> bool:
     """Commas inside a name only separate two short parallel parts (红烛红心,同研同行); more is a motto."""
-    parts = regex.split(r"[，,；;]", text)
+    parts = CLAUSE_SPLIT.split(text)
     if len(parts) == 1:
         return True
     return len(parts) == 2 and "、" not in text and all(0 < len(p) <= CLAUSE_PART_MAX for p in parts)
 
 
 def _is_code(text: str) -> bool:
-    if regex.fullmatch(r"(?:19|20)\d\d", text):
+    if YEAR_LIKE.fullmatch(text):
         return False
     return bool(CODE_SHAPE.fullmatch(text)) and not text.isdigit() or (text.isdigit() and 3 <= len(text) <= 8)
 
@@ -348,7 +397,7 @@ def _is_code(text: str) -> bool:
 def _is_numeric_slogan(ctx: Context, text: str) -> bool:
     """三为, 双减, 两个责任, 三会一课, 一规划、四行动, 十四五: a counted set of short policy words."""
     numerals = ctx.lex.cue("numeral")
-    parts = [p for p in regex.split(r"[、·•，,]", text) if p]
+    parts = [p for p in LIST_SPLIT.split(text) if p]
     if not parts or any(not p or p[0] not in numerals for p in parts):
         return False
     for part in parts:
@@ -366,7 +415,7 @@ def _is_numeric_slogan(ctx: Context, text: str) -> bool:
 def _generic_name(ctx: Context, name: str) -> bool:
     """A name part made only of generic modifiers (专项, 相关…) does not name anything."""
     rest = name
-    modifiers = sorted(ctx.lex.cue("generic_modifier"), key=len, reverse=True)
+    modifiers = ctx.lex.generic_modifiers_longest_first
     changed = True
     while rest and changed:
         changed = False
@@ -396,7 +445,7 @@ def _definition_after(ctx: Context, pos: int, head: Head) -> Span | None:
             return Span(start, close + 1)
         return None
     skip = 1 if rest and rest[0] in "，,：:" else 0
-    for word in sorted(ctx.lex.cue("define"), key=len, reverse=True):
+    for word in ctx.lex.define_words_longest_first:
         at = start + skip
         if fold.startswith(word, at):
             body = at + len(word)
@@ -416,7 +465,7 @@ def _expands(ctx: Context, definition: Span) -> bool:
 
 
 def _clause_end(fold: str, pos: int) -> int:
-    m = regex.compile(r"[。；;！？!?\n]").search(fold, pos)
+    m = CLAUSE_END.search(fold, pos)
     return m.start() if m else len(fold)
 
 
@@ -484,7 +533,7 @@ def _name_ending_in_noun(ctx: Context, pos: int, strong_only: bool, nouns: froze
     if not tokens:
         return None
     begin = tokens[0].start
-    stopwords = lex.cue("breaker") | lex.cue("launch") | lex.cue("joiner") | {"的", "地", "等"}
+    stopwords = lex.name_stopwords
     for tok in tokens:
         if tok.text in stopwords:
             return None
@@ -496,7 +545,7 @@ def _name_ending_in_noun(ctx: Context, pos: int, strong_only: bool, nouns: froze
             if longer and len(longer) > len(noun):
                 continue  # 商事制|度: the noun goes on (制度), take it where it ends
             name = window[begin : end - len(noun)]
-            if len(name) < 2 or _generic_name(ctx, name) or _ends_generic(ctx, name) or regex.match(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条]", name):
+            if len(name) < 2 or _generic_name(ctx, name) or _ends_generic(ctx, name) or COUNTED_NAME.match(name):
                 return None
             if len(ctx.segmenter.cut(window[begin:end])) == 1:
                 return None  # a dictionary word (考核制度, 扶贫项目) is a common noun, not a name
@@ -511,7 +560,7 @@ def _noun_continues(ctx: Context, window: str, end: int) -> bool:
     if not rest:
         return False
     first = ctx.segmenter.tag(rest[:6])[0]
-    if any(rest.startswith(noun) for noun in ctx.lex.nouns):
+    if rest.startswith(tuple(ctx.lex.nouns)):
         return False  # 领雁工程|项目: a program noun after a program noun keeps the name
     return first.pos.startswith("n") and first.text not in ctx.lex.cue("head_keeping")
 
@@ -576,7 +625,11 @@ def area_programs(ctx: Context) -> list[Candidate]:
     suffixes = lex.cue("place_suffix")
     out: list[Candidate] = []
     tokens = doc.tokens
+    last = len(tokens) - 1
     for i, tok in enumerate(tokens):
+        # what _area_end needs at the least, tested inline: this loop sees every token
+        if tok.text[-1:] not in suffixes and (i == last or tokens[i + 1].text not in suffixes):
+            continue
         area_end = _area_end(tokens, i, suffixes)
         if area_end is None or _inside(ctx.quoted, tok.start):
             continue

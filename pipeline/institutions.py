@@ -33,6 +33,7 @@ from .lexicon import Lexicons
 from .stage import Resources, Stage
 
 ORDINAL_TERM = regex.compile(r"^第?[一二三四五六七八九十百\d]+届$")
+COUNTED_GROUP = regex.compile(r"^[一二两三四五六七八九十百几]+大$")  # 八大特色学校, 十大杰出青年
 NUMERAL = regex.compile(r"^第?[零〇一二两三四五六七八九十百\d]+$")
 HAN = regex.compile(r"^[\p{Han}A-Za-z0-9·]+$")
 # Parts of speech that can sit inside a name body.
@@ -351,7 +352,8 @@ class _Finder:
             return "modifier"
         if NUMERAL.match(word):
             return "numeral"
-        if token.pos == "m" and not ORDINAL_TERM.match(word):  # 八大, 两所: a quantity, not a name
+        if (token.pos == "m" and not ORDINAL_TERM.match(word)) or COUNTED_GROUP.match(word):
+            # 八大, 两所: a quantity, not a name (jieba tags 八大 j, as the party congress)
             return "modifier"
         if word in self.lex.generic:
             return "generic"

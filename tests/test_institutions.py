@@ -137,6 +137,7 @@ TRAPS = [
     "目前共有干部三百人，全部参加了培训。",  # 干部, 全部 end in a head character
     "在全国中小学校园影视评比中获奖。",  # 中小学 is a class, not a school
     "编辑出版专著13部，发表论文208篇。",  # 13部 is a count
+    "全县建设了八大特色学校群。",  # 八大 counts kinds of school, it names none
 ]
 
 

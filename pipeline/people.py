@@ -386,6 +386,7 @@ class PeopleStage(Stage):
         (吴先生), so 元老级 and 宋体 are not read as 元 + 老."""
         text, tokens = doc.text, doc.tokens
         starts = {t.start: t for t in tokens}
+        ends = {t.end: t for t in tokens}
         taken = [m for p in found.values() for m in p.mentions] + blocked
         for cue in self.bare_surname_cues.finditer(text):
             for size in (2, 1):
@@ -393,7 +394,7 @@ class PeopleStage(Stage):
                 if start < 0 or text[start : cue.start()] not in self.surname_rank:
                     continue
                 token, cue_token = starts.get(start), starts.get(cue.start())
-                if token is None:
+                if token is None or self._ends_given_name(start, ends):
                     break
                 if token.end == cue.end():  # 吴先生 as one word: not when it is a common word (古老, 国家)
                     if self._everyday_word(token.text):
@@ -412,11 +413,29 @@ class PeopleStage(Stage):
         for token in tokens:  # 姓纪, 老李: the segmenter may join the two
             opener, rest = token.text[:1], token.text[1:]
             if opener in self.surname_openers and self._bare_surname_after(opener, rest, token.text):
-                self._add_bare(text, Span(token.start + 1, token.end), taken, found)
+                if self._name_ends(starts, token.end):
+                    self._add_bare(text, Span(token.start + 1, token.end), taken, found)
             elif token.text in self.surname_openers:
                 nxt = starts.get(token.end)
                 if nxt and self._bare_surname_after(token.text, nxt.text, token.text + nxt.text):
-                    self._add_bare(text, Span(nxt.start, nxt.end), taken, found)
+                    if self._name_ends(starts, nxt.end):
+                        self._add_bare(text, Span(nxt.start, nxt.end), taken, found)
+
+    def _ends_given_name(self, start: int, ends: dict) -> bool:
+        """范慕|韩先生: a lone character word (or a word tagged as a name) right before the surname is
+        more likely the start of a full name the rules did not find (unless it is 和, 向, 对 …)."""
+        before = ends.get(start)
+        if before is None or not is_han(before.text[-1]):
+            return False
+        if before.pos.startswith("nr"):  # 由范慕|韩先生: the segmenter already saw a name there
+            return True
+        return len(before.text) == 1 and before.text not in self.followers and not before.pos.startswith(FUNCTION_POS)
+
+    def _name_ends(self, starts: dict, pos: int) -> bool:
+        """小张|倩: after 老/小 + surname a lone character word is more likely the rest of a full name."""
+        after = starts.get(pos)
+        return not (after is not None and len(after.text) == 1 and is_han(after.text)
+                    and after.text not in self.followers and not after.pos.startswith(FUNCTION_POS))
 
     def _everyday_word(self, word: str) -> bool:
         """古老, 养老, 小于, 小康: a frequent dictionary word or a listed non-name. jieba's own tags are

@@ -131,3 +131,15 @@ def test_bare_surnames_and_eponyms_are_people(run, text, name):
 def test_bare_surname_traps(run, text, not_a_person):
     doc = run(text)
     assert not_a_person not in [p.name for p in doc.people], [p.name for p in doc.people]
+
+
+@pytest.mark.parametrize(
+    "text, full_name_part",
+    [
+        ("１９９２年初，由范慕韩先生牵头成立了协会。", "韩"),  # 范慕韩 is one name, 韩 is not its surname
+        ("并帮助小张倩找到一位老师。", "张"),  # 小 + 张倩, not 小张 + 倩
+    ],
+)
+def test_bare_surname_is_not_taken_from_a_full_name(run, text, full_name_part):
+    doc = run(text)
+    assert full_name_part not in [p.name for p in doc.people], [p.name for p in doc.people]

@@ -33,6 +33,12 @@ YEAR_PERIOD = re.compile(
 )
 RECENT_YEARS = re.compile(r"(?:近|过去|最近|这)(?P<n>\d+|[一二两三四五六七八九十]+)年(?:来|以来|里|间|中)?")
 MONTH_DAY = re.compile(r"(?<![\d年])(?:\d{1,2})月(?:\d{1,2}日)?")
+# Small patterns used per figure or per period word, compiled once.
+COUNT_AFTER_GRADE = re.compile(r"[ ]?(?:近|约|共|达)?[ ]?[\d一二两三四五六七八九十]")
+MONTH_AFTER = re.compile(r"\d{1,2}月(?:底|末|初)?")
+LOCATIVE = re.compile(r"[在于][^，,]*[中里上内]")
+ARABIC_YEAR = re.compile(r"\d{4}")
+CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}")
 CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 CN_SMALL["两"] = 2
 
@@ -90,7 +96,7 @@ class ClaimStage(Stage):
             return False
         if doc.text[figure.number.start : figure.number.end] == "一" and figure.category not in ("award_grade", "rank"):
             return False  # 一名, 一个, 一年: the indefinite article, not a count anyone checks
-        if figure.category == "award_grade" and re.match(r"[ ]?(?:近|约|共|达)?[ ]?[\d一二两三四五六七八九十]", doc.text[figure.span.end :]):
+        if figure.category == "award_grade" and COUNT_AFTER_GRADE.match(doc.text, figure.span.end):
             return False  # 一等奖1项: the claim is the count that follows, not the grade
         if _inside_short_quote(doc.text, figure.number):
             return False
@@ -193,7 +199,6 @@ class ClaimStage(Stage):
         text = doc.text
         found: list[Period] = []
         token_starts = {t.start for t in doc.tokens}
-        token_ends = {t.end for t in doc.tokens}
         for m in YEAR_PERIOD.finditer(text):
             y = _year_of(m.group())
             open_end = m.group().endswith(("以来", "来", "至今"))
@@ -205,17 +210,17 @@ class ClaimStage(Stage):
             n = _small_number(m.group("n"))
             found.append(Period(m.group(), Span(m.start(), m.end()), year - n if year and n else None, year))
         for word, (start_offset, end_offset) in self.period_words.items():
-            for m in re.finditer(re.escape(word), text):
-                if len(word) == 1 and (m.start() == 0 or text[m.start() - 1] not in CLAUSE_BREAKS):
+            for at in _occurrences(text, word):
+                if len(word) == 1 and (at == 0 or text[at - 1] not in CLAUSE_BREAKS):
                     continue  # 现 inside 实现, 表现: a one-character time word only opens a clause (，现月收入)
-                if m.start() not in token_starts and len(word) > 1 and text[m.start() - 1 : m.start()] not in CLAUSE_BREAKS:
+                if at not in token_starts and len(word) > 1 and text[at - 1 : at] not in CLAUSE_BREAKS:
                     continue  # 至今 inside 截至今年
-                span = Span(m.start(), m.end())
+                span = Span(at, at + len(word))
                 if any(p.span.overlaps(span) for p in found):
                     continue
-                month = re.match(r"\d{1,2}月(?:底|末|初)?", text[m.end() :])
+                month = MONTH_AFTER.match(text, span.end)
                 label = word + (month.group() if month and word in ("今年", "去年", "前年", "明年") else "")
-                found.append(Period(label, Span(m.start(), m.start() + len(label)),
+                found.append(Period(label, Span(at, at + len(label)),
                                     _offset(year, start_offset), _offset(year, end_offset)))
         for m in MONTH_DAY.finditer(text):
             span = Span(m.start(), m.end())
@@ -226,6 +231,15 @@ class ClaimStage(Stage):
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where `word` occurs in `text`, left to right without overlaps (what re.finditer would give)."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + len(word))
+    return found
 
 
 def _bracketed(text: str, open_mark: str, close_mark: str, limit: int) -> list[Span]:
@@ -273,7 +287,7 @@ def _left_phrase(text: str, figure: Figure, clause: Span, periods: list[Period])
 
 def _after_locative(phrase: str) -> str:
     """在国家级评比中获奖 -> 获奖: a prepositional phrase closed by 中/里/上 says where, not what."""
-    m = re.search(r"[在于][^，,]*[中里上内]", phrase)
+    m = LOCATIVE.search(phrase)
     rest = phrase[m.end() :] if m else phrase
     return rest or phrase
 
@@ -403,10 +417,10 @@ def _nearest_period(periods: list[Period], figure: Figure, sentence: Span, parag
 
 
 def _year_of(text: str) -> int | None:
-    m = re.search(r"\d{4}", text)
+    m = ARABIC_YEAR.search(text)
     if m:
         return int(m.group())
-    m = re.search(r"[〇零一二三四五六七八九]{4}", text)
+    m = CHINESE_YEAR.search(text)
     if m:
         return int("".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in m.group()))
     return None

@@ -28,6 +28,10 @@ INLINE_BYLINE = regex.compile(r"[（(]\s*(?:本报)?记者\s*(?P<names>[\p{Han}\
 # "文" and "图" are role words only with a separator: "文秀月" is a name.
 BYLINE_ROLE = regex.compile(r"^(?:(?:本报)?(?:记者|通讯员|撰稿)[/／：:\s]*|(?:文字?|图)[/／：:]\s*)")
 TITLE_MAX = 40
+# Every CREDIT alternative needs one of these; a line without them is not searched.
+CREDIT_MARKS = ("提供", "图", "摄")
+NAME_SEPARATORS = regex.compile(r"[\s、，,]+")
+HAN_NAME = regex.compile(r"\p{Han}{2,4}")
 
 
 class MetadataStage(Stage):
@@ -45,10 +49,9 @@ class MetadataStage(Stage):
         head_foot = doc.raw[:EDGE] + "\n" + doc.raw[-EDGE:]
         meta.title = hints.get("title") or self._title(doc)
         meta.date = iso_date(hints.get("date", "")) or iso_date(head_foot)
-        paper = NEWSPAPER.search(head_foot)
-        meta.newspaper = hints.get("newspaper") or hints.get("source") or (paper.group() if paper else "")
-        page = PAGE.search(head_foot)
-        meta.page = hints.get("page") or (page.group() if page else "")
+        # The page is searched only for what the container did not give (the searches are slow).
+        meta.newspaper = hints.get("newspaper") or hints.get("source") or _group(NEWSPAPER.search(head_foot))
+        meta.page = hints.get("page") or _group(PAGE.search(head_foot))
         self._credits_and_bylines(doc)
         if hints.get("authors") or hints.get("author"):
             given = (hints.get("authors") or hints.get("author", "")).replace("、", " ").split()
@@ -69,7 +72,7 @@ class MetadataStage(Stage):
             line = doc.slice(span)
             if len(line) > 60:
                 continue
-            credit = CREDIT.search(line.rstrip())
+            credit = CREDIT.search(line.rstrip()) if any(mark in line for mark in CREDIT_MARKS) else None
             if credit:
                 if not meta.photo_credit:
                     meta.photo_credit = next(g for g in credit.groups() if g).strip()
@@ -96,13 +99,13 @@ class MetadataStage(Stage):
         return self._names(body)
 
     def _names(self, text: str) -> list[str]:
-        parts = regex.split(r"[\s、，,]+", text.strip())
+        parts = NAME_SEPARATORS.split(text.strip())
         if not parts or not all(self._looks_like_name(p) for p in parts):
             return []
         return parts
 
     def _looks_like_name(self, token: str) -> bool:
-        if not regex.fullmatch(r"\p{Han}{2,4}", token):
+        if not HAN_NAME.fullmatch(token):
             return False
         if not self.surnames:
             return True
@@ -117,6 +120,10 @@ class MetadataStage(Stage):
             if name not in doc.meta.authors:
                 doc.meta.authors.append(name)
             doc.meta.author_spans.append(Span(base + at, base + at + len(name)))
+
+
+def _group(match: regex.Match | None) -> str:
+    return match.group() if match else ""
 
 
 def iso_date(text: str) -> str | None:

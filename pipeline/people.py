@@ -91,9 +91,12 @@ class PeopleStage(Stage):
     requires = ("text", "sentences", "paragraphs", "tokens", "meta", "institutions")
     provides = ("people",)
 
-    def __init__(self, resources: Resources) -> None:
+    def __init__(self, resources: Resources, use_crf: bool = True, address_rules: bool = True) -> None:
+        """`use_crf` and `address_rules` switch signals off, to measure what each contributes
+        (scripts/ablate_ner.py); the pipeline runs with both."""
         super().__init__(resources)
         lex = resources.lexicons
+        self.address_rules = address_rules
         self.surname_rank = {t: int(r) for t, r in lex["surnames"].mapping(1).items()}
         self.title_position = lex["titles"].mapping(1)
         self.max_title = max(len(t) for t in self.title_position)
@@ -107,7 +110,7 @@ class PeopleStage(Stage):
         self.final_cues = frozenset(r[0] for r in context if r[1] == "after_surname_final")
         self.surname_openers = frozenset(r[0] for r in context if r[1] == "before_surname")
         self.eponym_words = _alternation(r[0] for r in context if r[1] == "eponym")
-        self.tagger = NerTagger(lex)
+        self.tagger = NerTagger(lex) if use_crf else None
         self.everyday_words = _surname_initial_words(self.surname_rank, self.surname_openers)
 
     # ------------------------------------------------------------------ driver
@@ -137,8 +140,9 @@ class PeopleStage(Stage):
         self._all_occurrences(doc, blocked, found)
         self._extend_lists(doc, blocked, crf, found)
         # 6. a bare surname addressed (吴先生, 梁某, 姓纪的) and a name a doctrine is named after (邓小平理论)
-        self._bare_surnames(doc, blocked, found)
-        self._eponyms(doc, blocked, found)
+        if self.address_rules:
+            self._bare_surnames(doc, blocked, found)
+            self._eponyms(doc, blocked, found)
         # 7. role and affiliation
         doc.people = [self._finding(doc, person) for person in found.values() if person.mentions]
         doc.people.sort(key=lambda p: min(p.mentions))
@@ -159,6 +163,8 @@ class PeopleStage(Stage):
         """CRF PER spans over the body, keyed by start; the model's confidence is kept per span."""
         spans: dict[int, Span] = {}
         self._confidence: dict[Span, float] = {}
+        if self.tagger is None:
+            return spans
         token_starts = [t.start for t in doc.tokens]
         for para in doc.paragraphs or [Span(0, len(doc.text))]:
             windows = self._crf_windows(doc, para, bisect.bisect_left(token_starts, para.start))

@@ -19,6 +19,7 @@ from typing import BinaryIO, Iterator
 
 from charset_normalizer import from_bytes
 
+from . import remote
 from .document import Doc, SourceInfo
 from .errors import IngestError
 from .htmltext import html_to_text
@@ -74,12 +75,27 @@ class InputWalker:
         for given in paths:
             if given == "-":
                 yield "-"
+            elif remote.is_url(given):
+                yield from self._walk_url(given)
             elif os.path.isdir(given):
                 yield from self._walk_dir(given)
             elif os.path.exists(given):
                 yield given
             else:
                 yield IngestFailure(path=given, error="no such file or directory")
+
+    def _walk_url(self, url: str) -> Iterator[str | IngestFailure]:
+        try:
+            if remote.isdir(url):
+                yield from remote.walk(url, self.exclude_dirs)
+            elif remote.exists(url):
+                yield url
+            else:
+                yield IngestFailure(path=url, error="no such file or directory")
+        except (ImportError, ValueError) as exc:  # no filesystem package for the protocol
+            yield IngestFailure(path=url, error=f"cannot open URL: {exc}")
+        except OSError as exc:
+            yield IngestFailure(path=url, error=f"cannot read: {exc}")
 
     def _walk_dir(self, directory: str) -> Iterator[str]:
         with os.scandir(directory) as it:
@@ -212,10 +228,10 @@ def read_documents(path: str, limits: Limits = Limits()) -> Iterator[Doc | Inges
         yield from _read_jsonl(path, limits)
         return
     try:
-        size = os.path.getsize(path)
+        size = _size(path)
         if size > limits.max_doc_bytes:
             raise IngestError(f"document too large: {size} bytes > limit {limits.max_doc_bytes}")
-        with open(path, "rb") as fh:
+        with _open_binary(path) as fh:
             data = fh.read()
         yield _file_doc(path, data, fmt)
     except IngestError as exc:
@@ -240,17 +256,27 @@ def _file_doc(path: str, data: bytes, fmt: str) -> Doc:
     return doc
 
 
+def _size(path: str) -> int:
+    return remote.size(path) if remote.is_url(path) else os.path.getsize(path)
+
+
+def _open_binary(path: str) -> BinaryIO:
+    return remote.open_binary(path) if remote.is_url(path) else open(path, "rb")
+
+
 def _open_jsonl(path: str) -> BinaryIO:
     if path == "-":
         return sys.stdin.buffer
     if path.lower().endswith(".gz"):
+        if remote.is_url(path):
+            return remote.open_binary(path, compression="gzip")
         return gzip.open(path, "rb")  # type: ignore[return-value]
-    return open(path, "rb")
+    return _open_binary(path)
 
 
 def _read_jsonl(path: str, limits: Limits) -> Iterator[Doc | IngestFailure]:
     display = "<stdin>" if path == "-" else path
-    compressed_size = os.path.getsize(path) if path not in ("-",) and path.lower().endswith(".gz") else None
+    compressed_size = _size(path) if path != "-" and path.lower().endswith(".gz") else None
     try:
         stream = _open_jsonl(path)
     except OSError as exc:

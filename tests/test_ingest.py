@@ -150,3 +150,39 @@ def test_folder_walk_is_sorted_skips_gold_and_reports_unknown(tmp_path):
     items = list(iter_documents([str(tmp_path), str(tmp_path / "missing.txt")]))
     names = [i.doc_id if isinstance(i, Doc) else i.error for i in items]
     assert names == ["a", "b", "unsupported file type '.pdf'", "c", "no such file or directory"]
+
+
+@pytest.fixture
+def memory_archive():
+    """An archive in fsspec's in-memory filesystem, standing in for s3:// or gs://."""
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    root = "/archive-test"
+    fs.pipe({
+        f"{root}/b/2.txt": "江北区教师进修学院成立。".encode("gb18030"),
+        f"{root}/a/1.jsonl.gz": gzip.compress(json.dumps({"id": "x1", "text": SAMPLE}, ensure_ascii=False).encode()
+                                             + b"\n" + b"{not json\n"),
+        f"{root}/gold/skip.txt": SAMPLE.encode(),
+        f"{root}/.hidden.txt": SAMPLE.encode(),
+    })
+    yield "memory://" + root
+    fs.rm(root, recursive=True)
+
+
+def test_fsspec_urls_are_walked_and_read_like_paths(memory_archive):
+    items = list(iter_documents([memory_archive]))
+    docs = [i for i in items if isinstance(i, Doc)]
+    failures = [i for i in items if isinstance(i, IngestFailure)]
+    assert [d.doc_id for d in docs] == ["x1", "2"]  # sorted walk; gold/ and dot files skipped
+    assert docs[0].raw == SAMPLE
+    assert docs[1].raw == "江北区教师进修学院成立。" and docs[1].source.encoding == "gb18030"
+    assert docs[1].source.path == memory_archive + "/b/2.txt"
+    assert len(failures) == 1 and failures[0].line == 2 and failures[0].path.endswith("1.jsonl.gz")
+
+
+def test_missing_url_and_unknown_protocol_are_reported(memory_archive):
+    items = list(iter_documents([memory_archive + "/nope.txt", "nosuchproto://bucket/x.txt"]))
+    assert all(isinstance(i, IngestFailure) for i in items)
+    assert "no such file" in items[0].error
+    assert "cannot open URL" in items[1].error

@@ -10,8 +10,9 @@ Part files live in a folder next to the output (`OUTPUT.parts-XXXX/`), which mus
 workers: on a cluster, put the output on a shared file system. Without `--scheduler` a LocalCluster
 is started (threads in this process for one worker, processes for more).
 
-The per-document time limit is a SIGALRM in the main thread, and Dask runs tasks in worker threads:
-on this engine `--doc-timeout` is not enforced (the local engine enforces it).
+Dask runs tasks in worker threads, where no SIGALRM reaches: `--doc-timeout` is enforced there by a
+timer thread that raises the timeout in the task's thread (runner.time_limit). It interrupts Python
+code; a document stuck inside one long native call is interrupted when that call returns.
 """
 
 from __future__ import annotations

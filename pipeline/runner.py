@@ -10,6 +10,7 @@ returned `Summary` into text and an exit status.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import sys
@@ -121,23 +122,39 @@ def outcome_of(pipeline, item: Item, timeout: float | None) -> Outcome:
 
 @contextmanager
 def time_limit(seconds: float | None):
-    """Raise `DocumentTimeout` inside the body once `seconds` have passed (POSIX main thread only).
+    """Raise `DocumentTimeout` inside the body once `seconds` have passed.
 
-    The alarm re-fires every 50 ms until the body ends, so a stage that swallows the first
-    exception with a broad `except` is interrupted again; a result finished after the deadline is
-    discarded as a timeout too, so what a late document gives never depends on where it was cut.
+    In the main thread (local engine) a SIGALRM interrupts even a blocking call; in another thread
+    (Dask runs tasks in worker threads) a timer thread raises the exception asynchronously in this
+    one, which takes effect at its next Python instruction. Either way the exception re-fires every
+    50 ms until the body ends, so a stage that swallows the first one with a broad `except` is
+    interrupted again; a result finished after the deadline is discarded as a timeout too, so what a
+    late document gives never depends on where it was cut.
     """
-    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+    if not seconds:
         yield
         return
-    state = {"active": True, "expired": False}
     message = f"document took longer than the {seconds:g} s limit (--doc-timeout)"
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGALRM"):
+        limit = _alarm_limit
+    else:
+        limit = _thread_limit
+    with limit(seconds, message):
+        yield
+
+
+REFIRE_SECONDS = 0.05
+
+
+@contextmanager
+def _alarm_limit(seconds: float, message: str):
+    state = {"active": True, "expired": False}
 
     def on_alarm(signum, frame):
         if not state["active"]:
             return
         state["expired"] = True
-        signal.setitimer(signal.ITIMER_REAL, 0.05)
+        signal.setitimer(signal.ITIMER_REAL, REFIRE_SECONDS)
         raise DocumentTimeout(message)
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
@@ -155,6 +172,55 @@ def time_limit(seconds: float | None):
                 continue
     if state["expired"]:
         raise DocumentTimeout(message)
+
+
+def _raise_in_thread(thread_id: int, exception: type[BaseException] | None) -> None:
+    """Schedule `exception` in another thread (None clears a pending one): CPython's
+    PyThreadState_SetAsyncExc, the only way to interrupt a thread from outside."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread_id), ctypes.py_object(exception) if exception else None
+    )
+
+
+@contextmanager
+def _thread_limit(seconds: float, message: str):
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"active": True, "expired": False, "timer": None}
+
+    def fire():
+        with lock:
+            if not state["active"]:
+                return
+            state["expired"] = True
+            _raise_in_thread(target, DocumentTimeout)
+            state["timer"] = _start_timer(REFIRE_SECONDS, fire)
+
+    state["timer"] = _start_timer(seconds, fire)
+    try:
+        yield
+    except DocumentTimeout:
+        if not state["expired"]:
+            raise  # not ours: a stage raised it
+    finally:
+        while True:  # the exception may arrive during clean-up itself: retry until switched off
+            try:
+                with lock:
+                    state["active"] = False
+                    state["timer"].cancel()
+                    _raise_in_thread(target, None)  # drop one scheduled but not yet delivered
+                break
+            except DocumentTimeout:
+                continue
+    if state["expired"]:
+        raise DocumentTimeout(message)
+
+
+def _start_timer(seconds: float, callback) -> threading.Timer:
+    timer = threading.Timer(seconds, callback)
+    timer.daemon = True
+    timer.start()
+    return timer
 
 
 class SequentialEngine:

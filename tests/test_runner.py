@@ -259,3 +259,69 @@ def test_hostile_archive_is_refused_with_bounded_memory(tmp_path):
     assert reasons["c_huge_line.jsonl"].startswith("line too long")
     assert reasons["d_deep.jsonl"].startswith("JSON nested too deeply")
     assert peak_kb < 400_000, f"peak RSS {peak_kb // 1024} MB: a hostile input was held in memory"
+
+
+def _in_thread(body):
+    """Run `body` in a worker thread (as Dask does) and return what it raised, or None."""
+    import threading
+
+    caught = []
+
+    def target():
+        try:
+            body()
+        except BaseException as exc:  # noqa: BLE001 - the test inspects it
+            caught.append(exc)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(10)
+    assert not thread.is_alive()
+    return caught[0] if caught else None
+
+
+def test_time_limit_interrupts_a_worker_thread():
+    from pipeline.errors import DocumentTimeout
+    from pipeline.runner import time_limit
+
+    def busy():
+        started = time.monotonic()
+        with time_limit(0.2):
+            while time.monotonic() - started < 5:  # pure Python: interruptible between instructions
+                pass
+
+    started = time.monotonic()
+    exc = _in_thread(busy)
+    assert isinstance(exc, DocumentTimeout) and "0.2 s limit" in str(exc)
+    assert time.monotonic() - started < 2
+
+
+def test_time_limit_in_a_thread_catches_a_stage_that_swallows_it():
+    from pipeline.errors import DocumentTimeout
+    from pipeline.runner import time_limit
+
+    def stubborn():
+        started = time.monotonic()
+        with time_limit(0.1):
+            while time.monotonic() - started < 5:
+                try:
+                    while time.monotonic() - started < 5:
+                        pass
+                except Exception:  # noqa: BLE001 - a careless stage
+                    continue
+
+    assert isinstance(_in_thread(stubborn), DocumentTimeout)
+
+
+def test_time_limit_in_a_thread_leaves_nothing_behind():
+    from pipeline.runner import time_limit
+
+    def quick():
+        for _ in range(200):
+            with time_limit(0.05):
+                pass  # done long before the deadline: its timer must be cancelled
+        started = time.monotonic()
+        while time.monotonic() - started < 0.3:  # Python running past every deadline: nothing arrives
+            pass
+
+    assert _in_thread(quick) is None

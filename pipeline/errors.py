@@ -67,3 +67,9 @@ class DatabaseError(ZhfactsError):
     """The database URL is unusable, the server unreachable, or a statement failed; message names the database."""
 
     stage = "database"
+
+
+class NerModelError(ZhfactsError):
+    """The NER model file is missing or unreadable; the message says how to build it."""
+
+    stage = "ner"

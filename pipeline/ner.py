@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ZhfactsError
+from .errors import NerModelError
 from .lexicon import Lexicons
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
@@ -20,12 +20,6 @@ LABELS = ("PER", "ORG", "TITLE")
 MAX_TITLE_LEN = 6
 # A CRF over a whole article is slow and learns nothing from far context: tag it in pieces.
 MAX_CHUNK = 200
-
-
-class NerModelError(ZhfactsError):
-    """The NER model file is missing or unreadable; the message says how to build it."""
-
-    stage = "ner"
 
 
 @dataclass(frozen=True)

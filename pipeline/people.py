@@ -118,7 +118,7 @@ class PeopleStage(Stage):
         text = doc.text
         blocked = self._blocked(doc)
         found: dict[str, Candidate] = {}
-        crf = self._crf_people(doc)
+        crf, crf_confidence = self._crf_people(doc)
         # 1. bylines
         for name, span in zip(doc.meta.authors, doc.meta.author_spans):
             person = found.setdefault(name, Candidate(name))
@@ -134,7 +134,9 @@ class PeopleStage(Stage):
         taken = [m for person in found.values() for m in person.mentions]
         for span in crf.values():
             name = text[span.start : span.end]
-            if not any(span.overlaps(t) for t in taken) and self._acceptable(name, span, blocked, from_crf=True):
+            if not any(span.overlaps(t) for t in taken) and self._acceptable(
+                name, span, blocked, from_crf=True, confidence=crf_confidence[span]
+            ):
                 found.setdefault(name, Candidate(name)).mentions.add(span)
         # 5. further occurrences, and lists that continue a CRF name
         self._all_occurrences(doc, blocked, found)
@@ -159,21 +161,21 @@ class PeopleStage(Stage):
                 spans.append(furn)
         return sorted(spans)
 
-    def _crf_people(self, doc: Doc) -> dict[int, Span]:
-        """CRF PER spans over the body, keyed by start; the model's confidence is kept per span."""
+    def _crf_people(self, doc: Doc) -> tuple[dict[int, Span], dict[Span, float]]:
+        """CRF PER spans over the body, keyed by start, and the model's confidence in each."""
         spans: dict[int, Span] = {}
-        self._confidence: dict[Span, float] = {}
+        confidence: dict[Span, float] = {}
         if self.tagger is None:
-            return spans
+            return spans, confidence
         token_starts = [t.start for t in doc.tokens]
         for para in doc.paragraphs or [Span(0, len(doc.text))]:
             windows = self._crf_windows(doc, para, bisect.bisect_left(token_starts, para.start))
-            for start, end, label, confidence in self.tagger.tag_scored(doc.text[para.start : para.end], windows):
+            for start, end, label, score in self.tagger.tag_scored(doc.text[para.start : para.end], windows):
                 if label == "PER":
                     span = Span(para.start + start, para.start + end)
                     spans[span.start] = span
-                    self._confidence[span] = confidence
-        return spans
+                    confidence[span] = score
+        return spans, confidence
 
     def _crf_windows(self, doc: Doc, para: Span, first_token: int) -> list[tuple[int, int]]:
         """Stretches of the paragraph (relative to it) around where a name may be: tokens the segmenter
@@ -260,7 +262,8 @@ class PeopleStage(Stage):
         )
 
     def _acceptable(
-        self, name: str, span: Span, blocked: list[Span], from_crf: bool = False, crf: dict[int, Span] | None = None
+        self, name: str, span: Span, blocked: list[Span], from_crf: bool = False,
+        crf: dict[int, Span] | None = None, confidence: float = 0.0,
     ) -> bool:
         if not 2 <= len(name) <= 4 or not all(is_han(ch) for ch in name):
             return False
@@ -276,7 +279,7 @@ class PeopleStage(Stage):
             return False
         if self.bare_surname_cues.fullmatch(name, self._surname_at(name, 0) or len(name)):
             return False  # 潘氏, 刘姥姥: the person is the bare surname, added by `_bare_surnames`
-        if from_crf and not self._surname_at(name, 0) and (len(name) < 3 or self._confidence.get(span, 0.0) < UNSURE_CRF):
+        if from_crf and not self._surname_at(name, 0) and (len(name) < 3 or confidence < UNSURE_CRF):
             return False  # a CRF span without a surname is too often a common word unless the model is sure
         return True
 

@@ -21,7 +21,7 @@ no structural candidate overlaps them.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Callable
@@ -33,6 +33,8 @@ from .lexicon import Lexicons
 from .stage import Resources, Stage
 
 ORDINAL_TERM = regex.compile(r"^第?[一二三四五六七八九十百\d]+届$")
+# 九个, 两所: a count of bodies ends a name on the left (西藏地区九个|全国人大), as punctuation would.
+COUNTED = regex.compile(r"^[一二两三四五六七八九十百千几数\d]+[个名位所家座支批]$")
 COUNTED_GROUP = regex.compile(r"^[一二两三四五六七八九十百几]+大$")  # 八大特色学校, 十大杰出青年
 NUMERAL = regex.compile(r"^第?[零〇一二两三四五六七八九十百\d]+$")
 HAN = regex.compile(r"^[\p{Han}A-Za-z0-9·]+$")
@@ -211,8 +213,31 @@ class InstitutionStage(Stage):
         candidates = [c for c in candidates if not _inside_longer_quote(finder.fold, c.span)
                       and c.core not in self.lex.generic]
         named, bare = _select(candidates)
+        named = [_with_department(doc, c) for c in named]
         doc.institutions = _Resolver(doc, self.lex).resolve(named, bare)
         return doc
+
+
+def _with_department(doc: Doc, cand: Candidate) -> Candidate:
+    """湖北美术学院|中国画系, 团中央|书记处: a word jieba knows as an organisation (nt) right after a
+    name is a department of it, and the department is what the text names."""
+    for token in doc.tokens[_first_token_at(doc.tokens, cand.span.end) :]:
+        if token.start != cand.span.end or not token.pos.startswith("nt") or len(token.text) < 2:
+            break
+        extra = doc.text[token.start : token.end]
+        cand = replace(cand, span=Span(cand.span.start, token.end), text=cand.text + extra, core=cand.core + extra)
+    return cand
+
+
+def _first_token_at(tokens: list[Token], pos: int) -> int:
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _outside_furniture(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -344,7 +369,7 @@ class _Finder:
 
     def _role(self, token: Token) -> str:
         word = self.fold[token.start : token.end]
-        if word in self.lex.stop or not HAN.match(word):
+        if word in self.lex.stop or not HAN.match(word) or COUNTED.match(word):
             return "stop"
         if self.lex.is_place(word) or self.lex.is_prefix(word):
             return "place"

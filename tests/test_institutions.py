@@ -144,3 +144,14 @@ TRAPS = [
 @pytest.mark.parametrize("sentence", TRAPS)
 def test_traps_give_no_institution(run, sentence):
     assert run(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, canonical",
+    [
+        ("１９５６年考入湖北美术学院中国画系，从此开始学画。", "湖北美术学院中国画系"),  # a department jieba knows (nt)
+        ("他是西藏地区九个全国人大代表之一。", "全国人大"),  # a count of bodies ends the name
+    ],
+)
+def test_department_and_count_boundaries(run, sentence, canonical):
+    assert canonical in [inst.canonical for inst in run(sentence)]

@@ -36,7 +36,16 @@ class Segmenter(Protocol):
 
 def _aligned(text: str, pieces: Iterable[tuple[str, str]]) -> list[Token]:
     """Attach offsets to (word, tag) pieces that cover `text` in order."""
+    pieces = list(pieces)
     tokens, pos = [], 0
+    if "".join([word for word, _ in pieces]) == text:
+        # The usual case (every call of `tag`): the pieces tile the text, so each starts where
+        # the previous one ended and no search is needed.
+        for word, tag in pieces:
+            end = pos + len(word)
+            tokens.append(Token(word, pos, end, tag))
+            pos = end
+        return tokens
     for word, tag in pieces:
         start = pos if text.startswith(word, pos) else text.find(word, pos)
         if start < 0:  # a segmenter that altered the text: stop rather than invent offsets

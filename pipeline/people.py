@@ -36,6 +36,7 @@ ROLE_PREFIX_POS = ("n", "vn", "b", "j", "a", "an")
 # A list or count after names that states their role: 熊诗芮、郑杰等500多名学生.
 COUNT_AFTER_LIST = regex.compile(r"等(?:[近约逾]?[\d一二三四五六七八九十百千万]+[多余]?[名位个])?")
 LIST_SEP = "、"
+CLOSING_QUOTES = frozenset("”\"’」』")
 # Characters of context the CRF sees on each side of a possible name (its features reach 2).
 CRF_MARGIN = 10
 # Confidence (lowest label marginal) a CRF name needs when it does not begin with a surname.
@@ -303,7 +304,7 @@ class PeopleStage(Stage):
     def _anchor(self, doc: Doc, title: Span, blocked: list[Span], crf: dict[int, Span], found: dict) -> None:
         text = doc.text
         # “全国先进工作者”刘琳: an honour in quotes right before a name.
-        if regex.match(r"[”\"’」』]", text[title.end : title.end + 1]):
+        if text[title.end : title.end + 1] in CLOSING_QUOTES:
             opening = max(text.rfind("“", 0, title.start), text.rfind("\"", 0, title.start))
             name = self._name_after(text, title.end + 1, crf)
             if 0 <= opening and title.end - opening <= SHORT_QUOTE and name:

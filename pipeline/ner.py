@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import NerModelError
 from .lexicon import Lexicons
+from .phrases import Phrases
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
 LABELS = ("PER", "ORG", "TITLE")
@@ -27,12 +28,13 @@ class NerLexicons:
     """The lexicon evidence the CRF features use: surnames (with rank) and title words."""
 
     surname_rank: dict[str, int]
-    titles: frozenset[str]
+    titles: Phrases  # title words of 2 to MAX_TITLE_LEN characters
 
     @classmethod
     def from_lexicons(cls, lexicons: Lexicons) -> "NerLexicons":
         ranks = {term: int(rank) for term, rank in lexicons["surnames"].mapping(1).items()}
-        return cls(surname_rank=ranks, titles=lexicons["titles"].terms())
+        titles = Phrases(sorted(t for t in lexicons["titles"].terms() if 2 <= len(t) <= MAX_TITLE_LEN))
+        return cls(surname_rank=ranks, titles=titles)
 
 
 def char_class(ch: str) -> str:
@@ -76,20 +78,12 @@ def make_word_tagger():
     return lambda text: jieba.tag(text, hmm=True)
 
 
-def title_marks(text: str, titles: frozenset[str]) -> list[str]:
+def title_marks(text: str, titles: Phrases) -> list[str]:
     """'B'/'I' for characters inside the longest title word starting at each position, else ''."""
     marks = [""] * len(text)
-    i = 0
-    while i < len(text):
-        for n in range(min(MAX_TITLE_LEN, len(text) - i), 1, -1):
-            if text[i : i + n] in titles:
-                marks[i] = "B"
-                for k in range(i + 1, i + n):
-                    marks[k] = "I"
-                i += n
-                break
-        else:
-            i += 1
+    for start, end, _ in titles.finditer(text):
+        marks[start] = "B"
+        marks[start + 1 : end] = ["I"] * (end - start - 1)
     return marks
 
 

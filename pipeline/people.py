@@ -23,6 +23,7 @@ import regex
 
 from .document import Doc, PersonFinding, Span
 from .ner import NerTagger
+from .phrases import Phrases
 from .stage import Resources, Stage
 
 BYLINE_ROLE = "记者"
@@ -101,6 +102,7 @@ class PeopleStage(Stage):
         self.surname_rank = {t: int(r) for t, r in lex["surnames"].mapping(1).items()}
         self.title_position = lex["titles"].mapping(1)
         self.max_title = max(len(t) for t in self.title_position)
+        self.title_phrases = Phrases(sorted(t for t in self.title_position if len(t) >= 2))
         self.not_names = lex["not_names"].terms()
         self.places = lex["places"].terms() if "places" in lex else frozenset()
         context = lex["name_context"].rows
@@ -198,19 +200,10 @@ class PeopleStage(Stage):
     def _title_spans(self, doc: Doc, blocked: list[Span]) -> list[Span]:
         """Longest title words in the text (院长, 美术学科研训员 is found as 研训员) that the segmenter
         also cuts as words: 名师 is no title in 知名|师范."""
-        text, out, i = doc.text, [], 0
         starts = {t.start for t in doc.tokens}
         ends = {t.end for t in doc.tokens}
-        while i < len(text):
-            for n in range(min(self.max_title, len(text) - i), 1, -1):
-                if text[i : i + n] in self.title_position:
-                    if not starts or i in starts or i + n in ends:
-                        out.append(Span(i, i + n))
-                    i += n
-                    break
-            else:
-                i += 1
-        return out
+        return [Span(start, end) for start, end, _ in self.title_phrases.finditer(doc.text)
+                if not starts or start in starts or end in ends]
 
     # ------------------------------------------------------------------ names
     def _surname_at(self, text: str, i: int) -> int:

@@ -514,6 +514,13 @@ class _Finder:
         return True
 
     # --- other sources ---------------------------------------------------------------------
+    def _straddled_by_word(self, end: int) -> bool:
+        """A token runs across `end` and is not a title or function word (部长, 为)."""
+        if end in self.ends or end >= len(self.fold):
+            return False
+        token = self.tokens[self._token_at(end - 1)]
+        return token.start < end < token.end and token.text not in self.glue.words
+
     def known_names(self, pattern: regex.Pattern | None) -> list[Candidate]:
         if pattern is None:
             return []
@@ -522,6 +529,8 @@ class _Finder:
             start, end = match.span()
             if len(match.group()) <= 2 and not (start in self.starts and end in self.ends):
                 continue
+            if self._straddled_by_word(end):
+                continue  # 文化部|门: the name's last character begins 部门; 教育部|长 is fine (部长 is a title)
             word = match.group()
             out.append(Candidate(Span(start, end), self.doc.text[start:end], self.lex.names[word],
                                  self.lex.longest_head(word), word, (), source="name"))

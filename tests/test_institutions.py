@@ -138,6 +138,7 @@ TRAPS = [
     "在全国中小学校园影视评比中获奖。",  # 中小学 is a class, not a school
     "编辑出版专著13部，发表论文208篇。",  # 13部 is a count
     "全县建设了八大特色学校群。",  # 八大 counts kinds of school, it names none
+    "各级宣传文化部门从选题规划抓起。",  # 文化部|门: 部门 is the word, not the ministry
 ]
 
 
@@ -151,6 +152,8 @@ def test_traps_give_no_institution(run, sentence):
     [
         ("１９５６年考入湖北美术学院中国画系，从此开始学画。", "湖北美术学院中国画系"),  # a department jieba knows (nt)
         ("他是西藏地区九个全国人大代表之一。", "全国人大"),  # a count of bodies ends the name
+        ("2021年入选教育部“基础教育精品课”16节。", "教育部"),  # a ministry: too short a body for 部 by structure
+        ("前不久，水利部组织全国有关专家考察。", "水利部"),
     ],
 )
 def test_department_and_count_boundaries(run, sentence, canonical):

@@ -73,6 +73,7 @@ class OrgLexicons:
     modifiers: frozenset[str]
     name_verbs: frozenset[str]
     generic: frozenset[str]
+    honours: frozenset[str]
 
     @classmethod
     def from_lexicons(cls, lexicons: Lexicons) -> "OrgLexicons":
@@ -101,6 +102,7 @@ class OrgLexicons:
             modifiers=frozenset(w for w, r in roles.items() if r == "modifier"),
             name_verbs=frozenset(w for w, r in roles.items() if r == "name_verb"),
             generic=frozenset(w for w, r in roles.items() if r == "generic"),
+            honours=frozenset(w for w, r in roles.items() if r == "honour"),
         )
 
     @cached_property  # hot: asked for every token; the lexicons never change after loading
@@ -211,7 +213,7 @@ class InstitutionStage(Stage):
             candidates += finder.learned_spans(self.learned)
         candidates = _outside_furniture(doc, candidates)
         candidates = [c for c in candidates if not _inside_longer_quote(finder.fold, c.span)
-                      and c.core not in self.lex.generic]
+                      and c.core not in self.lex.generic and not finder.conferred(c)]
         named, bare = _select(candidates)
         named = [_with_department(doc, c) for c in named]
         doc.institutions = _Resolver(doc, self.lex).resolve(named, bare)
@@ -514,6 +516,14 @@ class _Finder:
         return True
 
     # --- other sources ---------------------------------------------------------------------
+    def conferred(self, cand: Candidate) -> bool:
+        """确定为|重庆市智慧校园建设示范学校: a structural name right after a verb that confers a title is
+        the title (an honour a body receives), not a body."""
+        start = cand.span.start
+        return cand.source == "structure" and any(
+            self.fold[start - len(verb) : start] == verb for verb in self.lex.honours if len(verb) <= start
+        )
+
     def _straddled_by_word(self, end: int) -> bool:
         """A token runs across `end` and is not a title or function word (部长, 为)."""
         if end in self.ends or end >= len(self.fold):

@@ -139,6 +139,7 @@ TRAPS = [
     "编辑出版专著13部，发表论文208篇。",  # 13部 is a count
     "全县建设了八大特色学校群。",  # 八大 counts kinds of school, it names none
     "各级宣传文化部门从选题规划抓起。",  # 文化部|门: 部门 is the word, not the ministry
+    "该校被确定为重庆市智慧校园建设示范学校。",  # a title conferred on a school, not a school
 ]
 
 

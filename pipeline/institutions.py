@@ -23,13 +23,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 import regex
 
 from .document import Doc, InstitutionFinding, Span, Token
 from .lexicon import Lexicons
+from .segment import jieba_dictionary
 from .stage import Resources, Stage
 
 ORDINAL_TERM = regex.compile(r"^第?[一二三四五六七八九十百\d]+届$")
@@ -199,7 +199,7 @@ class InstitutionStage(Stage):
         self._titles = lexicons["titles"].terms() if "titles" in lexicons else frozenset()
         # What jieba glues onto a head (电大|为, 小学|教师): function words and titles.
         self._glue = _GlueWords(self.lex.stop | self._titles)
-        self._vocabulary = _jieba_vocabulary()
+        self._vocabulary = jieba_dictionary()
         names = sorted(self.lex.names, key=len, reverse=True)
         self._names_re = regex.compile("|".join(map(regex.escape, names))) if names else None
 
@@ -277,7 +277,7 @@ class _Finder:
     """Candidate names of one document."""
 
     def __init__(self, doc: Doc, lex: OrgLexicons, segmenter, glue: "_GlueWords",
-                 vocabulary: frozenset[str]) -> None:
+                 vocabulary: Mapping[str, int]) -> None:
         self.vocabulary = vocabulary
         self.doc = doc
         self.lex = lex
@@ -773,15 +773,6 @@ def _sizes_by_last_char(words, longest_first: bool) -> dict[str, tuple[int, ...]
     for word in words:
         sizes.setdefault(word[-1], set()).add(len(word))
     return {char: tuple(sorted(found, reverse=longest_first)) for char, found in sizes.items()}
-
-
-def _jieba_vocabulary() -> frozenset[str]:
-    """Words of jieba's dictionary: a token outside it was guessed by the HMM, and so was its tag."""
-    import jieba
-
-    path = Path(jieba.__file__).parent / "dict.txt"
-    with open(path, encoding="utf-8") as handle:
-        return frozenset(line.split(" ", 1)[0] for line in handle)
 
 
 def _trim_front(parts: list[tuple[str, str, str]], info: Head) -> list[tuple[str, str, str]]:

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import regex
 
 from .document import Doc, PersonFinding, Span
 from .ner import NerTagger
 from .phrases import Phrases
+from .segment import jieba_dictionary
 from .stage import Resources, Stage
 
 BYLINE_ROLE = "记者"
@@ -57,20 +57,6 @@ FUNCTION_POS = ("p", "v", "c", "u", "d", "r", "m", "q", "a")
 def _alternation(words) -> regex.Pattern:
     """One pattern matching any of `words`, longest first."""
     return regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)))
-
-
-def _surname_initial_words(surnames: dict[str, int], openers: frozenset[str]) -> dict[str, int]:
-    """jieba's dictionary frequency of every two-character word that starts with a surname or with an
-    opener such as 老 (the words a short name could be mistaken for)."""
-    import jieba
-
-    words: dict[str, int] = {}
-    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as handle:
-        for line in handle:
-            word, freq, _ = line.split(" ", 2)
-            if len(word) == 2 and (word[0] in surnames or word[0] in openers):
-                words[word] = int(freq)
-    return words
 
 
 def is_han(ch: str) -> bool:
@@ -114,7 +100,6 @@ class PeopleStage(Stage):
         self.surname_openers = frozenset(r[0] for r in context if r[1] == "before_surname")
         self.eponym_words = _alternation(r[0] for r in context if r[1] == "eponym")
         self.tagger = NerTagger(lex) if use_crf else None
-        self.everyday_words = _surname_initial_words(self.surname_rank, self.surname_openers)
 
     # ------------------------------------------------------------------ driver
     def __call__(self, doc: Doc) -> Doc:
@@ -443,7 +428,7 @@ class PeopleStage(Stage):
     def _everyday_word(self, word: str) -> bool:
         """古老, 养老, 小于, 小康: a frequent dictionary word or a listed non-name. jieba's own tags are
         no help here (it tags 古老 and 养老 nr), its frequencies are."""
-        return word in self.not_names or self.everyday_words.get(word, 0) >= EVERYDAY_FREQUENCY
+        return word in self.not_names or jieba_dictionary().get(word, 0) >= EVERYDAY_FREQUENCY
 
     def _bare_surname_after(self, opener: str, surname: str, word: str) -> bool:
         """姓 takes any surname; 老/小 only one of the commoner surnames, in a word jieba does not know otherwise

@@ -39,3 +39,12 @@ def test_unknown_segmenter_and_missing_pkuseg_model(resources):
 )
 def test_sentence_spans(text, sentences):
     assert [text[s.start : s.end] for s in sentence_spans(text)] == sentences
+
+
+def test_jieba_dictionary_is_read_once_with_frequencies():
+    from pipeline.segment import jieba_dictionary
+
+    words = jieba_dictionary()
+    assert words is jieba_dictionary()  # one copy per process, shared by the stages
+    assert words["古老"] > 1000 > words["吴先生"]  # an everyday word vs. a name jieba also tags nr
+    assert "江北区培新小学校" not in words

@@ -20,6 +20,7 @@ no structural candidate overlaps them.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -223,23 +224,15 @@ class InstitutionStage(Stage):
 def _with_department(doc: Doc, cand: Candidate) -> Candidate:
     """湖北美术学院|中国画系, 团中央|书记处: a word jieba knows as an organisation (nt) right after a
     name is a department of it, and the department is what the text names."""
-    for token in doc.tokens[_first_token_at(doc.tokens, cand.span.end) :]:
+    index = bisect_left(doc.tokens, cand.span.end, key=lambda t: t.start)
+    while index < len(doc.tokens):
+        token = doc.tokens[index]
         if token.start != cand.span.end or not token.pos.startswith("nt") or len(token.text) < 2:
             break
         extra = doc.text[token.start : token.end]
         cand = replace(cand, span=Span(cand.span.start, token.end), text=cand.text + extra, core=cand.core + extra)
+        index += 1
     return cand
-
-
-def _first_token_at(tokens: list[Token], pos: int) -> int:
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def _outside_furniture(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -442,14 +435,8 @@ class _Finder:
         return self._judge(parts, head, end)
 
     def _token_at(self, pos: int) -> int:
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].end <= pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        """Index of the token holding position `pos`."""
+        return bisect_right(self.tokens, pos, key=lambda t: t.end)
 
     def _inner_role(self, inner: str) -> str:
         if self.lex.is_place(inner) or self.lex.is_prefix(inner):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from .document import ClaimFinding, Doc, Span, Token
-from .numbers import Figure, NumberGrammar, find_figures
+from .numbers import FOUR_DIGITS, PERIOD_OPENERS, Figure, NumberGrammar, find_figures
 from .phrases import Phrases
 from .stage import Stage
 
@@ -31,13 +31,15 @@ YEAR_PERIOD = re.compile(
     r"(?:自|从|截至|截止|到)?(?:\d{4}|[〇零一二三四五六七八九]{4})年"
     r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|初)?(?:以来|来|至今)?"
 )
-RECENT_YEARS = re.compile(r"(?:近|过去|最近|这)(?P<n>\d+|[一二两三四五六七八九十]+)年(?:来|以来|里|间|中)?")
+# 近3年来: the openers are the ones numbers.py leaves unread as figures, so the two stages agree.
+RECENT_YEARS = re.compile(
+    "(?:" + "|".join(sorted(PERIOD_OPENERS, key=len, reverse=True)) + r")(?P<n>\d+|[一二两三四五六七八九十]+)年(?:来|以来|里|间|中)?"
+)
 MONTH_DAY = re.compile(r"(?<![\d年])(?:\d{1,2})月(?:\d{1,2}日)?")
 # Small patterns used per figure or per period word, compiled once.
 COUNT_AFTER_GRADE = re.compile(r"[ ]?(?:近|约|共|达)?[ ]?[\d一二两三四五六七八九十]")
 MONTH_AFTER = re.compile(r"\d{1,2}月(?:底|末|初)?")
 LOCATIVE = re.compile(r"[在于][^，,]*[中里上内]")
-ARABIC_YEAR = re.compile(r"\d{4}")
 CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}")
 CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 CN_SMALL["两"] = 2
@@ -417,7 +419,7 @@ def _nearest_period(periods: list[Period], figure: Figure, sentence: Span, parag
 
 
 def _year_of(text: str) -> int | None:
-    m = ARABIC_YEAR.search(text)
+    m = FOUR_DIGITS.search(text)
     if m:
         return int(m.group())
     m = CHINESE_YEAR.search(text)

@@ -415,15 +415,17 @@ class PeopleStage(Stage):
         before = ends.get(start)
         if before is None or not is_han(before.text[-1]):
             return False
-        if before.pos.startswith("nr"):  # 由范慕|韩先生: the segmenter already saw a name there
-            return True
-        return len(before.text) == 1 and before.text not in self.followers and not before.pos.startswith(FUNCTION_POS)
+        return before.pos.startswith("nr") or self._name_character(before)  # 由范慕|韩先生: jieba saw a name
 
     def _name_ends(self, starts: dict, pos: int) -> bool:
         """小张|倩: after 老/小 + surname a lone character word is more likely the rest of a full name."""
         after = starts.get(pos)
-        return not (after is not None and len(after.text) == 1 and is_han(after.text)
-                    and after.text not in self.followers and not after.pos.startswith(FUNCTION_POS))
+        return after is None or not self._name_character(after)
+
+    def _name_character(self, token) -> bool:
+        """A one-character Han word that is not a function word: likely a piece of a name jieba split."""
+        return (len(token.text) == 1 and is_han(token.text) and token.text not in self.followers
+                and not token.pos.startswith(FUNCTION_POS))
 
     def _everyday_word(self, word: str) -> bool:
         """古老, 养老, 小于, 小康: a frequent dictionary word or a listed non-name. jieba's own tags are

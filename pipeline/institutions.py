@@ -46,6 +46,9 @@ PROPER = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
 MIN_STANDALONE_HEAD = 5  # a compound head this long, used alone, still names one body (社区教育学院)
 MAX_NAME = 24
 LEARNED_MIN = 4  # a learned ORG span without a head word must be this long to be kept  # characters; longer stretches are sentences, not names
+# jieba's dictionary lists ~160,000 phrases at frequency 3 with machine-guessed tags (郑重宣布 nr,
+# 在京举行 n, 党和政府 nt): their tags are no better than the HMM's for an unknown word.
+FILLER_FREQUENCY = 3
 MIN_WEAK_BODY = 4  # characters of plain body a weak head (中心, 基地) needs without a place or proper name
 DEFINITION = regex.compile(
     r"\s*[（(]?\s*(?:以下|下文)?(?:简称|统称|称)(?:为)?\s*[“\"「『]?([\p{Han}A-Za-z0-9]{2,12})[”\"」』]?\s*[）)]?"
@@ -109,6 +112,11 @@ class OrgLexicons:
     @cached_property  # hot: asked for every token; the lexicons never change after loading
     def head_ends(self) -> frozenset[str]:
         return frozenset(head[-1] for head in self.heads)
+
+    @cached_property
+    def stop_sizes(self) -> tuple[int, ...]:
+        """Lengths of the stop words of two or more characters (the verbs: 宣布, 发挥, 利用)."""
+        return tuple(sorted({len(w) for w in self.stop if len(w) >= 2}))
 
     @cached_property
     def max_head(self) -> int:
@@ -364,7 +372,7 @@ class _Finder:
 
     def _role(self, token: Token) -> str:
         word = self.fold[token.start : token.end]
-        if word in self.lex.stop or not HAN.match(word) or COUNTED.match(word):
+        if word in self.lex.stop or not HAN.match(word) or COUNTED.match(word) or self._ends_in_verb(word):
             return "stop"
         if self.lex.is_place(word) or self.lex.is_prefix(word):
             return "place"
@@ -414,9 +422,7 @@ class _Finder:
                 continue
             if role == "stop":
                 break
-            if role == "body" and tok.text not in self.vocabulary and (parts or tok.text[0] in self.lex.stop):
-                # a word jieba guessed (被选为, 郑重宣布) carries a guessed tag: trust it only as the
-                # name's own first word right before the head (鲤鱼池小学, 培新小学校)
+            if role == "body" and self._guessed(tok.text, parts):
                 break
             if role == "other":
                 # an unknown word between a place and the head is part of the name (江北区培新小学校)
@@ -433,6 +439,20 @@ class _Finder:
             parts.append((self.fold[tok.start : tok.end], "ordinal", tok.pos))
         parts.reverse()
         return self._judge(parts, head, end)
+
+    def _ends_in_verb(self, word: str) -> bool:
+        """充分发挥, 郑重宣布: a word that ends in a stop verb is a predicate, whatever jieba tags it."""
+        return any(len(word) > size and word[-size:] in self.lex.stop for size in self.lex.stop_sizes)
+
+    def _guessed(self, word: str, parts: list) -> bool:
+        """A word jieba guessed (被选为) carries a guessed tag: trust it only as the name's own first
+        word right before the head (鲤鱼池小学, 培新小学校), and not even there when it begins with a
+        function word. The dictionary's filler entries (frequency 3: 在京举行 n) are no better when
+        they begin with one."""
+        frequency = self.vocabulary.get(word, 0)
+        if frequency == 0 and parts:
+            return True
+        return frequency <= FILLER_FREQUENCY and word[0] in self.lex.stop
 
     def _token_at(self, pos: int) -> int:
         """Index of the token holding position `pos`."""

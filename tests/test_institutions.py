@@ -140,6 +140,7 @@ TRAPS = [
     "全县建设了八大特色学校群。",  # 八大 counts kinds of school, it names none
     "各级宣传文化部门从选题规划抓起。",  # 文化部|门: 部门 is the word, not the ministry
     "该校被确定为重庆市智慧校园建设示范学校。",  # a title conferred on a school, not a school
+    "学院充分利用党委理论学习中心组开展学习。",  # 充分利用 ends the name; 中心组 is a study group
 ]
 
 
@@ -159,3 +160,19 @@ def test_traps_give_no_institution(run, sentence):
 )
 def test_department_and_count_boundaries(run, sentence, canonical):
     assert canonical in [inst.canonical for inst in run(sentence)]
+
+
+# (sentence, the name, the longer wrong reading it must not take)
+LEFT_EDGES = [
+    # 在京举行 is a frequency-3 filler entry of jieba's dictionary tagged n; it begins with 在
+    ("新书首发式在京举行文学报社的编辑介绍了创作经过。", "文学报社", "在京举行文学报社"),
+    # 充分发挥 (tagged n) and 郑重宣布 (tagged nr) end in a stop verb: predicates, not name bodies
+    ("要充分发挥人大常委会的监督作用。", "人大常委会", "充分发挥人大常委会"),
+    ("会上郑重宣布区委、区政府的决定。", "区委", "郑重宣布区委"),
+]
+
+
+@pytest.mark.parametrize("sentence, name, wrong", LEFT_EDGES)
+def test_predicate_before_a_name_is_not_part_of_it(run, sentence, name, wrong):
+    names = [inst.canonical for inst in run(sentence)]
+    assert name in names and wrong not in names, names

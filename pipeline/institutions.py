@@ -35,7 +35,10 @@ from .stage import Resources, Stage
 
 ORDINAL_TERM = regex.compile(r"^第?[一二三四五六七八九十百\d]+届$")
 # 九个, 两所: a count of bodies ends a name on the left (西藏地区九个|全国人大), as punctuation would.
-COUNTED = regex.compile(r"^[一二两三四五六七八九十百千几数\d]+[个名位所家座支批]$")
+COUNTED = regex.compile(r"^[一二两三四五六七八九十百千几数多\d]+[个名位所家座支批]$")
+# Words after which a body of common nouns is a kind, not a name (一些空调厂, 他的软件公司, 有财产保险公司).
+INDEFINITE = frozenset(("的", "有", "一些", "某些", "各", "各个", "各类", "各种", "每", "每个", "所有", "其他",
+                        "其它", "许多", "很多", "不少", "一批", "这些", "那些", "任何", "一般"))
 COUNTED_GROUP = regex.compile(r"^[一二两三四五六七八九十百几]+大$")  # 八大特色学校, 十大杰出青年
 NUMERAL = regex.compile(r"^第?[零〇一二两三四五六七八九十百\d]+$")
 HAN = regex.compile(r"^[\p{Han}A-Za-z0-9·]+$")
@@ -498,10 +501,23 @@ class _Finder:
         else:
             if not self._body_names(body, info, real_place):
                 return None
+            if not places and self._described(span.start, body):
+                return None
             kind = info.kind
         if text.startswith("中共"):
             kind = "party_org"
         return Candidate(span, text, kind, head, core, tuple(places))
+
+    def _described(self, start: int, body: list[tuple[str, str, str]]) -> bool:
+        """一家服装厂, 一些空调厂, 他的软件公司, 有财产保险公司: after a quantity, 有 or 的, a body of
+        common nouns only (no proper name, no place) describes a kind of body; it names none. A word
+        jieba does not really know (我们的四通利方公司) is taken for a name."""
+        index = self.ends.get(start)
+        if index is None or any(p[2].startswith(PROPER) or self.vocabulary.get(p[0], 0) <= FILLER_FREQUENCY
+                                for p in body):
+            return False
+        word = self.tokens[index].text
+        return word in INDEFINITE or bool(COUNTED.match(word))
 
     def _body_names(self, body: list[tuple[str, str, str]], info: Head, real_place: bool) -> bool:
         """Does the body name something, or only describe it (试点学校, 13部, 中小学)?"""

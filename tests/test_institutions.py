@@ -141,6 +141,10 @@ TRAPS = [
     "各级宣传文化部门从选题规划抓起。",  # 文化部|门: 部门 is the word, not the ministry
     "该校被确定为重庆市智慧校园建设示范学校。",  # a title conferred on a school, not a school
     "学院充分利用党委理论学习中心组开展学习。",  # 充分利用 ends the name; 中心组 is a study group
+    "据一些空调厂预测，今年销量会上升。",  # after a quantity, common nouns + head describe a kind
+    "她在一家服装厂当工人。",
+    "他的软件公司去年上市了。",  # after 的, the same
+    "农村有不少家庭工厂。",
 ]
 
 
@@ -170,6 +174,17 @@ LEFT_EDGES = [
     ("要充分发挥人大常委会的监督作用。", "人大常委会", "充分发挥人大常委会"),
     ("会上郑重宣布区委、区政府的决定。", "区委", "郑重宣布区委"),
 ]
+
+
+@pytest.mark.parametrize(
+    "sentence, canonical",
+    [
+        ("我们的四通利方公司很年轻。", "四通利方公司"),  # a word jieba hardly knows is a name, even after 的
+        ("这些年，我们的宏达纺织公司发展很快。", "宏达纺织公司"),  # a proper noun in the body
+    ],
+)
+def test_names_after_a_possessive_are_kept(run, sentence, canonical):
+    assert canonical in [inst.canonical for inst in run(sentence)]
 
 
 @pytest.mark.parametrize("sentence, name, wrong", LEFT_EDGES)

@@ -52,6 +52,8 @@ LEARNED_MIN = 4  # a learned ORG span without a head word must be this long to b
 # jieba's dictionary lists ~160,000 phrases at frequency 3 with machine-guessed tags (郑重宣布 nr,
 # 在京举行 n, 党和政府 nt): their tags are no better than the HMM's for an unknown word.
 FILLER_FREQUENCY = 3
+BRANCH = ("分", "支")  # 分行, 支行, 分公司, 分院: a branch is named by its place after the body's name
+MAX_UNIT_TOKENS = 4  # a part's name after its body's: 少年|刑事|审判庭
 MIN_WEAK_BODY = 4  # characters of plain body a weak head (中心, 基地) needs without a place or proper name
 DEFINITION = regex.compile(
     r"\s*[（(]?\s*(?:以下|下文)?(?:简称|统称|称)(?:为)?\s*[“\"「『]?([\p{Han}A-Za-z0-9]{2,12})[”\"」』]?\s*[）)]?"
@@ -71,6 +73,7 @@ class Head:
 @dataclass(frozen=True)
 class OrgLexicons:
     heads: dict[str, Head]
+    units: frozenset[str]  # heads of a part of a body (系, 处, 大队): only right after a body's name
     names: dict[str, str]
     places: frozenset[str]  # full names and short forms
     place_level: dict[str, str]
@@ -86,8 +89,9 @@ class OrgLexicons:
     def from_lexicons(cls, lexicons: Lexicons) -> "OrgLexicons":
         heads = {
             row[0]: Head(row[1], _col(row, 2, "no"), _col(row, 3) or row[1], _col(row, 4) == "weak")
-            for row in lexicons["org_heads"].rows
+            for row in lexicons["org_heads"].rows if _col(row, 4) != "unit"
         }
+        units = frozenset(row[0] for row in lexicons["org_heads"].rows if _col(row, 4) == "unit")
         places: set[str] = set()
         level: dict[str, str] = {}
         for row in lexicons["places"].rows:
@@ -100,6 +104,7 @@ class OrgLexicons:
         roles = lexicons["org_stop"].mapping(1)
         return cls(
             heads=heads,
+            units=units,
             names=lexicons["org_names"].mapping(1),
             places=frozenset(places),
             place_level=level,
@@ -115,6 +120,18 @@ class OrgLexicons:
     @cached_property  # hot: asked for every token; the lexicons never change after loading
     def head_ends(self) -> frozenset[str]:
         return frozenset(head[-1] for head in self.heads)
+
+    @cached_property
+    def max_unit(self) -> int:
+        return max(map(len, self.units | set(self.heads)))
+
+    def unit_head(self, piece: str) -> str:
+        """The head word that ends `piece`, longest first: a unit's (系, 大队), or a body's of two
+        characters or more (党委, 办公室; one-character ones end everyday words: 举办, 干部, 常委)."""
+        for size in range(min(len(piece), self.max_unit), 0, -1):
+            if piece[-size:] in self.units or (size >= 2 and piece[-size:] in self.heads):
+                return piece[-size:]
+        return ""
 
     @cached_property
     def stop_sizes(self) -> tuple[int, ...]:
@@ -227,23 +244,9 @@ class InstitutionStage(Stage):
         candidates = [c for c in candidates if not _inside_longer_quote(finder.fold, c.span)
                       and c.core not in self.lex.generic and not finder.conferred(c)]
         named, bare = _select(candidates)
-        named = [_with_department(doc, c) for c in named]
+        named = [finder.with_units(c) for c in named]
         doc.institutions = _Resolver(doc, self.lex).resolve(named, bare)
         return doc
-
-
-def _with_department(doc: Doc, cand: Candidate) -> Candidate:
-    """湖北美术学院|中国画系, 团中央|书记处: a word jieba knows as an organisation (nt) right after a
-    name is a department of it, and the department is what the text names."""
-    index = bisect_left(doc.tokens, cand.span.end, key=lambda t: t.start)
-    while index < len(doc.tokens):
-        token = doc.tokens[index]
-        if token.start != cand.span.end or not token.pos.startswith("nt") or len(token.text) < 2:
-            break
-        extra = doc.text[token.start : token.end]
-        cand = replace(cand, span=Span(cand.span.start, token.end), text=cand.text + extra, core=cand.core + extra)
-        index += 1
-    return cand
 
 
 def _outside_furniture(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -412,6 +415,8 @@ class _Finder:
         while k is not None and end - self.tokens[k].start <= MAX_NAME:
             tok = self.tokens[k]
             role = self._role(tok)
+            if role in ("bare_head", "body") and self._place_begins(parts, tok):
+                break
             if role == "bare_head":
                 # a nested name (西南大学|教师教育学院, 重庆十八中|两江实验中学) is one piece of the body;
                 # a head word alone (学院|充分利用…) ends the name on the left
@@ -446,6 +451,15 @@ class _Finder:
     def _ends_in_verb(self, word: str) -> bool:
         """充分发挥, 郑重宣布: a word that ends in a stop verb is a predicate, whatever jieba tags it."""
         return any(len(word) > size and word[-size:] in self.lex.stop for size in self.lex.stop_sizes)
+
+    def _place_begins(self, parts: list[tuple[str, str, str]], tok: Token) -> bool:
+        """人民日报文艺部|山东成山橡胶集团: a name found left of a place that has its own body before the
+        head is another body; a place right before the head names a branch (重庆市开放大学|北碚|学院)."""
+        roles = [p[1] for p in parts]  # right to left
+        if "place" not in roles or roles[0] == "place":
+            return False
+        word = self.fold[tok.start : tok.end]
+        return bool(self.lex.longest_head(word)) or word in self.lex.names
 
     def _guessed(self, word: str, parts: list) -> bool:
         """A word jieba guessed (被选为) carries a guessed tag: trust it only as the name's own first
@@ -537,6 +551,78 @@ class _Finder:
         if info.weak:
             return real_place or proper
         return True
+
+    # --- parts of a body: 北京大学|化学系, 法院|少年刑事审判庭, 铁道部|十六局 ----------------------------
+    def with_units(self, cand: Candidate) -> Candidate:
+        """A department, office or squad named right after a body is what the text names: the name
+        goes on over a few nouns or a number up to a head word (北京舞蹈学院|民间舞蹈|系, 审判庭, 25队),
+        or over a word jieba knows as an organisation (湖北美术学院|中国画系, 团中央|书记处)."""
+        for _ in range(3):  # 南京艺术学院|美术系|研究生班
+            end = self._unit_end(cand.span.end)
+            if end is None:
+                break
+            extra = self.doc.text[cand.span.end : end]
+            cand = replace(cand, span=Span(cand.span.start, end), text=cand.text + extra, core=cand.core + extra)
+        return cand
+
+    def _unit_end(self, start: int) -> int | None:
+        index = self.starts.get(start)
+        if index is None:
+            return None
+        first = self.tokens[index]
+        if first.pos.startswith("nt") and len(first.text) >= 2:
+            return first.end
+        piece = 0  # tokens taken
+        placed = False  # a place begins the stretch: only a branch may follow (中国银行|上海|分行)
+        for token in self.tokens[index : index + MAX_UNIT_TOKENS]:
+            word = self.fold[token.start : token.end]
+            if token.start != (self.tokens[index + piece - 1].end if piece else start):
+                return None
+            end = self._unit_in(word, token, piece, placed)
+            if end is not None:
+                return token.start + end
+            if not piece and self.lex.is_place(word):
+                placed = True
+                piece += 1
+                continue
+            numeral = NUMERAL.match(word) or word.isdigit()
+            if not (numeral or (token.pos.startswith(NOUNISH) and self._role(token) == "body")) \
+                    or self._new_body(word) or word in self.lex.generic or word in self.glue.words \
+                    or self._guessed(word, []):
+                return None  # 原|经理: a title ends the stretch
+            piece += 1
+        return None
+
+    def _unit_in(self, word: str, token: Token, piece: int, placed: bool) -> int | None:
+        """Where in `word` (the piece's last token) a unit head ends, if one does: at its end, or
+        before a glued-on title or function word (部|等, 系|主任)."""
+        ends = [len(word)] + [len(word) - size for size in self.glue.sizes_by_last_char.get(word[-1], ())
+                              if size < len(word) and word[-size:] in self.glue.words]
+        for end in ends:
+            head = self.lex.unit_head(word[:end])
+            if not head or word[:end] in self.lex.generic or self._new_body(word[:end]):
+                continue
+            if placed and not head.startswith(BRANCH):
+                continue  # 人民日报文艺部|山东成山橡胶集团: a place begins another body
+            if end == len(head) and not piece and not self._office(head):
+                continue  # a head alone is no part's name (北京大学|系…), but an office is (学院|党委, 区委|办公室)
+            if token.pos.startswith(("m", "d")) and end == len(word):
+                continue  # 四处, 到处: adverbs of place
+            if len(head) == 1 and (0 < end - 1 < 2 or token.pos.startswith("nr")):
+                continue  # 联系, 地处, 邓金科: a one-character head ending another word
+            if len(head) == 1 and end == 1 and not piece:
+                continue
+            return end
+        return None
+
+    def _office(self, head: str) -> bool:
+        info = self.lex.heads.get(head)
+        return len(head) >= 2 and (head in self.lex.units or (info is not None and info.kind in ("party_org", "government")))
+
+    def _new_body(self, word: str) -> bool:
+        """山东|…, 市政府: a place or a level begins another body, not a part of this one."""
+        places, _ = self.lex.split_places(word)
+        return bool(places) or self.lex.is_place(word)
 
     # --- other sources ---------------------------------------------------------------------
     def conferred(self, cand: Candidate) -> bool:

@@ -145,6 +145,7 @@ TRAPS = [
     "她在一家服装厂当工人。",
     "他的软件公司去年上市了。",  # after 的, the same
     "农村有不少家庭工厂。",
+    "学校举办了为期一周的教师培训班。",  # a course is no part of a body
 ]
 
 
@@ -185,6 +186,32 @@ LEFT_EDGES = [
 )
 def test_names_after_a_possessive_are_kept(run, sentence, canonical):
     assert canonical in [inst.canonical for inst in run(sentence)]
+
+
+# (sentence, the part of a body the text names, as it must come out exactly)
+UNITS = [
+    ("张明是北京大学化学系教授。", "北京大学化学系"),  # a department after its university
+    ("上海市第一中学教导处的老师说。", "上海市第一中学教导处"),
+    ("市公安局交警支队三大队的民警赶到现场。", "市公安局交警支队三大队"),  # a squad, numbered
+    ("中国银行上海分行推出新业务。", "中国银行上海分行"),  # a branch is named by its place
+    ("省教育厅党组书记、厅长出席会议。", "省教育厅党组"),  # an office of two characters after a body
+    ("记者与县税务局征管科联系后得知。", "县税务局征管科"),  # not …征管科联系: 联系 is a verb
+    # traps: what follows a body but is no part of it
+    ("县公安局四处搜寻走失的老人。", "县公安局"),  # 四处 = everywhere
+    ("清华大学地处北京西北郊。", "清华大学"),  # 地处 = is located
+    ("北京大学系全国重点大学。", "北京大学"),  # 系 = is
+    ("群众反映县建筑公司原经理王金科挪用公款。", "县建筑公司"),  # a title, then a name ending in 科
+    ("由光明日报理论部浙江华立集团共同主办。", "浙江华立集团"),  # a place begins the next body
+    ("由光明日报理论部浙江华立集团共同主办。", "光明日报理论部"),
+]
+
+
+@pytest.mark.parametrize("sentence, name", UNITS)
+def test_parts_of_a_body_extend_its_name(run, sentence, name):
+    found = by_canonical(run(sentence))
+    assert name in found, sorted(found)
+    start = sentence.index(name)
+    assert (found[name].mentions[0].start, found[name].mentions[0].end) == (start, start + len(name))
 
 
 @pytest.mark.parametrize("sentence, name, wrong", LEFT_EDGES)

@@ -52,6 +52,7 @@ LEARNED_MIN = 4  # a learned ORG span without a head word must be this long to b
 # jieba's dictionary lists ~160,000 phrases at frequency 3 with machine-guessed tags (郑重宣布 nr,
 # 在京举行 n, 党和政府 nt): their tags are no better than the HMM's for an unknown word.
 FILLER_FREQUENCY = 3
+EVERYDAY_FREQUENCY = 500  # a dictionary word this frequent is an everyday word (格局 1666, 大厅 2273)
 BRANCH = ("分", "支")  # 分行, 支行, 分公司, 分院: a branch is named by its place after the body's name
 MAX_UNIT_TOKENS = 4  # a part's name after its body's: 少年|刑事|审判庭
 MIN_WEAK_BODY = 4  # characters of plain body a weak head (中心, 基地) needs without a place or proper name
@@ -299,10 +300,18 @@ class _Finder:
     def structural(self) -> list[Candidate]:
         out = []
         for head_start, head_end in self._head_spans():
+            if self._bound_after(head_end):
+                continue
             cand = self._extend(head_start, head_end)
             if cand is not None:
                 out.append(cand)
         return out
+
+    def _bound_after(self, end: int) -> bool:
+        """行动基地|校, 示范中心|校: a bound noun morpheme right after the head makes it a modifier of
+        a compound (a 基地校 is a kind of school), not the end of a name."""
+        index = self.starts.get(end)
+        return index is not None and self.tokens[index].pos == "ng" and len(self.tokens[index].text) == 1
 
     def _head_spans(self) -> list[tuple[int, int]]:
         """Where a head word ends a name: at a token end, or inside a token whose rest is a title or
@@ -365,10 +374,14 @@ class _Finder:
     def _single_head_word(self, token: Token, head_start: int, head: Head) -> bool:
         """干部, 全部, 格局 end in a head character but are ordinary words; 教育部, 区委 are names."""
         before = self.fold[token.start : head_start]
-        if token.pos.startswith("nt"):  # jieba knows the whole word as an organisation (国税局)
-            return True
+        if token.pos.startswith("nt") and self.vocabulary.get(token.text, 0) > FILLER_FREQUENCY:
+            return True  # jieba knows the whole word as an organisation (国税局)
         if self.lex.is_place(before) or self.lex.is_prefix(before):
             return True
+        if token.pos.startswith("nt"):
+            # a filler entry's nt (frequency 3) is a guess: 新格局 ends in the everyday word 格局,
+            # 全国人大民委 does not
+            return self.vocabulary.get(self.fold[head_start - 1 : head_start + 1], 0) < EVERYDAY_FREQUENCY
         if head.bare == "numeral":
             return bool(NUMERAL.match(before))
         if len(before) < 2:

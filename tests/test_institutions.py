@@ -146,6 +146,8 @@ TRAPS = [
     "他的软件公司去年上市了。",  # after 的, the same
     "农村有不少家庭工厂。",
     "学校举办了为期一周的教师培训班。",  # a course is no part of a body
+    "北碚区城乡教育一体化发展行动基地校增至20所。",  # 基地|校: a bound morpheme after the head
+    "构建教师教育新格局。",  # 新格局 is a filler nt of jieba's dictionary ending in the word 格局
 ]
 
 
@@ -161,6 +163,7 @@ def test_traps_give_no_institution(run, sentence):
         ("他是西藏地区九个全国人大代表之一。", "全国人大"),  # a count of bodies ends the name
         ("2021年入选教育部“基础教育精品课”16节。", "教育部"),  # a ministry: too short a body for 部 by structure
         ("前不久，水利部组织全国有关专家考察。", "水利部"),
+        ("以全国人大民委为主起草。", "全国人大民委"),  # a filler nt whose last two characters are no word
     ],
 )
 def test_department_and_count_boundaries(run, sentence, canonical):

@@ -6,8 +6,8 @@ Order of work (numbered comments in `PeopleStage.__call__` match):
 3. lists continue a found name (刘琳、李蓬春; 熊诗芮、郑杰等500多名学生);
 4. the CRF's PER spans add names no rule reaches (given names alone, foreign names);
 5. every further occurrence of a found name becomes a mention;
-6. a bare surname with a form of address (吴先生, 梁某, 姓纪的) and the person a doctrine is named
-   after (邓小平理论) are people too;
+6. a bare surname with a form of address or a title (吴先生, 梁某, 姓纪的, 毛主席), the people a word of
+   initials stands for (马列) and the person a doctrine is named after (邓小平理论) are people too;
 7. role (the fullest title stated) and affiliation (explicit, else the institution of the sentence,
    else of the paragraph) are chosen per person.
 Nothing inside an institution mention, a short quotation (program names) or a place name is a person.
@@ -50,8 +50,8 @@ HAN = regex.compile(r"\p{Han}")
 ADDRESSED_SURNAME_RANK = 100
 # A dictionary word this frequent is an everyday word, not 老王 or 吴先生 (jieba 0.42 counts).
 EVERYDAY_FREQUENCY = 600
-# jieba tags of words that are not names even when their character is a surname (从, 有, 和, 后).
-FUNCTION_POS = ("p", "v", "c", "u", "d", "r", "m", "q", "a")
+# jieba tags of words that are not names even when their character is a surname (从, 有, 和, 上学|后).
+FUNCTION_POS = ("p", "v", "c", "u", "d", "r", "m", "q", "a", "f")
 
 
 def _alternation(words) -> regex.Pattern:
@@ -99,6 +99,7 @@ class PeopleStage(Stage):
         self.final_cues = frozenset(r[0] for r in context if r[1] == "after_surname_final")
         self.surname_openers = frozenset(r[0] for r in context if r[1] == "before_surname")
         self.eponym_words = _alternation(r[0] for r in context if r[1] == "eponym")
+        self.initials = _alternation(r[0] for r in context if r[1] == "initials")
         self.tagger = NerTagger(lex) if use_crf else None
 
     # ------------------------------------------------------------------ driver
@@ -129,9 +130,11 @@ class PeopleStage(Stage):
         # 5. further occurrences, and lists that continue a CRF name
         self._all_occurrences(doc, blocked, found)
         self._extend_lists(doc, blocked, crf, found)
-        # 6. a bare surname addressed (吴先生, 梁某, 姓纪的) and a name a doctrine is named after (邓小平理论)
+        # 6. a bare surname addressed (吴先生, 梁某, 姓纪的, 毛主席), initials (马列) and a name a doctrine is
+        #    named after (邓小平理论)
         if self.address_rules:
             self._bare_surnames(doc, blocked, found)
+            self._initials(doc, blocked, found)
             self._eponyms(doc, blocked, found)
         # 7. role and affiliation
         doc.people = [self._finding(doc, person) for person in found.values() if person.mentions]
@@ -443,6 +446,20 @@ class PeopleStage(Stage):
     def _add_bare(self, text: str, span: Span, taken: list[Span], found: dict) -> None:
         if not any(span.overlaps(t) for t in taken):
             self._add(found, text, span, None)
+            taken.append(span)
+
+    def _initials(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+        """马列主义, 马恩著作: each character of such a word stands for a person (马克思, 列宁). The word
+        must begin a segmenter word (斑马|列队 is no 马列)."""
+        text = doc.text
+        starts = {t.start for t in doc.tokens}
+        taken = [m for p in found.values() for m in p.mentions] + blocked
+        for word in self.initials.finditer(text):
+            span = Span(word.start(), word.end())
+            if word.start() not in starts or any(span.overlaps(t) for t in taken):
+                continue
+            for i in range(word.start(), word.end()):
+                self._add(found, text, Span(i, i + 1), None)
             taken.append(span)
 
     def _eponyms(self, doc: Doc, blocked: list[Span], found: dict) -> None:

@@ -109,6 +109,11 @@ def test_every_occurrence_is_a_mention(run):
         ("我要去桑拿部找一个姓纪的小姐。", "纪"),
         ("早春时节，老赵找老李请教，采用果树新技术。", "李"),
         ("要坚持以马克思主义为指导。", "马克思"),
+        ("会上，郭书记要求各村把帮扶落到实处。", "郭"),  # a surname with a title as address
+        ("她始终记得毛主席的嘱托。", "毛"),
+        ("老人常对孩子们讲起江总书记来村里的情景。", "江"),
+        ("他们坚持自学马列主义著作。", "马"),  # initials: 马列 = 马克思, 列宁
+        ("他们坚持自学马列主义著作。", "列"),
         ("高举邓小平理论伟大旗帜。", "邓小平"),
     ],
 )
@@ -126,6 +131,10 @@ def test_bare_surnames_and_eponyms_are_people(run, text, name):
         ("开展了叉车操作、养老护理员培训。", "养"),  # 养老 is a word, not 养 + 老
         ("这是中华民族古老的传统。", "古"),
         ("坚持社会主义核心价值观。", "社会"),  # 社会 is no name a doctrine is named after
+        ("他记得上学后老师对他的关心。", "后"),  # 后 after 上学 is 'after', not a surname
+        ("学校党委书记和校长参加了座谈。", "委"),  # 党委|书记: the title ends a longer word
+        ("任局长以来，他走遍了全县。", "任"),  # 任 is the verb 'to serve as'
+        ("一群斑马列队走过草原。", "马"),  # 斑马|列队 is no 马列
     ],
 )
 def test_bare_surname_traps(run, text, not_a_person):

@@ -54,6 +54,7 @@ LEARNED_MIN = 4  # a learned ORG span without a head word must be this long to b
 FILLER_FREQUENCY = 3
 EVERYDAY_FREQUENCY = 500  # a dictionary word this frequent is an everyday word (格局 1666, 大厅 2273)
 BRANCH = ("分", "支")  # 分行, 支行, 分公司, 分院: a branch is named by its place after the body's name
+MAX_QUOTED = 12  # characters of a quoted name before a head (“幸福工程”组委会)
 MAX_UNIT_TOKENS = 4  # a part's name after its body's: 少年|刑事|审判庭
 MIN_WEAK_BODY = 4  # characters of plain body a weak head (中心, 基地) needs without a place or proper name
 DEFINITION = regex.compile(
@@ -425,6 +426,8 @@ class _Finder:
             parts.append((inner, self._inner_role(inner), token.pos))
             pos = token.start
             k = self.ends.get(pos)
+        if k is not None and not parts and self.fold[pos - 1] == "”" and len(head) >= 2:
+            return self._quoted(head, pos, end)
         while k is not None and end - self.tokens[k].start <= MAX_NAME:
             tok = self.tokens[k]
             role = self._role(tok)
@@ -483,6 +486,20 @@ class _Finder:
         if frequency == 0 and parts:
             return True
         return frequency <= FILLER_FREQUENCY and word[0] in self.lex.stop
+
+    def _quoted(self, head: str, close: int, end: int) -> Candidate | None:
+        """“幸福工程”组委会, “教育协同创新”工作室: a quoted name right before the head is its body, the
+        quotation marks included; the quotation marks it as a name, so a weak head needs no more."""
+        opening = self.fold.rfind("“", max(0, close - MAX_QUOTED - 1), close)
+        if opening < 0 or close - opening - 2 < 2 or not HAN.match(self.fold[opening + 1 : close - 1]):
+            return None
+        inside = self.starts.get(opening + 1)
+        if inside is not None and self.tokens[inside].end == close - 1 \
+                and self.tokens[inside].pos.startswith(LEADING_PREDICATE):
+            return None  # “买通”保险公司, “先进”党支部: a quoted verb or quality, not a name
+        span = Span(opening, end)
+        text = self.doc.text[span.start : span.end]
+        return Candidate(span, text, self.lex.heads[head].kind, head, self.fold[opening:end], ())
 
     def _token_at(self, pos: int) -> int:
         """Index of the token holding position `pos`."""

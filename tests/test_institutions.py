@@ -148,6 +148,8 @@ TRAPS = [
     "学校举办了为期一周的教师培训班。",  # a course is no part of a body
     "北碚区城乡教育一体化发展行动基地校增至20所。",  # 基地|校: a bound morpheme after the head
     "构建教师教育新格局。",  # 新格局 is a filler nt of jieba's dictionary ending in the word 格局
+    "有些欺诈就是靠“买通”保险公司内部人员得逞的。",  # a quoted verb is no name
+    "在“文革”中，他受到冲击。",  # a one-character head (中) after a quotation is not taken
 ]
 
 
@@ -164,6 +166,7 @@ def test_traps_give_no_institution(run, sentence):
         ("2021年入选教育部“基础教育精品课”16节。", "教育部"),  # a ministry: too short a body for 部 by structure
         ("前不久，水利部组织全国有关专家考察。", "水利部"),
         ("以全国人大民委为主起草。", "全国人大民委"),  # a filler nt whose last two characters are no word
+        ("本报与“春蕾计划”组委会联合举办。", "“春蕾计划”组委会"),  # a quoted name before a head
     ],
 )
 def test_department_and_count_boundaries(run, sentence, canonical):

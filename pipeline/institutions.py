@@ -541,6 +541,8 @@ class _Finder:
                 return Candidate(span, text, info.kind, head, core, (), bare=True)
             if not (info.bare == "any" or (info.bare == "place" and real_place)):
                 return None
+            if info.kind == "school" and self._whole_region(places[-1]):
+                return None  # 重庆市|小学道德与法治优质课: the schools of a province or city, not one school
             kind = info.bare_kind
         else:
             if not self._body_names(body, info, real_place):
@@ -551,6 +553,11 @@ class _Finder:
         if text.startswith("中共"):
             kind = "party_org"
         return Candidate(span, text, kind, head, core, tuple(places))
+
+    def _whole_region(self, place: str) -> bool:
+        """A province or prefecture written in full (重庆市, 四川省, 绵阳市): no one school is named by
+        it alone (重庆市小学 are the city's primary schools; 重庆市开放大学 is a university)."""
+        return place[-1] in "省市" and self.lex.place_level.get(place) in ("province", "prefecture")
 
     def _described(self, start: int, body: list[tuple[str, str, str]]) -> bool:
         """一家服装厂, 一些空调厂, 他的软件公司, 有财产保险公司: after a quantity, 有 or 的, a body of

@@ -431,6 +431,13 @@ class _Finder:
         while k is not None and end - self.tokens[k].start <= MAX_NAME:
             tok = self.tokens[k]
             role = self._role(tok)
+            if role != "stop" and self._name_after_place(k):
+                # 深圳|宝吉|工艺品厂, 香港|豪耀|物业集团: a short word jieba does not know, right after a
+                # place, is the body's proper name whatever tag jieba guessed for it
+                parts.append((self.fold[tok.start : tok.end], "body", "nz"))
+                pos = tok.start
+                k = k - 1
+                continue
             if role in ("bare_head", "body") and self._place_begins(parts, tok):
                 break
             if role == "bare_head":
@@ -468,14 +475,30 @@ class _Finder:
         """充分发挥, 郑重宣布: a word that ends in a stop verb is a predicate, whatever jieba tags it."""
         return any(len(word) > size and word[-size:] in self.lex.stop for size in self.lex.stop_sizes)
 
+    def _name_after_place(self, k: int) -> bool:
+        tok = self.tokens[k]
+        if not (2 <= len(tok.text) <= 3 and k > 0 and self.tokens[k - 1].end == tok.start):
+            return False
+        if self.vocabulary.get(tok.text, 0) > FILLER_FREQUENCY or tok.text[0] in self.lex.stop:
+            return False
+        prev = self.tokens[k - 1]
+        return self._role(prev) == "place" and self.lex.is_place(self.fold[prev.start : prev.end])
+
     def _place_begins(self, parts: list[tuple[str, str, str]], tok: Token) -> bool:
-        """人民日报文艺部|山东成山橡胶集团: a name found left of a place that has its own body before the
-        head is another body; a place right before the head names a branch (重庆市开放大学|北碚|学院)."""
+        """人民日报文艺部|山东成山橡胶集团: a name (or a common noun) found left of a place that has its own
+        body before the head is another body, or the sentence's; a place right before the head names a
+        branch (重庆市开放大学|北碚|学院)."""
         roles = [p[1] for p in parts]  # right to left
+        word = self.fold[tok.start : tok.end]
+        if len(parts) == 1 and parts[0][0] in self.lex.relative:  # 襄樊市委|市政府: two bodies
+            return bool(self.lex.longest_head(word)) or word in self.lex.names
         if "place" not in roles or roles[0] == "place":
             return False
-        word = self.fold[tok.start : tok.end]
-        return bool(self.lex.longest_head(word)) or word in self.lex.names
+        if self.lex.is_place(word) or self.lex.is_prefix(word):
+            return False  # 福建省|上杭县|…: places run on
+        # a common noun there is the sentence's (原告|南县新能综合经营部), a proper one may be the
+        # name's (中国人民解放军|北京军区…)
+        return bool(self.lex.longest_head(word)) or word in self.lex.names or not tok.pos.startswith(PROPER)
 
     def _guessed(self, word: str, parts: list) -> bool:
         """A word jieba guessed (被选为) carries a guessed tag: trust it only as the name's own first
@@ -525,7 +548,10 @@ class _Finder:
         places = []
         while parts and parts[0][1] == "place":
             places.append(parts.pop(0)[0])
-        parts = _trim_front(parts, info)
+        trimmed = _trim_front(parts, info)
+        if len(trimmed) < len(parts):  # 陕西省原|民政厅: the name begins after the qualifier
+            places = []
+        parts = trimmed
         if not places:  # 建设学校, 充分利用党委: a verb in front is the predicate, not the name
             while parts and parts[0][2].startswith(LEADING_PREDICATE):
                 parts.pop(0)

@@ -168,6 +168,9 @@ def test_traps_give_no_institution(run, sentence):
         ("前不久，水利部组织全国有关专家考察。", "水利部"),
         ("以全国人大民委为主起草。", "全国人大民委"),  # a filler nt whose last two characters are no word
         ("本报与“春蕾计划”组委会联合举办。", "“春蕾计划”组委会"),  # a quoted name before a head
+        # a short word jieba does not know, right after a place, is the body's proper name
+        ("深圳宏吉工艺品厂的厂房", "深圳宏吉工艺品厂"),
+        ("香港豪泰物业集团的同意", "香港豪泰物业集团"),
     ],
 )
 def test_department_and_count_boundaries(run, sentence, canonical):
@@ -181,6 +184,18 @@ LEFT_EDGES = [
     # 充分发挥 (tagged n) and 郑重宣布 (tagged nr) end in a stop verb: predicates, not name bodies
     ("要充分发挥人大常委会的监督作用。", "人大常委会", "充分发挥人大常委会"),
     ("会上郑重宣布区委、区政府的决定。", "区委", "郑重宣布区委"),
+    # verbs and qualifiers of org_stop.tsv: 代表, 使, 行使 (tagged n), 暨; 原, 新一届 (former, new term)
+    ("我谨代表中共宜宾市委向大家致谢。", "中共宜宾市委", "代表中共宜宾市委"),
+    ("这也使县团委的工作更加扎实。", "县团委", "使县团委"),
+    ("由筹备委员会行使市政府职权。", "市政府", "筹备委员会行使市政府"),
+    ("由市委宣传部暨市文明办主办。", "市委宣传部", "市委宣传部暨市文明办"),
+    ("受到原国家计委的表彰。", "国家计委", "原国家计委"),
+    ("新一届市政府成立后", "市政府", "新一届市政府"),
+    # a common noun left of a place that has its own body is the sentence's, not the name's
+    ("原告河北宏吉建筑公司诉称", "河北宏吉建筑公司", "原告河北宏吉建筑公司"),
+    # a relative prefix before a head, right after a name, begins a second body
+    ("由宜宾市委市政府联合主办。", "宜宾市委", "宜宾市委市政府"),
+    ("由宜宾市委市政府联合主办。", "市政府", "宜宾市委市政府"),
 ]
 
 

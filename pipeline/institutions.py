@@ -54,6 +54,7 @@ LEARNED_MIN = 4  # a learned ORG span without a head word must be this long to b
 FILLER_FREQUENCY = 3
 EVERYDAY_FREQUENCY = 500  # a dictionary word this frequent is an everyday word (格局 1666, 大厅 2273)
 BRANCH = ("分", "支")  # 分行, 支行, 分公司, 分院: a branch is named by its place after the body's name
+TERM_DETERMINERS = frozenset("新本上下同这那每历首")  # 新一届, 这一届: which term, not a count
 MAX_QUOTED = 12  # characters of a quoted name before a head (“幸福工程”组委会)
 MAX_UNIT_TOKENS = 4  # a part's name after its body's: 少年|刑事|审判庭
 MIN_WEAK_BODY = 4  # characters of plain body a weak head (中心, 基地) needs without a place or proper name
@@ -563,7 +564,8 @@ class _Finder:
         core = body_text + head
         real_place = any(self.lex.is_place(p) for p in places)
         if not body:
-            if not places:
+            if not places and not (ordinal and info.bare == "any" and self._ordinal_stands(span.start, ordinal)):
+                # 第五届|人大, 八届|人大 name one body; 新一届|人大 does not
                 return Candidate(span, text, info.kind, head, core, (), bare=True)
             if not (info.bare == "any" or (info.bare == "place" and real_place)):
                 return None
@@ -579,6 +581,13 @@ class _Finder:
         if text.startswith("中共"):
             kind = "party_org"
         return Candidate(span, text, kind, head, core, tuple(places))
+
+    def _ordinal_stands(self, start: int, ordinal: str) -> bool:
+        """八届 counts terms; after 新, 本, 这, 同 … (新一届, 这一届) it only says which, and 一届 without 第
+        is 'a term' (一届又一届, 新的一届)."""
+        if ordinal.startswith("一"):
+            return False
+        return start == 0 or self.fold[start - 1] not in TERM_DETERMINERS
 
     def _whole_region(self, place: str) -> bool:
         """A province or prefecture written in full (重庆市, 四川省, 绵阳市): no one school is named by
@@ -662,7 +671,8 @@ class _Finder:
         ends = [len(word)] + [len(word) - size for size in self.glue.sizes_by_last_char.get(word[-1], ())
                               if size < len(word) and word[-size:] in self.glue.words]
         for end in ends:
-            head = self.lex.unit_head(word[:end])
+            head = self.lex.unit_head(word[:end]) or (word[end - 1] if self._short_office(word[:end], token, piece)
+                                                         else "")
             if not head or word[:end] in self.lex.generic or self._new_body(word[:end]):
                 continue
             if placed and not head.startswith(BRANCH):
@@ -671,12 +681,22 @@ class _Finder:
                 continue  # a head alone is no part's name (北京大学|系…), but an office is (学院|党委, 区委|办公室)
             if token.pos.startswith(("m", "d")) and end == len(word):
                 continue  # 四处, 到处: adverbs of place
-            if len(head) == 1 and (0 < end - 1 < 2 or token.pos.startswith("nr")):
+            if len(head) == 1 and (0 < end - 1 < 2 or token.pos.startswith("nr")) \
+                    and not self._short_office(word[:end], token, piece):
                 continue  # 联系, 地处, 邓金科: a one-character head ending another word
             if len(head) == 1 and end == 1 and not piece:
                 continue
             return end
         return None
+
+    def _short_office(self, word: str, token: Token, piece: int) -> bool:
+        """人大|民委, 市委|宣传部|…: a two-character dictionary word ending in a strong government or
+        party head (委, 局, 厅, 署) right after a body is one of its offices."""
+        info = self.lex.heads.get(word[-1])
+        return (not piece and len(word) == 2 and word == token.text and token.pos.startswith(NOUNISH)
+                and info is not None and not info.weak
+                and info.kind in ("party_org", "government") and word not in self.glue.words
+                and self.vocabulary.get(word, 0) > FILLER_FREQUENCY)
 
     def _office(self, head: str) -> bool:
         info = self.lex.heads.get(head)

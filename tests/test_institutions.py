@@ -166,6 +166,8 @@ def test_traps_give_no_institution(run, sentence):
         ("他是西藏地区九个全国人大代表之一。", "全国人大"),  # a count of bodies ends the name
         ("2021年入选教育部“基础教育精品课”16节。", "教育部"),  # a ministry: too short a body for 部 by structure
         ("前不久，水利部组织全国有关专家考察。", "水利部"),
+        ("这些草案经第九届人大第一次会议审议通过。", "第九届人大"),  # a numbered term names one body
+        ("从1993年到八届人大任期届满。", "八届人大"),
         ("以全国人大民委为主起草。", "全国人大民委"),  # a filler nt whose last two characters are no word
         ("本报与“春蕾计划”组委会联合举办。", "“春蕾计划”组委会"),  # a quoted name before a head
         # a short word jieba does not know, right after a place, is the body's proper name
@@ -193,6 +195,7 @@ LEFT_EDGES = [
     ("新一届市政府成立后", "市政府", "新一届市政府"),
     # a common noun left of a place that has its own body is the sentence's, not the name's
     ("原告河北宏吉建筑公司诉称", "河北宏吉建筑公司", "原告河北宏吉建筑公司"),
+    ("这是一届又一届人大努力工作的结果。", "人大", "一届人大"),  # 一届 without 第 is 'a term'
     # a relative prefix before a head, right after a name, begins a second body
     ("由宜宾市委市政府联合主办。", "宜宾市委", "宜宾市委市政府"),
     ("由宜宾市委市政府联合主办。", "市政府", "宜宾市委市政府"),
@@ -218,6 +221,8 @@ UNITS = [
     ("中国银行上海分行推出新业务。", "中国银行上海分行"),  # a branch is named by its place
     ("省教育厅党组书记、厅长出席会议。", "省教育厅党组"),  # an office of two characters after a body
     ("记者与县税务局征管科联系后得知。", "县税务局征管科"),  # not …征管科联系: 联系 is a verb
+    ("他对人大民委的工作给予关注。", "人大民委"),  # a two-character office word ending in 委
+    ("与重庆大学签署合作协议。", "重庆大学"),  # 签署 ends in 署 but is a verb
     # traps: what follows a body but is no part of it
     ("县公安局四处搜寻走失的老人。", "县公安局"),  # 四处 = everywhere
     ("清华大学地处北京西北郊。", "清华大学"),  # 地处 = is located

@@ -424,6 +424,8 @@ class _Finder:
         if k is None:  # the head begins inside a word: 北京|大学, 区|委, 一|中
             token = self.tokens[self._token_at(head_start)]
             inner = self.fold[token.start : head_start]
+            if inner and inner[-1] in self.lex.stop:
+                return None  # 党和|政府 (one jieba word, tagged nt): a coordination, not a name
             parts.append((inner, self._inner_role(inner), token.pos))
             pos = token.start
             k = self.ends.get(pos)

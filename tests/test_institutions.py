@@ -151,6 +151,7 @@ TRAPS = [
     "有些欺诈就是靠“买通”保险公司内部人员得逞的。",  # a quoted verb is no name
     "在“文革”中，他受到冲击。",  # a one-character head (中) after a quotation is not taken
     "她获得2021年四川省小学数学优质课竞赛一等奖。",  # a whole province's primary schools, not one school
+    "这提高了党和政府在群众中的威信。",  # 党和政府 is one jieba word tagged nt: a coordination
 ]
 
 

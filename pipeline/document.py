@@ -7,7 +7,7 @@ Stages read and fill a `Doc`; only the validate stage turns findings into the Py
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 
 @dataclass(frozen=True, order=True)
@@ -31,8 +31,10 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A segmenter's word: its text, [start, end) in the text it was cut from, and its tag. A tuple,
+    not a dataclass: an article has thousands and a tuple is built in a third of the time."""
+
     text: str
     start: int
     end: int

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Iterable, Protocol
 
@@ -38,15 +39,13 @@ class Segmenter(Protocol):
 def _aligned(text: str, pieces: Iterable[tuple[str, str]]) -> list[Token]:
     """Attach offsets to (word, tag) pieces that cover `text` in order."""
     pieces = list(pieces)
-    tokens, pos = [], 0
-    if "".join([word for word, _ in pieces]) == text:
+    words = [word for word, _ in pieces]
+    if "".join(words) == text:
         # The usual case (every call of `tag`): the pieces tile the text, so each starts where
         # the previous one ended and no search is needed.
-        for word, tag in pieces:
-            end = pos + len(word)
-            tokens.append(Token(word, pos, end, tag))
-            pos = end
-        return tokens
+        ends = list(accumulate(map(len, words)))
+        return list(map(Token, words, [0, *ends[:-1]], ends, [tag for _, tag in pieces]))
+    tokens, pos = [], 0
     for word, tag in pieces:
         start = pos if text.startswith(word, pos) else text.find(word, pos)
         if start < 0:  # a segmenter that altered the text: stop rather than invent offsets

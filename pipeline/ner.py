@@ -3,7 +3,9 @@
 It is the learned half of the people stage: rules find names next to titles, the CRF finds the ones
 no rule reaches (given names alone, foreign names, names with no title). The model is trained by
 `scripts/train_ner.py` on CLUENER2020 and shipped as `models/ner.crfsuite`; it is loaded offline.
-Features are the same at training and tagging time because both call `sentence_features`.
+Training builds `sentence_features` strings for crfsuite; tagging computes the same features for a
+whole batch as integer keys (`FeatureEncoder`) and decodes them with `pipeline.crf`; tests hold the
+two equal, and the labels and marginals equal crfsuite's.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
+from .crf import CrfModel
 from .errors import NerModelError
 from .lexicon import Lexicons
 from .phrases import Phrases
@@ -146,6 +151,145 @@ def sentence_features(text: str, words: list[tuple[str, str]], lex: NerLexicons)
     return feats
 
 
+# The values sentence_features gives, as small integers: word position (with "^"/"$" beyond the
+# piece and "?" when the segmenter changed the text), character class, surname mark, title mark.
+SEG_CODES = ("^", "$", "?", "S1", *(f"{p}{n}" for p in "BME" for n in "234"))
+CLASS_CODES = ("^", "$", "D", "H", "L", "S", "P")
+SURNAME_CODES = ("^", "", "C", "T", "R")
+TITLE_CODES = ("", "B", "I")
+CODE_BITS = 21  # every code point fits: (a << 42) | (b << 21) | c keys a character trigram in an int64
+
+
+def _codes(names: tuple[str, ...]) -> dict[str, int]:
+    return {name: i for i, name in enumerate(names)}
+
+
+class FeatureEncoder:
+    """`sentence_features` for a batch of pieces at once, as rows of the model's attribute table.
+
+    Each template's value at every character becomes one integer key, computed with numpy from
+    code points and small codes (c-1c0 is (c-1 << 21) | c0); the model's attribute strings are
+    parsed into the same keys once, so no feature string is ever built. tests/test_ner.py holds the
+    rows equal to the strings' on real sentences."""
+
+    def __init__(self, attributes: tuple[str, ...], unknown: int, lex: NerLexicons) -> None:
+        self.lex, self.unknown = lex, unknown
+        self.seg, self.cls = _codes(SEG_CODES), _codes(CLASS_CODES)
+        self.sur, self.tit = _codes(SURNAME_CODES), _codes(TITLE_CODES)
+        self.pos = _codes(("^", "$", "?"))
+        parsed: dict[str, list[tuple[int, int]]] = {}
+        for row, attribute in enumerate(attributes):
+            template, _, value = attribute.partition("=")
+            try:
+                key = self._key_of(template, value)
+            except (KeyError, IndexError):  # a value no piece can produce (e.g. from another feature set)
+                key = None
+            if key is not None:
+                parsed.setdefault(template, []).append((key, row))
+        self.tables = {}
+        for template, pairs in parsed.items():
+            pairs.sort()
+            self.tables[template] = (np.array([k for k, _ in pairs], dtype=np.int64),
+                                     np.array([r for _, r in pairs], dtype=np.intp))
+
+    # ------------------------------------------------------------ attribute strings -> keys
+    def _pos_code(self, tag: str) -> int:
+        return self.pos.setdefault(tag, len(self.pos))  # the model's tags, learned as they are read
+
+    def _seg_split(self, value: str) -> tuple[str, str] | None:
+        """'B2E2' -> ('B2', 'E2'), '^S1' -> ('^', 'S1'): the first of two word positions."""
+        head = value[:1] if value[:1] in ("^", "$", "?") else value[:2]
+        return (head, value[len(head):]) if head in self.seg else None
+
+    def _key_of(self, template: str, value: str) -> int | None:
+        pair = lambda a, b: (a << CODE_BITS) | b  # noqa: E731
+        if template == "b":
+            return 0
+        if template in ("c0", "c-1", "c1", "c-2", "c2"):
+            return ord(value) if len(value) == 1 else None
+        if template in ("c-1c0", "c0c1", "c-2c-1", "c1c2", "c-1c1"):
+            return pair(ord(value[0]), ord(value[1])) if len(value) == 2 else None
+        if template == "c-1c0c1":
+            return pair(pair(ord(value[0]), ord(value[1])), ord(value[2])) if len(value) == 3 else None
+        if template == "k":
+            return pair(pair(self.cls[value[0]], self.cls[value[1]]), self.cls[value[2]])
+        if template == "w":
+            return self.seg[value]
+        if template in ("w-1w", "ww1"):
+            split = self._seg_split(value)
+            return pair(self.seg[split[0]], self.seg[split[1]]) if split and split[1] in self.seg else None
+        if template == "p":
+            return self._pos_code(value)
+        if template == "wp":
+            split = self._seg_split(value)
+            return pair(self.seg[split[0]], self._pos_code(split[1])) if split else None
+        if template == "p-1p1":
+            before, _, after = value.partition("|")
+            return pair(self._pos_code(before), self._pos_code(after))
+        if template in ("s", "s-1", "s-2"):
+            return self.sur[value]
+        if template == "t":
+            return self.tit[value]
+        if template == "t-1t1":
+            before, _, after = value.partition("|")
+            return pair(self.tit[before], self.tit[after])
+        if template == "sw":
+            return pair(self.sur[value[0]], self.seg[value[1:]])
+        raise NerModelError(f"the model has an attribute of unknown template {template!r}")
+
+    # ------------------------------------------------------------ pieces -> rows
+    def rows(self, pieces: list[tuple[str, list[tuple[str, str]]]]) -> np.ndarray:
+        """Attribute rows, (characters, templates), for every character of every (text, words)
+        piece in order; `unknown` where the model has no attribute for a feature."""
+        text, seg, pos, cls, sur, tit = [], [], [], [], [], []
+        seg_c, pos_c, cls_c, sur_c, tit_c = self.seg, self.pos, self.cls, self.sur, self.tit
+        unknown_pos = len(self.pos)
+        for piece, words in pieces:  # each padded by two on both sides, as sentence_features pads
+            w, p = word_positions(piece, words)
+            text.append("^^" + piece + "$$")
+            seg += [0, 0, *map(seg_c.__getitem__, w), 1, 1]
+            pos += [0, 0, *(pos_c.get(t, unknown_pos) for t in p), 1, 1]
+            cls += [0, 0, *(cls_c[char_class(ch)] for ch in piece), 1, 1]
+            sur += [0, 0, *map(sur_c.__getitem__, surname_marks(piece, self.lex.surname_rank)), 0, 0]
+            tit += [0, 0, *map(tit_c.__getitem__, title_marks(piece, self.lex.titles)), 0, 0]
+        joined = "".join(text)
+        char = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        seg_a, pos_a, cls_a, sur_a, tit_a = (np.array(x, dtype=np.int64) for x in (seg, pos, cls, sur, tit))
+        # positions of the pieces' own characters in the padded stream
+        lengths = np.array([len(piece) for piece, _ in pieces], dtype=np.int64)
+        starts = np.cumsum(lengths + 4) - lengths - 2
+        i = np.repeat(starts, lengths) + (np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths))
+
+        def pair(a, b):
+            return (a << CODE_BITS) | b
+
+        s, w = sur_a[i], seg_a[i]
+        starts_word = np.isin(w, [seg_c[c] for c in SEG_CODES if c[0] in "BS"])
+        keys = {
+            "b": np.zeros_like(i),
+            "c0": char[i], "c-1": char[i - 1], "c1": char[i + 1], "c-2": char[i - 2], "c2": char[i + 2],
+            "c-1c0": pair(char[i - 1], char[i]), "c0c1": pair(char[i], char[i + 1]),
+            "c-2c-1": pair(char[i - 2], char[i - 1]), "c1c2": pair(char[i + 1], char[i + 2]),
+            "c-1c1": pair(char[i - 1], char[i + 1]),
+            "c-1c0c1": pair(pair(char[i - 1], char[i]), char[i + 1]),
+            "k": pair(pair(cls_a[i - 1], cls_a[i]), cls_a[i + 1]),
+            "w": w, "w-1w": pair(seg_a[i - 1], w), "ww1": pair(w, seg_a[i + 1]),
+            "p": pos_a[i], "wp": pair(w, pos_a[i]), "p-1p1": pair(pos_a[i - 1], pos_a[i + 1]),
+            "s": s, "s-1": sur_a[i - 1], "s-2": sur_a[i - 2],
+            "t": tit_a[i], "t-1t1": pair(tit_a[i - 1], tit_a[i + 1]),
+            "sw": np.where((s > 1) & starts_word, pair(s, w), -1),  # only after a surname mark
+        }
+        columns = [self._look(template, values) for template, values in keys.items()]
+        return np.stack(columns, axis=1) if columns else np.zeros((0, 0), dtype=np.intp)
+
+    def _look(self, template: str, values: np.ndarray) -> np.ndarray:
+        if template not in self.tables:
+            return np.full(len(values), self.unknown, dtype=np.intp)
+        keys, rows = self.tables[template]
+        at = np.minimum(np.searchsorted(keys, values), len(keys) - 1)
+        return np.where(keys[at] == values, rows[at], self.unknown)
+
+
 def bio_to_spans(labels: list[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     start, kind = -1, ""
@@ -177,17 +321,12 @@ class NerTagger:
     """Load the shipped CRF once; `tag(text)` returns (start, end, label) spans, end exclusive."""
 
     def __init__(self, lexicons: Lexicons, model_path: Path | str | None = None) -> None:
-        import pycrfsuite
-
         path = Path(model_path) if model_path else DEFAULT_MODEL
         if not path.is_file():
             raise NerModelError(f"{path}: NER model not found; build it with `python scripts/train_ner.py`")
         self.lex = NerLexicons.from_lexicons(lexicons)
-        self._tagger = pycrfsuite.Tagger()
-        try:
-            self._tagger.open(str(path))
-        except OSError as exc:
-            raise NerModelError(f"{path}: cannot open NER model ({exc})") from None
+        self.model = CrfModel.read(path)
+        self.encoder = FeatureEncoder(self.model.attributes, self.model.unknown, self.lex)
         self._words = make_word_tagger()
         self.model_path = path
 
@@ -196,17 +335,23 @@ class NerTagger:
 
     def tag_scored(self, text: str, windows: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str, float]]:
         """Spans with the model's confidence: the lowest marginal probability of the span's labels.
-        `windows` (start, end), when given, are the only stretches of `text` worth tagging."""
-        spans: list[tuple[int, int, str, float]] = []
+        `windows` (start, end), when given, are the only stretches of `text` worth tagging; all of
+        them are decoded in one batch."""
         pieces = chunks(text) if windows is None else [
             (w_start + s, w_start + e) for w_start, w_end in windows for s, e in chunks(text[w_start:w_end])
         ]
+        pieces = [(start, end) for start, end in pieces if text[start:end].strip()]
+        if not pieces:
+            return []
+        rows = self.encoder.rows([(text[s:e], self._words(text[s:e])) for s, e in pieces])
+        label_ids, marginals = self.model.decode(rows, [e - s for s, e in pieces])
+        names = self.model.labels
+        spans: list[tuple[int, int, str, float]] = []
+        offset = 0
         for start, end in pieces:
-            piece = text[start:end]
-            if not piece.strip():
-                continue
-            labels = self._tagger.tag(sentence_features(piece, self._words(piece), self.lex))
-            for s, e, kind in bio_to_spans(labels):
-                confidence = min(self._tagger.marginal(labels[i], i) for i in range(s, e))
+            ids = label_ids[offset : offset + end - start]
+            for s, e, kind in bio_to_spans([names[j] for j in ids]):
+                confidence = min(float(marginals[offset + i, ids[i]]) for i in range(s, e))
                 spans.append((start + s, start + e, kind, confidence))
+            offset += end - start
         return spans

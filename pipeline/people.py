@@ -163,13 +163,15 @@ class PeopleStage(Stage):
         if self.tagger is None:
             return spans, confidence
         token_starts = [t.start for t in doc.tokens]
+        windows = []  # of the whole article, so that the CRF decodes them all in one batch
         for para in doc.paragraphs or [Span(0, len(doc.text))]:
-            windows = self._crf_windows(doc, para, bisect.bisect_left(token_starts, para.start))
-            for start, end, label, score in self.tagger.tag_scored(doc.text[para.start : para.end], windows):
-                if label == "PER":
-                    span = Span(para.start + start, para.start + end)
-                    spans[span.start] = span
-                    confidence[span] = score
+            windows += [(para.start + start, para.start + end)
+                        for start, end in self._crf_windows(doc, para, bisect.bisect_left(token_starts, para.start))]
+        for start, end, label, score in self.tagger.tag_scored(doc.text, windows):
+            if label == "PER":
+                span = Span(start, end)
+                spans[span.start] = span
+                confidence[span] = score
         return spans, confidence
 
     def _crf_windows(self, doc: Doc, para: Span, first_token: int) -> list[tuple[int, int]]:

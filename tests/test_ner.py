@@ -1,10 +1,13 @@
-"""The shipped NER CRF loads offline, tags real sentences, and a missing model fails clearly."""
+"""The shipped NER CRF loads offline, tags real sentences, and a missing model fails clearly; its
+batch features and compiled decoder give what crfsuite gives from the feature strings."""
 
 from __future__ import annotations
 
+import pycrfsuite
 import pytest
 
-from pipeline.ner import NerModelError, NerTagger, bio_to_spans, chunks
+from pipeline.crf import CrfModel
+from pipeline.ner import NerModelError, NerTagger, bio_to_spans, chunks, sentence_features
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +56,54 @@ def test_chunks_cover_text_in_order():
     pieces = chunks(text)
     assert pieces[0] == (0, 4) and pieces[1] == (4, 8)
     assert "".join(text[s:e] for s, e in pieces) == text and max(e - s for s, e in pieces) <= 200
+
+
+# Real sentences with names, organisations, titles, digits, Latin letters, spaces and punctuation
+# at the edges: every feature template takes a value other than its padding somewhere.
+ORACLE_SENTENCES = [
+    "院长朱福荣介绍，这一模式是为改善而培训。",
+    "国务院总理李克强主持召开国务院常务会议。",
+    "浙商银行企业信贷部叶老桂博士则从另一个角度进行了解读。",
+    "“今年1月，CPI同比上涨1.7%。”国家统计局城市司高级统计师绳国庆说",
+    "欧阳修、司马光和诸葛亮 都是历史人物；记者 张骞月 摄",
+    "布鲁京斯研究所中国中心研究部主任李成说，东亚的和平与安全是核心利益。",
+    "我",
+]
+
+
+def test_batch_features_are_the_feature_strings(tagger):
+    """Every character's attribute rows from the batch encoder are the rows of the strings
+    sentence_features builds (which training uses), so the model sees the same evidence."""
+    by_name = {name: row for row, name in enumerate(tagger.model.attributes)}
+    pieces = [(text, tagger._words(text)) for text in ORACLE_SENTENCES]
+    rows = tagger.encoder.rows(pieces)
+    offset = 0
+    for text, words in pieces:
+        for i, features in enumerate(sentence_features(text, words, tagger.lex)):
+            known = sorted(by_name[f] for f in features if f in by_name)
+            assert sorted(r for r in rows[offset + i] if r != tagger.model.unknown) == known, (text, i)
+        offset += len(text)
+    assert offset == len(rows)
+
+
+def test_decoder_agrees_with_crfsuite(tagger):
+    """Labels and marginals of the compiled decoder against crfsuite's own tagger on the same model."""
+    oracle = pycrfsuite.Tagger()
+    oracle.open(str(tagger.model_path))
+    pieces = [(text, tagger._words(text)) for text in ORACLE_SENTENCES]
+    ids, marginals = tagger.model.decode(tagger.encoder.rows(pieces), [len(t) for t, _ in pieces])
+    offset = 0
+    for text, words in pieces:
+        expected = oracle.tag(sentence_features(text, words, tagger.lex))
+        assert [tagger.model.labels[j] for j in ids[offset : offset + len(text)]] == expected
+        for i, label in enumerate(expected):
+            j = tagger.model.labels.index(label)
+            assert marginals[offset + i, j] == pytest.approx(oracle.marginal(label, i), abs=1e-9)
+        offset += len(text)
+
+
+def test_damaged_model_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.crfsuite"
+    bad.write_bytes(b"lCRF" + bytes(60))
+    with pytest.raises(NerModelError, match="bad.crfsuite"):
+        CrfModel.read(bad)

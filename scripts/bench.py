@@ -6,7 +6,8 @@ Builds a corpus of real news text (the People's Daily month in ../shared/data wh
 bundled corpus, repeated under distinct ids) into out/bench/ (never committed), then measures:
 - `zhfacts extract` wall-clock characters/s with 1 worker and with every core, peak RSS;
 - on a sample of the same text, one core: jieba.cut, jieba.posseg.cut, spaCy `zh` (jieba segmenter);
-- peak RSS at a second, larger corpus size (2 workers), to show memory does not grow with size.
+- peak RSS at a second, larger corpus size (2 workers), to show memory does not grow with size;
+- CPU seconds per pipeline stage on the same sample, in-process: where the time goes.
 Peak RSS is the largest single process (getrusage RUSAGE_CHILDREN) and, when psutil is importable,
 the sampled sum over the whole process tree (parent and workers). Writes out/bench.json.
 """
@@ -157,6 +158,34 @@ def peers(text: str) -> dict:
     return results
 
 
+def stage_split(corpus: Path, limit: int) -> dict:
+    """CPU seconds per pipeline stage over the first `limit` characters of the corpus, in this
+    process (one core): where the end-to-end time goes, for the next person profiling."""
+    sys.path.insert(0, str(ROOT))
+    from pipeline.ingest import iter_documents
+    from pipeline.pipeline import Pipeline
+
+    started = time.process_time()
+    pipeline = Pipeline()
+    documents = iter_documents([str(corpus)])
+    pipeline.process(next(documents))  # warm-up: the compiled CRF decoder loads on its first call
+    startup = time.process_time() - started
+    seconds = {stage.name: 0.0 for stage in pipeline.stages}
+    chars = 0
+    for doc in documents:
+        if chars >= limit:
+            break
+        chars += len(doc.raw)
+        for stage in pipeline.stages:
+            begun = time.process_time()
+            doc = stage(doc)
+            seconds[stage.name] += time.process_time() - begun
+    total = sum(seconds.values())
+    return {"chars": chars, "startup_s": round(startup, 2), "cpu_s": round(total, 2),
+            "chars_per_cpu_s": round(chars / total) if total else 0,
+            "stages": {name: {"cpu_s": round(t, 3), "share": round(t / total, 3)} for name, t in seconds.items()}}
+
+
 def table(report: dict) -> str:
     rows = ["run                              chars/s   elapsed  peak RSS (largest / tree, MB)"]
     for run in report["extract"]:
@@ -166,6 +195,9 @@ def table(report: dict) -> str:
     for name, rate in report["peers"].items():
         rows.append(f"{name:32s} {rate:>9,}")
     rows.append(f"speed-up all cores vs 1 worker: {report['speedup']}x")
+    split = report["stage_split"]
+    rows.append(f"stages, CPU s over {split['chars']:,} chars (start-up {split['startup_s']} s): "
+                + ", ".join(f"{name} {t['cpu_s']} ({t['share']:.0%})" for name, t in split["stages"].items()))
     return "\n".join(rows)
 
 
@@ -190,6 +222,7 @@ def main() -> None:
     report["speedup"] = round(many["chars_per_s"] / one["chars_per_s"], 2)
     report["peers"] = peers(sample_text(corpus, args.sample_chars))
     report["peer_sample_chars"] = args.sample_chars
+    report["stage_split"] = stage_split(corpus, args.sample_chars)
     if args.big_mb:
         big, big_chars, big_docs, _ = build_corpus(args.big_mb)
         report["extract"].append(extract(big, min(2, args.workers), big_chars))

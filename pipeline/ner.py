@@ -10,6 +10,7 @@ two equal, and the labels and marginals equal crfsuite's.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -333,7 +334,8 @@ class NerTagger:
     def tag(self, text: str) -> list[tuple[int, int, str]]:
         return [(s, e, label) for s, e, label, _ in self.tag_scored(text)]
 
-    def tag_scored(self, text: str, windows: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str, float]]:
+    def tag_scored(self, text: str, windows: list[tuple[int, int]] | None = None,
+                   tokens: list | None = None) -> list[tuple[int, int, str, float]]:
         """Spans with the model's confidence: the lowest marginal probability of the span's labels.
         `windows` (start, end), when given, are the only stretches of `text` worth tagging; all of
         them are decoded in one batch."""
@@ -343,7 +345,13 @@ class NerTagger:
         pieces = [(start, end) for start, end in pieces if text[start:end].strip()]
         if not pieces:
             return []
-        rows = self.encoder.rows([(text[s:e], self._words(text[s:e])) for s, e in pieces])
+        if tokens is None:
+            words = [self._words(text[s:e]) for s, e in pieces]
+        else:
+            starts = [t.start for t in tokens]
+            words = [[(t.text, t.pos) for t in tokens[bisect_left(starts, s) : bisect_left(starts, e)]]
+                     for s, e in pieces]
+        rows = self.encoder.rows([(text[s:e], w) for (s, e), w in zip(pieces, words)])
         label_ids, marginals = self.model.decode(rows, [e - s for s, e in pieces])
         names = self.model.labels
         spans: list[tuple[int, int, str, float]] = []

@@ -10,7 +10,8 @@ Order of work (numbered comments in `PeopleStage.__call__` match):
    initials stands for (马列) and the person a doctrine is named after (邓小平理论) are people too;
 7. role (the fullest title stated) and affiliation (explicit, else the institution of the sentence,
    else of the paragraph) are chosen per person.
-Nothing inside an institution mention, a short quotation (program names) or a place name is a person.
+Nothing inside an institution mention or a place name is a person; inside a short quotation (program
+names) only names the CRF or a doctrine word finds, and further occurrences of a found name, are.
 """
 
 from __future__ import annotations
@@ -110,6 +111,9 @@ class PeopleStage(Stage):
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         blocked = self._blocked(doc)
+        # a short quotation (“周末读书会”) keeps the rules out; a name the CRF or a doctrine finds, and
+        # every occurrence of a found name, may stand in one (《邓小平文选》, “刘巧儿”)
+        unquoted = self._blocked(doc, quotes=False)
         found: dict[str, Candidate] = {}
         crf, crf_confidence = self._crf_people(doc)
         # 1. bylines
@@ -121,35 +125,37 @@ class PeopleStage(Stage):
         for title_span in self._title_spans(doc, blocked):
             self._anchor(doc, title_span, blocked, crf, found)
         # 3. lists continue a name (any occurrence of it, so find those first)
-        self._all_occurrences(doc, blocked, found)
+        self._all_occurrences(doc, unquoted, found)
         self._extend_lists(doc, blocked, crf, found)
         # 4. CRF names, where no rule has put a name already
         taken = [m for person in found.values() for m in person.mentions]
         for span in crf.values():
             name = text[span.start : span.end]
             if not any(span.overlaps(t) for t in taken) and self._acceptable(
-                name, span, blocked, from_crf=True, confidence=crf_confidence[span]
+                name, span, unquoted, from_crf=True, confidence=crf_confidence[span]
             ):
                 found.setdefault(name, Candidate(name)).mentions.add(span)
         # 5. further occurrences, and lists that continue a CRF name
-        self._all_occurrences(doc, blocked, found)
+        self._all_occurrences(doc, unquoted, found)
         self._extend_lists(doc, blocked, crf, found)
         # 6. a bare surname addressed (吴先生, 梁某, 姓纪的, 毛主席), initials (马列) and a name a doctrine is
         #    named after (邓小平理论)
         if self.address_rules:
             self._bare_surnames(doc, blocked, found)
-            self._initials(doc, blocked, found)
-            self._eponyms(doc, blocked, found)
+            self._initials(doc, unquoted, found)
+            self._eponyms(doc, unquoted, found)
         # 7. role and affiliation
         doc.people = [self._finding(doc, person) for person in found.values() if person.mentions]
         doc.people.sort(key=lambda p: min(p.mentions))
         return doc
 
     # ------------------------------------------------------------------ evidence
-    def _blocked(self, doc: Doc) -> list[Span]:
-        """Stretches no person may overlap: institutions, short quotations, non-byline furniture."""
+    def _blocked(self, doc: Doc, quotes: bool = True) -> list[Span]:
+        """Stretches no person may overlap: institutions, short quotations (unless `quotes` is False),
+        non-byline furniture."""
         spans = [m for inst in doc.institutions for m in inst.mentions]
-        spans += [Span(m.start(1), m.end(1)) for m in QUOTES.finditer(doc.text)]
+        if quotes:
+            spans += [Span(m.start(1), m.end(1)) for m in QUOTES.finditer(doc.text)]
         author_spans = set(doc.meta.author_spans)
         for furn in doc.furniture:
             if not any(furn.overlaps(a) for a in author_spans):

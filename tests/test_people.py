@@ -82,6 +82,32 @@ def test_traps_are_not_people(run, text, not_person):
     assert not_person not in [p.name for p in doc.people]
 
 
+@pytest.mark.parametrize(
+    "text, name, mentions",
+    [
+        ("校长李明华介绍了办学经验。他主编的《李明华教育文集》近日出版。", "李明华", 2),  # a found name again
+        ("要完整准确地理解“毛泽东思想”的科学内涵。", "毛泽东", 1),  # a doctrine inside a quotation
+    ],
+)
+def test_names_inside_quotations(run, text, name, mentions):
+    doc = run(text)
+    found = {p.name: p for p in doc.people}
+    assert name in found and len(found[name].mentions) == mentions, [p.name for p in doc.people]
+
+
+@pytest.mark.parametrize(
+    "text, not_person",
+    [
+        ("学院开展“周末读书会”活动，教师向着目标前进。", "周末读"),  # rules stay out of quotations
+        ("全校推进“高质量课堂”建设。", "高质量"),
+        ("学校组织学生参加“黄金周志愿服务”活动。", "黄金"),
+    ],
+)
+def test_quoted_programs_are_not_people(run, text, not_person):
+    doc = run(text)
+    assert not_person not in [p.name for p in doc.people], [p.name for p in doc.people]
+
+
 def test_no_people_in_plain_prose(run):
     doc = run("方向明确以后，和谐发展成为常态，于是万人参与。")
     assert doc.people == []

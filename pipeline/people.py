@@ -491,20 +491,34 @@ class PeopleStage(Stage):
 
     def _eponyms(self, doc: Doc, blocked: list[Span], found: dict) -> None:
         """马克思主义, 邓小平理论, 毛泽东思想: the 2-4 characters before the doctrine word are a person
-        when the segmenter's dictionary knows them as a personal name (nr)."""
+        when the segmenter's dictionary knows them as a personal name (nr); so is a name right before
+        that one (马克思|列宁|主义)."""
         text = doc.text
-        taken = [m for p in found.values() for m in p.mentions] + blocked
+        mentions = [m for p in found.values() for m in p.mentions]
+        taken = mentions + blocked
         for cue in self.eponym_words.finditer(text):
-            for size in (4, 3, 2):
-                start = cue.start() - size
-                if start < 0:
-                    continue
-                span = Span(start, cue.start())
-                words = self.resources.segmenter.tag(text[start : cue.start()])
-                if len(words) == 1 and words[0].pos == "nr" and not any(span.overlaps(t) for t in taken):
+            end = cue.start()
+            while end > 0:
+                span = next((m for m in mentions if m.end == end), None) or self._eponym_before(text, end, taken)
+                if span is None:
+                    break
+                if span not in mentions:
                     self._add(found, text, span, None)
                     taken.append(span)
-                    break
+                    mentions.append(span)
+                end = span.start
+
+    def _eponym_before(self, text: str, end: int, taken: list[Span]) -> Span | None:
+        """The dictionary personal name of 2-4 characters ending at `end`, if no one has those characters."""
+        for size in (4, 3, 2):
+            start = end - size
+            if start < 0:
+                continue
+            span = Span(start, end)
+            words = self.resources.segmenter.tag(text[start:end])
+            if len(words) == 1 and words[0].pos == "nr" and not any(span.overlaps(t) for t in taken):
+                return span
+        return None
 
     # ------------------------------------------------------------------ role and affiliation
     def _role_before(self, doc: Doc, title: Span) -> tuple[str, str]:

@@ -142,6 +142,9 @@ def test_every_occurrence_is_a_mention(run):
         ("他们坚持自学马列主义著作。", "马"),  # initials: 马列 = 马克思, 列宁
         ("他们坚持自学马列主义著作。", "列"),
         ("高举邓小平理论伟大旗帜。", "邓小平"),
+        ("党员要认真学习马克思列宁主义。", "马克思"),  # a name right before the doctrine's name
+        ("党员要认真学习马克思列宁主义。", "列宁"),
+        ("各级党组织要自觉运用邓小平党建理论指导实践。", "邓小平"),
     ],
 )
 def test_bare_surnames_and_eponyms_are_people(run, text, name):
@@ -158,6 +161,7 @@ def test_bare_surnames_and_eponyms_are_people(run, text, name):
         ("开展了叉车操作、养老护理员培训。", "养"),  # 养老 is a word, not 养 + 老
         ("这是中华民族古老的传统。", "古"),
         ("坚持社会主义核心价值观。", "社会"),  # 社会 is no name a doctrine is named after
+        ("要加强党建理论研究。", "加强"),
         ("他记得上学后老师对他的关心。", "后"),  # 后 after 上学 is 'after', not a surname
         ("学校党委书记和校长参加了座谈。", "委"),  # 党委|书记: the title ends a longer word
         ("任局长以来，他走遍了全县。", "任"),  # 任 is the verb 'to serve as'

@@ -371,8 +371,15 @@ class PeopleStage(Stage):
                     pos = prev.start
 
     def _list_member(self, name: str, span: Span, blocked: list[Span], crf: dict[int, Span]) -> bool:
-        """Lists also enumerate things (燕麦、胡萝卜): a member must not be a known common word."""
-        return self._acceptable(name, span, blocked, crf=crf) and not self._common_word(name)
+        """Lists also enumerate things (燕麦、胡萝卜): a member must not be a known common word. A member
+        with a rare surname needs no CRF when jieba knows it as a personal name (李四光、华罗庚、茅以升)."""
+        if self._common_word(name):
+            return False
+        if self._acceptable(name, span, blocked, crf=crf):
+            return True
+        words = self.resources.segmenter.tag(name)
+        return (len(words) == 1 and words[0].pos.startswith("nr") and not self._everyday_word(name)
+                and self._acceptable(name, span, blocked, crf={span.start: span}))  # jieba tags 洪水 nr too
 
     def _role_after_list(self, text: str, pos: int) -> str:
         count = COUNT_AFTER_LIST.match(text, pos)

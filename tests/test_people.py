@@ -108,6 +108,23 @@ def test_quoted_programs_are_not_people(run, text, not_person):
     assert not_person not in [p.name for p in doc.people], [p.name for p in doc.people]
 
 
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("展厅里陈列着钱学森、华罗庚、茅以升等科学家的手稿。", ["钱学森", "华罗庚", "茅以升"]),  # rare surnames
+        ("据介绍，李四光、竺可桢、茅以升都曾在这里讲学。", ["李四光", "竺可桢", "茅以升"]),
+    ],
+)
+def test_list_members_jieba_knows_as_names(run, text, names):
+    found = [p.name for p in run(text).people]
+    assert all(name in found for name in names), found
+
+
+def test_list_member_that_is_an_everyday_word(run):
+    doc = run("院长李明、洪水、干旱等话题被提及。")  # jieba tags 洪水 nr
+    assert [p.name for p in doc.people] == ["李明"]
+
+
 def test_no_people_in_plain_prose(run):
     doc = run("方向明确以后，和谐发展成为常态，于是万人参与。")
     assert doc.people == []

@@ -63,6 +63,15 @@ DEFINITION = regex.compile(
 )
 ONE_BODY = regex.compile(r"[一两二三四五六几多]块牌子|一套班子|合署办公|一个机构")
 BARE_ANAPHORS = ("本", "我", "该", "全")  # 本院, 我校, 该校: the article's own body
+POST_KINDS = ("office", "company")  # kinds of `titles.tsv` that name a post a person holds
+# 一座座, 一个个, 一家家: a reduplicated classifier counts bodies, as 九个 does
+NESTED = "nt:nested"  # tag of a part that is a whole nested name (西南大学|教师教育学院)
+# tags of function words: no part of a name between a place and a head (a verb or quality may be: 独立新闻社)
+FUNCTION_WORD = ("d", "p", "c", "u", "r", "f", "y", "e", "o")
+CLASSIFIERS = "个名位所家座支批项"
+PREDICATE_START = ("v", "a", "d")  # but not vn, an (nouns made of verbs and adjectives)
+SESSION = regex.compile(r"^第?[一二三四五六七八九十\d]+[次届]$")  # 五次(会议), 十九届(三中全会)
+REDUPLICATED = regex.compile(r"^[一]?([个座所家栋幢间批支])\1$")
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,9 @@ class OrgLexicons:
     name_verbs: frozenset[str]
     generic: frozenset[str]
     honours: frozenset[str]
+    determiners: frozenset[str]  # 该, 各级, 部分, 所在: modifiers after which no name goes on to the left
+    qualities: frozenset[str]  # 一流, 知名, 大: modifiers that praise or rank
+    posts: frozenset[str]  # titles of an office or post (书记, 总裁): a person's, never a name's body
 
     @classmethod
     def from_lexicons(cls, lexicons: Lexicons) -> "OrgLexicons":
@@ -114,10 +126,14 @@ class OrgLexicons:
             relative=frozenset(p for p, k in prefixes.items() if k == "relative"),
             national=frozenset(p for p, k in prefixes.items() if k == "national"),
             stop=frozenset(w for w, r in roles.items() if r == "stop"),
-            modifiers=frozenset(w for w, r in roles.items() if r == "modifier"),
+            modifiers=frozenset(w for w, r in roles.items() if r in ("modifier", "determiner", "quality")),
             name_verbs=frozenset(w for w, r in roles.items() if r == "name_verb"),
             generic=frozenset(w for w, r in roles.items() if r == "generic"),
             honours=frozenset(w for w, r in roles.items() if r == "honour"),
+            determiners=frozenset(w for w, r in roles.items() if r == "determiner"),
+            qualities=frozenset(w for w, r in roles.items() if r == "quality"),
+            posts=frozenset(row[0] for row in lexicons["titles"].rows if _col(row, 2) in POST_KINDS)
+            if "titles" in lexicons else frozenset(),
         )
 
     @cached_property  # hot: asked for every token; the lexicons never change after loading
@@ -350,9 +366,16 @@ class _Finder:
                 if size == 1 and not self._single_head_word(token, start, self.lex.heads[head]):
                     continue
                 return start
+            if start == token.start and size == 1 and token.pos.startswith("v") and token.text == head \
+                    and self._verb_follows(token.end):
+                continue  # 把人民日报|办|出新水平: 办 alone, tagged a verb, before a verb is the verb 'to run'
             if start == token.start or start in self.starts:
                 return start
         return None
+
+    def _verb_follows(self, end: int) -> bool:
+        index = self.starts.get(end)
+        return index is not None and self.tokens[index].pos.startswith("v") and self.tokens[index].pos != "vn"
 
     def _glued_heads(self, index: int, token: Token) -> list[tuple[int, int]]:
         # Where inside the token a glued-on word begins (rightmost first): what follows is a
@@ -393,7 +416,8 @@ class _Finder:
 
     def _role(self, token: Token) -> str:
         word = self.fold[token.start : token.end]
-        if word in self.lex.stop or not HAN.match(word) or COUNTED.match(word) or self._ends_in_verb(word):
+        if word in self.lex.stop or not HAN.match(word) or COUNTED.match(word) or REDUPLICATED.match(word) \
+                or self._ends_in_verb(word) or self._predicate_phrase(word):
             return "stop"
         if self.lex.is_place(word) or self.lex.is_prefix(word):
             return "place"
@@ -429,19 +453,27 @@ class _Finder:
             parts.append((inner, self._inner_role(inner), token.pos))
             pos = token.start
             k = self.ends.get(pos)
+            if k is not None and parts[-1][1] == "modifier" and self._qualifies_kind(inner, pos, self.tokens[k]):
+                k = None  # 世界|一流大学: what kind of body, not a name
         if k is not None and not parts and self.fold[pos - 1] == "”" and len(head) >= 2:
             return self._quoted(head, pos, end)
         while k is not None and end - self.tokens[k].start <= MAX_NAME:
             tok = self.tokens[k]
             role = self._role(tok)
-            if role != "stop" and self._name_after_place(k):
+            if role != "stop" and (self._post(tok, parts[-1] if parts else None) or self._counted_guess(k)):
+                break
+            if parts and role in ("body", "generic") and self._complete(parts[-1]) \
+                    and (role == "generic" or self._common(tok)) and not self._after_place(k):
+                break  # 会同|国务院港澳办, 年度|宁夏大学: a common word left of a whole name is the sentence's
+            if role != "stop" and not (parts and parts[-1][0] in self.lex.relative) and self._name_after_place(k):
+                # (not before a level: 泾源|挂任|县委 — a body's own name does not precede 县, 市)
                 # 深圳|宝吉|工艺品厂, 香港|豪耀|物业集团: a short word jieba does not know, right after a
                 # place, is the body's proper name whatever tag jieba guessed for it
                 parts.append((self.fold[tok.start : tok.end], "body", "nz"))
                 pos = tok.start
                 k = k - 1
                 continue
-            if role in ("bare_head", "body") and self._place_begins(parts, tok):
+            if role in ("bare_head", "body", "generic") and self._place_begins(parts, tok):
                 break
             if role == "bare_head":
                 # a nested name (西南大学|教师教育学院, 重庆十八中|两江实验中学) is one piece of the body;
@@ -449,7 +481,7 @@ class _Finder:
                 nested = self._extend(tok.start, tok.end, depth + 1) if depth < 2 else None
                 if nested is None or nested.bare:
                     break
-                parts.append((self.fold[nested.span.start : tok.end], "body", "nt"))
+                parts.append((self.fold[nested.span.start : tok.end], "body", NESTED))
                 pos = nested.span.start
                 k = self.ends.get(pos)
                 k = k if k is not None and end - self.tokens[k].start <= MAX_NAME else None
@@ -459,24 +491,101 @@ class _Finder:
             if role == "body" and self._guessed(tok.text, parts):
                 break
             if role == "other":
-                # an unknown word between a place and the head is part of the name (江北区培新小学校)
+                # an unknown word between a place and the head is part of the name (江北区培新小学校);
+                # a function word or a verb there is the sentence's (山西|就|人大代表, 泾源|挂任|县委)
                 prev = self.tokens[k - 1] if k > 0 else None
-                if parts or not (prev and prev.end == tok.start and self._role(prev) == "place"
-                                 and len(tok.text) <= 2):
+                if parts or self._function_word(tok) or not (
+                        prev and prev.end == tok.start and self._role(prev) == "place" and len(tok.text) <= 2):
                     break
                 role = "body"
             parts.append((self.fold[tok.start : tok.end], role, tok.pos))
             pos = tok.start
             k = k - 1 if k > 0 and self.tokens[k - 1].end == pos else None
+            if role == "modifier" and k is not None and self._qualifies_kind(tok.text, tok.start, self.tokens[k]):
+                break  # 韩庆波|所在部队, 世界|一流大学: which or what kind of body, not a name
         if k is not None and ORDINAL_TERM.match(self.tokens[k].text):  # 第六届|全国人大常委会
             tok = self.tokens[k]
             parts.append((self.fold[tok.start : tok.end], "ordinal", tok.pos))
         parts.reverse()
         return self._judge(parts, head, end)
 
+    def _predicate_phrase(self, word: str) -> bool:
+        """建立健全, 重新部署, 高效廉洁: a phrase of jieba's filler entries (frequency 3, tags guessed) that
+        begins with a verb, adverb or adjective (建立 v, 重新 a, 高效 a) is a predicate; a name's own
+        verbs (保护协会: 保护) and nouns (行业协会, 培训基地: 培训 vn) are not."""
+        if len(word) < 4 or self.vocabulary.get(word, 0) > FILLER_FREQUENCY:
+            return False
+        first = word[:2]
+        if first in self.lex.name_verbs:
+            return False
+        tag = self.glue.tags.get(first)
+        if tag is None:
+            tags = self.segmenter.tag(first)
+            tag = tags[0].pos if len(tags) == 1 else ""
+            self.glue.tags[first] = tag
+        return tag.startswith(PREDICATE_START) and tag not in ("vn", "an")
+
     def _ends_in_verb(self, word: str) -> bool:
         """充分发挥, 郑重宣布: a word that ends in a stop verb is a predicate, whatever jieba tags it."""
         return any(len(word) > size and word[-size:] in self.lex.stop for size in self.lex.stop_sizes)
+
+    def _function_word(self, tok: Token) -> bool:
+        """就, 对, 在: a word jieba knows as a function word (one it guessed may be a name)."""
+        return tok.pos.startswith(FUNCTION_WORD) and self.vocabulary.get(tok.text, 0) > FILLER_FREQUENCY
+
+    def _post(self, tok: Token, right: tuple[str, str, str] | None = None) -> bool:
+        """村党组织|书记|县级党委: a post a person holds, right before a level that begins another body,
+        ends the name (联合国|秘书长|新闻办公室, 兵团|警官|高等专科学校 are one name); so does a post jieba
+        glued to the next word (集团|总裁兼|科学博物馆)."""
+        word = tok.text
+        if word in self.lex.posts:
+            return right is not None and right[1] == "place"
+        return self.vocabulary.get(word, 0) <= FILLER_FREQUENCY and any(
+            word[:size] in self.lex.posts for size in range(2, min(len(word), 5)))
+
+    def _counted_guess(self, k: int) -> bool:
+        """24|个海丝|联盟: a word jieba guessed that begins with a classifier right after a number holds
+        the count's classifier; the name cannot take it."""
+        tok = self.tokens[k]
+        return (tok.text[0] in CLASSIFIERS and len(tok.text) > 1 and self.vocabulary.get(tok.text, 0) == 0
+                and k > 0 and self.tokens[k - 1].end == tok.start and bool(NUMERAL.match(self.tokens[k - 1].text)))
+
+    def _complete(self, part: tuple[str, str, str]) -> bool:
+        """A part that is a whole name of its own: a nested name, a known name, a body jieba's
+        dictionary knows as an organisation (宁夏大学 nt), a level and its head (省委)."""
+        word, _, tag = part
+        if tag == NESTED or word in self.lex.names:
+            return True
+        if tag.startswith("nt") and self.vocabulary.get(word, 0) > FILLER_FREQUENCY and self.lex.longest_head(word):
+            return True  # (not a token's first part: 交易|中心 is one nt word, 交易 no name)
+        places, rest = self.lex.split_places(word)
+        return bool(places) and rest in self.lex.heads and not self.lex.heads[rest].weak
+
+    def _after_place(self, k: int) -> bool:
+        """中国|铁路|济南局…: a common word right after a place may name a parent body with it; after a
+        session's number (全国人大|五次|会议|解放军代表团) it names the session a delegation attends."""
+        if k == 0 or self.tokens[k - 1].end != self.tokens[k].start:
+            return False
+        before = self.tokens[k - 1]
+        return self._role(before) == "place" or bool(SESSION.match(before.text))
+
+    def _common(self, tok: Token) -> bool:
+        """A common word: no place, prefix, proper name, known name, number or head word."""
+        word = self.fold[tok.start : tok.end]
+        return not (tok.pos.startswith(PROPER) or word in self.lex.names or self.lex.longest_head(word)
+                    or self.lex.is_place(word) or self.lex.is_prefix(word) or NUMERAL.match(word)
+                    or ORDINAL_TERM.match(word) or not HAN.match(word) or tok.pos.startswith("m"))
+
+    def _qualifies_kind(self, word: str, start: int, left: Token) -> bool:
+        """A determiner (该, 所在, 部分) begins the phrase; a quality (一流, 知名, 大) after a common word
+        (世界|一流|大学, 人家|大|公司) says what kind of body, and the common word is the sentence's."""
+        if left.end != start:
+            return False
+        if word in self.lex.determiners:
+            return True
+        if word not in self.lex.qualities:
+            return False  # a class word narrows a name (兵团警官|高等|专科学校, 自治区|原|煤炭工业管理局)
+        return self._role(left) in ("body", "generic") and self._common(left)
 
     def _name_after_place(self, k: int) -> bool:
         tok = self.tokens[k]
@@ -555,6 +664,9 @@ class _Finder:
         if len(trimmed) < len(parts):  # 陕西省原|民政厅: the name begins after the qualifier
             places = []
         parts = trimmed
+        places = self._place_chain(places)
+        if places and self._subject_verb(parts):
+            places, parts = [], parts[1:]  # 广东|建设|港澳子弟学校: the place builds; the name is the object
         if not places:  # 建设学校, 充分利用党委: a verb in front is the predicate, not the name
             while parts and parts[0][2].startswith(LEADING_PREDICATE):
                 parts.pop(0)
@@ -575,7 +687,7 @@ class _Finder:
                 return None  # 重庆市|小学道德与法治优质课: the schools of a province or city, not one school
             kind = info.bare_kind
         else:
-            if not self._body_names(body, info, real_place):
+            if not self._body_names(body, info, real_place, self._head_splits_word(end)):
                 return None
             if not places and self._described(span.start, body):
                 return None
@@ -583,6 +695,22 @@ class _Finder:
         if text.startswith("中共"):
             kind = "party_org"
         return Candidate(span, text, kind, head, core, tuple(places))
+
+    def _place_chain(self, places: list[str]) -> list[str]:
+        """新建|香港|故宫文化博物馆: places in a name go from large to small (福建省|上杭县); a county's
+        short form (新建, also the verb 'newly built') before a province or country is no place of it."""
+        while len(places) > 1 and self.lex.place_level.get(places[0]) == "county" and places[0] not in self.lex.relative \
+                and self.lex.place_level.get(places[1]) in ("province", "country"):
+            places = places[1:]
+        return places
+
+    def _subject_verb(self, parts: list[tuple[str, str, str]]) -> bool:
+        """深圳|建设|全球|海洋|中心, 澳门|建设|中葡|双语|人才|培训基地: a verb right after a place, followed by
+        a body of its own with a proper name in it, makes the place the subject and the rest the object
+        (中国|建设|银行, 上海|建设|交通|委员会 are one name: no proper name after the verb)."""
+        if len(parts) < 2 or not parts[0][2].startswith("v"):
+            return False
+        return any(p[2].startswith(PROPER) and p[1] != "generic" for p in parts[1:])
 
     def _ordinal_stands(self, start: int, ordinal: str) -> bool:
         """八届 counts terms; after 新, 本, 这, 同 … (新一届, 这一届) it only says which, and 一届 without 第
@@ -597,7 +725,7 @@ class _Finder:
         return place[-1] in "省市" and self.lex.place_level.get(place) in ("province", "prefecture")
 
     def _described(self, start: int, body: list[tuple[str, str, str]]) -> bool:
-        """一家服装厂, 一些空调厂, 他的软件公司, 有财产保险公司: after a quantity, 有 or 的, a body of
+        """一家服装厂, 一些空调厂, 他的软件公司, 该集团公司: after a quantity, a determiner, 有 or 的, a body of
         common nouns only (no proper name, no place) describes a kind of body; it names none. A word
         jieba does not really know (我们的四通利方公司) is taken for a name."""
         index = self.ends.get(start)
@@ -605,9 +733,10 @@ class _Finder:
                                 for p in body):
             return False
         word = self.tokens[index].text
-        return word in INDEFINITE or bool(COUNTED.match(word))
+        return word in INDEFINITE or word in self.lex.determiners or bool(COUNTED.match(word))
 
-    def _body_names(self, body: list[tuple[str, str, str]], info: Head, real_place: bool) -> bool:
+    def _body_names(self, body: list[tuple[str, str, str]], info: Head, real_place: bool,
+                    split: bool = False) -> bool:
         """Does the body name something, or only describe it (试点学校, 13部, 中小学)?"""
         roles = [p[1] for p in body]
         if all(r == "generic" for r in roles):
@@ -619,12 +748,23 @@ class _Finder:
         if all(r == "numeral" for r in roles) and not real_place:
             return False
         body_len = sum(len(p[0]) for p in body)
-        proper = any(p[2].startswith(PROPER) and p[1] != "generic" for p in body)
+        proper = any(p[2].startswith(PROPER) and p[1] != "generic" and not (split and self._guessed_person(p))
+                     for p in body)
         if body_len < 2 and not real_place:
             return False
         if info.weak:
             return real_place or proper
         return True
+
+    def _head_splits_word(self, end: int) -> bool:
+        """刘宝|中心|中: the head's last character and the next one make an everyday word (心中)."""
+        return self.vocabulary.get(self.fold[end - 1 : end + 1], 0) >= EVERYDAY_FREQUENCY
+
+    def _guessed_person(self, part: tuple[str, str, str]) -> bool:
+        """刘宝|中心|中的火: a personal name jieba guessed (not in its dictionary), before a head whose last
+        character begins an everyday word, has lost its own last character to the head (刘宝中|心中):
+        it is no proper name of a body (华助|中心|等 is one)."""
+        return part[2].startswith("nr") and self.vocabulary.get(part[0], 0) <= FILLER_FREQUENCY
 
     # --- parts of a body: 北京大学|化学系, 法院|少年刑事审判庭, 铁道部|十六局 ----------------------------
     def with_units(self, cand: Candidate) -> Candidate:
@@ -662,6 +802,7 @@ class _Finder:
             numeral = NUMERAL.match(word) or word.isdigit()
             if not (numeral or (token.pos.startswith(NOUNISH) and self._role(token) == "body")) \
                     or self._new_body(word) or word in self.lex.generic or word in self.glue.words \
+                    or word in self.lex.posts or self._post(token) \
                     or self._guessed(word, []):
                 return None  # 原|经理: a title ends the stretch
             piece += 1
@@ -955,6 +1096,7 @@ class _GlueWords:
     """Words jieba may glue onto the end of a head word, indexed by their last character."""
 
     words: frozenset[str]
+    tags: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # first halves' tags (cache)
 
     @cached_property
     def sizes_by_last_char(self) -> dict[str, tuple[int, ...]]:

@@ -152,6 +152,23 @@ TRAPS = [
     "在“文革”中，他受到冲击。",  # a one-character head (中) after a quotation is not taken
     "她获得2021年四川省小学数学优质课竞赛一等奖。",  # a whole province's primary schools, not one school
     "这提高了党和政府在群众中的威信。",  # 党和政府 is one jieba word tagged nt: a coordination
+    # quantities and determiners: a reduplicated classifier, 所在 (where X works), 该 (that …)
+    "一座座实验室灯火通明。",
+    "张伟所在部队新装备列装。",
+    "他所在公司经营良好。",
+    "据报道，路透社援引该集团公司总裁的话说。",
+    # descriptions: a quality after a common word, a filler phrase that begins with an adjective
+    "引进世界一流大学和知名企业。",  # 一流大学 is one filler word: its first part is the quality
+    "我们也学人家大公司搞年会。",
+    "打造优质高效廉洁政府。",  # 高效廉洁 (filler, tagged nr) begins with an adjective
+    # a one-character head standing alone as a verb before a verb: 办 'to run'
+    "要把晚报办出新水平。",
+    # a function word between a place and a head belongs to the sentence
+    "赵乐际在山东就人大代表工作进行调研。",
+    # a personal name jieba guessed has lost its last character to 中心 (刘宝中|心中)
+    "刘宝中心中的火从未熄灭。",
+    # a post glued to the next word by jieba (总裁兼) is a person's, not a name's
+    "他曾任南京集团总裁兼博物馆馆长。",
 ]
 
 
@@ -200,7 +217,37 @@ LEFT_EDGES = [
     # a relative prefix before a head, right after a name, begins a second body
     ("由宜宾市委市政府联合主办。", "宜宾市委", "宜宾市委市政府"),
     ("由宜宾市委市政府联合主办。", "市政府", "宜宾市委市政府"),
+    # verbs before a name: a verb jieba tags as a noun (会同 n, 部署 generic), a common word left of a whole
+    # name (2017年度|清华大学), a filler verb phrase (建立健全, tagged nr)
+    ("发展改革委要会同国务院侨办等有关部门落实。", "国务院", "会同国务院侨办"),
+    ("国家文物局部署中国文物保护基金会等机构开展排查。", "中国文物保护基金会", "国家文物局部署中国文物保护基金会"),
+    ("她是2017年度清华大学优秀毕业生。", "清华大学", "年度清华大学"),
+    ("全面建立健全村务监督委员会。", "村务监督委员会", "全面建立健全村务监督委员会"),
+    # a verb right after a place, before a body with a proper name, makes the place the subject
+    ("支持杭州建设江南文化研究中心。", "江南文化研究中心", "杭州建设江南文化研究中心"),
+    # a county's short form that is also a word (新建) before a larger place is no place of the name
+    ("支持新建香港科学博物馆。", "香港科学博物馆", "新建香港科学博物馆"),
+    ("召开部分全国人大代表座谈会。", "全国人大", "部分全国人大"),  # 部分 is a determiner
 ]
+
+# traps of the rules above: names that contain a verb, a post, a class word or a session stay whole
+KEPT_WHOLE = [
+    ("他在中国建设银行工作，她在市建设局上班。", "中国建设银行"),  # a verb inside a name
+    ("他在中国建设银行工作，她在市建设局上班。", "市建设局"),
+    ("上海建设交通委员会发布通知。", "上海建设交通委员会"),  # no proper name after the verb
+    ("联合国秘书长新闻办公室发表声明。", "联合国秘书长新闻办公室"),  # a post inside a name
+    ("毕业于新疆兵团警官高等专科学校。", "新疆兵团警官高等专科学校"),  # a post, and a class word (高等)
+    ("他是十三届全国人大一次会议湖南代表团成员。", "十三届全国人大一次会议湖南代表团"),  # a session
+    ("中国铁路上海局集团有限公司发布消息。", "中国铁路上海局集团有限公司"),  # a parent's name after a place
+    ("王刚是天津站党办工作人员。", "天津站党办"),  # 办 alone (tagged v) before a noun is the head
+    ("当地华助中心等机构给予支持。", "华助中心"),  # a guessed name before 中心 that splits no word
+    ("江北区培新小学校的老师来了。", "江北区培新小学校"),
+]
+
+
+@pytest.mark.parametrize("sentence, name", KEPT_WHOLE)
+def test_names_with_verbs_posts_and_sessions_stay_whole(run, sentence, name):
+    assert name in [inst.canonical for inst in run(sentence)]
 
 
 @pytest.mark.parametrize(
@@ -246,3 +293,15 @@ def test_parts_of_a_body_extend_its_name(run, sentence, name):
 def test_predicate_before_a_name_is_not_part_of_it(run, sentence, name, wrong):
     names = [inst.canonical for inst in run(sentence)]
     assert name in names and wrong not in names, names
+
+
+# (sentence, a wrong reading that must not be taken)
+NOT_TAKEN = [
+    ("全面落实村党组织书记县级党委备案管理。", "村党组织书记县级党委"),  # a post before a level ends the name
+    ("介绍我国24个海丝联盟城市的风貌。", "个海丝联盟"),  # a guessed word holding the count's classifier
+]
+
+
+@pytest.mark.parametrize("sentence, wrong", NOT_TAKEN)
+def test_wrong_readings_are_not_taken(run, sentence, wrong):
+    assert wrong not in [inst.canonical for inst in run(sentence)]

@@ -107,3 +107,25 @@ def test_damaged_model_is_a_clear_error(tmp_path):
     bad.write_bytes(b"lCRF" + bytes(60))
     with pytest.raises(NerModelError, match="bad.crfsuite"):
         CrfModel.read(bad)
+
+
+def test_silver_labels_from_rules(tmp_path):
+    """scripts/train_ner.py labels news by rules: a name a title anchors is PER wherever it occurs in the
+    month (李克强指出), title words are TITLE, and a sentence holding a name no rule explains is left out."""
+    import json
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from train_ner import silver_examples
+
+    articles = tmp_path / "news.jsonl"
+    texts = ["国务院总理李克强主持召开国务院常务会议。李克强指出，要加快发展。", "李克强强调，要稳就业。赵本山和宋丹丹演了小品。"]
+    articles.write_text("".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
+                                for i, t in enumerate(texts)), encoding="utf-8")
+    examples = dict(silver_examples(articles))
+    assert (5, 8, "PER") in examples["国务院总理李克强主持召开国务院常务会议。"]
+    assert (3, 5, "TITLE") in examples["国务院总理李克强主持召开国务院常务会议。"]
+    assert examples["李克强指出，要加快发展。"] == [(0, 3, "PER")]
+    assert examples["李克强强调，要稳就业。"] == [(0, 3, "PER")]  # another article: no title there
+    assert not any("赵本山" in text for text in examples)  # names no rule found: the sentence is left out

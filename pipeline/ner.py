@@ -187,6 +187,13 @@ class FeatureEncoder:
                 key = None
             if key is not None:
                 parsed.setdefault(template, []).append((key, row))
+        self._seg_table = np.zeros((4, 5), dtype=np.int64)  # [S/B/M/E, capped length] -> code
+        for code, name in enumerate(SEG_CODES):
+            if name[0] in "SBME":
+                self._seg_table["SBME".index(name[0]), int(name[1])] = code
+        self._word_starts = np.array([self.seg[c] for c in SEG_CODES if c[0] in "BS"])
+        self._compounds = frozenset(s for s in lex.surname_rank if len(s) == 2)
+        self._compound_firsts = frozenset(s[0] for s in self._compounds)
         self.tables = {}
         for template, pairs in parsed.items():
             pairs.sort()
@@ -260,28 +267,103 @@ class FeatureEncoder:
         lengths = np.array([len(piece) for piece, _ in pieces], dtype=np.int64)
         starts = np.cumsum(lengths + 4) - lengths - 2
         i = np.repeat(starts, lengths) + (np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths))
+        return self._rows_from({
+            "c": [char[i - 2], char[i - 1], char[i], char[i + 1], char[i + 2]],
+            "k": [cls_a[i - 1], cls_a[i], cls_a[i + 1]], "w": [seg_a[i - 1], seg_a[i], seg_a[i + 1]],
+            "p": [pos_a[i - 1], pos_a[i], pos_a[i + 1]], "s": [sur_a[i - 2], sur_a[i - 1], sur_a[i]],
+            "t": [tit_a[i - 1], tit_a[i], tit_a[i + 1]],
+        })
+
+    def rows_in(self, text: str, tokens: list, pieces: list[tuple[int, int]]) -> np.ndarray | None:
+        """`rows` for stretches (start, end) of one text, with their words taken from the text's own
+        segmentation `tokens` instead of segmenting each piece again: the evidence is computed once
+        over all the pieces and read through masks at their edges, where `rows` pads. None when the
+        tokens do not tile a piece (then `rows` is the way)."""
+        token_starts = [t.start for t in tokens]
+        words = []
+        for start, end in pieces:
+            inside = tokens[bisect_left(token_starts, start) : bisect_left(token_starts, end)]
+            if not inside or inside[0].start != start or inside[-1].end != end:
+                return None
+            words += inside
+        sizes = np.fromiter((t.end - t.start for t in words), dtype=np.int64, count=len(words))
+        joined = "".join([text[start:end] for start, end in pieces])
+        n = len(joined)
+        if int(sizes.sum()) != n:
+            return None
+        # word position codes: S1, or B/M/E with the word's length capped at 4
+        which = np.repeat(np.arange(len(words)), sizes)
+        offset = np.arange(n) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+        length = sizes[which]
+        kind = np.where(length == 1, 0, np.where(offset == 0, 1, np.where(offset == length - 1, 3, 2)))
+        seg = self._seg_table[kind, np.minimum(length, 4)]
+        unknown_pos = len(self.pos)
+        pos = np.fromiter((self.pos.get(t.pos, unknown_pos) for t in words), dtype=np.int64,
+                          count=len(words))[which]
+        alphabet = {ch: i for i, ch in enumerate(set(joined))}
+        letters = np.fromiter(map(alphabet.__getitem__, joined), dtype=np.int64, count=n)
+        cls = np.array([self.cls[char_class(ch)] for ch in alphabet], dtype=np.int64)[letters]
+        sur = np.array([self._single_surname(ch) for ch in alphabet], dtype=np.int64)[letters]
+        for first in self._compound_firsts.intersection(alphabet):
+            at = joined.find(first)
+            while at >= 0:
+                if joined[at : at + 2] in self._compounds:
+                    sur[at] = self.sur["C"]
+                at = joined.find(first, at + 1)
+        bounds = np.array(pieces, dtype=np.int64).reshape(-1, 2)
+        lengths = bounds[:, 1] - bounds[:, 0]
+        ends = np.cumsum(lengths)
+        # a compound surname needs its second character in the same piece
+        for end in ends[sur[ends - 1] == self.sur["C"]]:
+            sur[end - 1] = self._single_surname(joined[end - 1])
+        tit = np.zeros(n, dtype=np.int64)
+        for (start, end), at in zip(pieces, ends - lengths):
+            for m_start, m_end, _ in self.lex.titles.finditer(text[start:end]):
+                tit[at + m_start] = self.tit["B"]
+                tit[at + m_start + 1 : at + m_end] = self.tit["I"]
+        char = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        i = np.arange(n)
+        first, last = np.repeat(ends - lengths, lengths), np.repeat(ends, lengths) - 1
+
+        def at(values: np.ndarray, shift: int, pad: int) -> np.ndarray:
+            """values[i + shift], or `pad` where that falls outside the character's piece."""
+            j = i + shift
+            return np.where((j < first) | (j > last), pad, values[np.clip(j, 0, n - 1)])
+
+        before, after = ord("^"), ord("$")
+        return self._rows_from({
+            "c": [at(char, -2, before), at(char, -1, before), char, at(char, 1, after), at(char, 2, after)],
+            "k": [at(cls, -1, 0), cls, at(cls, 1, 1)], "w": [at(seg, -1, 0), seg, at(seg, 1, 1)],
+            "p": [at(pos, -1, 0), pos, at(pos, 1, 1)], "s": [at(sur, -2, 0), at(sur, -1, 0), sur],
+            "t": [at(tit, -1, 0), tit, at(tit, 1, 0)],
+        })
+
+    def _single_surname(self, ch: str) -> int:
+        rank = self.lex.surname_rank.get(ch)
+        return self.sur[""] if rank is None else self.sur["T" if rank <= 100 else "R"]
+
+    def _rows_from(self, near: dict[str, list[np.ndarray]]) -> np.ndarray:
+        """The attribute rows of every template from each evidence at the offsets it is read at:
+        characters at -2..2, class/word/tag/title at -1..1, surname mark at -2..0."""
+        (c_2, c_1, c0, c1, c2), (k_1, k0, k1) = near["c"], near["k"]
+        (w_1, w0, w1), (p_1, p0, p1), (s_2, s_1, s0), (t_1, t0, t1) = near["w"], near["p"], near["s"], near["t"]
 
         def pair(a, b):
             return (a << CODE_BITS) | b
 
-        s, w = sur_a[i], seg_a[i]
-        starts_word = np.isin(w, [seg_c[c] for c in SEG_CODES if c[0] in "BS"])
         keys = {
-            "b": np.zeros_like(i),
-            "c0": char[i], "c-1": char[i - 1], "c1": char[i + 1], "c-2": char[i - 2], "c2": char[i + 2],
-            "c-1c0": pair(char[i - 1], char[i]), "c0c1": pair(char[i], char[i + 1]),
-            "c-2c-1": pair(char[i - 2], char[i - 1]), "c1c2": pair(char[i + 1], char[i + 2]),
-            "c-1c1": pair(char[i - 1], char[i + 1]),
-            "c-1c0c1": pair(pair(char[i - 1], char[i]), char[i + 1]),
-            "k": pair(pair(cls_a[i - 1], cls_a[i]), cls_a[i + 1]),
-            "w": w, "w-1w": pair(seg_a[i - 1], w), "ww1": pair(w, seg_a[i + 1]),
-            "p": pos_a[i], "wp": pair(w, pos_a[i]), "p-1p1": pair(pos_a[i - 1], pos_a[i + 1]),
-            "s": s, "s-1": sur_a[i - 1], "s-2": sur_a[i - 2],
-            "t": tit_a[i], "t-1t1": pair(tit_a[i - 1], tit_a[i + 1]),
-            "sw": np.where((s > 1) & starts_word, pair(s, w), -1),  # only after a surname mark
+            "b": np.zeros_like(c0),
+            "c0": c0, "c-1": c_1, "c1": c1, "c-2": c_2, "c2": c2,
+            "c-1c0": pair(c_1, c0), "c0c1": pair(c0, c1), "c-2c-1": pair(c_2, c_1), "c1c2": pair(c1, c2),
+            "c-1c1": pair(c_1, c1), "c-1c0c1": pair(pair(c_1, c0), c1),
+            "k": pair(pair(k_1, k0), k1),
+            "w": w0, "w-1w": pair(w_1, w0), "ww1": pair(w0, w1),
+            "p": p0, "wp": pair(w0, p0), "p-1p1": pair(p_1, p1),
+            "s": s0, "s-1": s_1, "s-2": s_2,
+            "t": t0, "t-1t1": pair(t_1, t1),
+            "sw": np.where((s0 > 1) & np.isin(w0, self._word_starts), pair(s0, w0), -1),  # after a surname mark
         }
-        columns = [self._look(template, values) for template, values in keys.items()]
-        return np.stack(columns, axis=1) if columns else np.zeros((0, 0), dtype=np.intp)
+        return np.stack([self._look(template, values) for template, values in keys.items()], axis=1)
 
     def _look(self, template: str, values: np.ndarray) -> np.ndarray:
         if template not in self.tables:
@@ -338,20 +420,17 @@ class NerTagger:
                    tokens: list | None = None) -> list[tuple[int, int, str, float]]:
         """Spans with the model's confidence: the lowest marginal probability of the span's labels.
         `windows` (start, end), when given, are the only stretches of `text` worth tagging; all of
-        them are decoded in one batch."""
+        them are decoded in one batch. `tokens`, the text's own segmentation, saves segmenting
+        each piece again (and is what training saw: whole sentences segmented)."""
         pieces = chunks(text) if windows is None else [
             (w_start + s, w_start + e) for w_start, w_end in windows for s, e in chunks(text[w_start:w_end])
         ]
         pieces = [(start, end) for start, end in pieces if text[start:end].strip()]
         if not pieces:
             return []
-        if tokens is None:
-            words = [self._words(text[s:e]) for s, e in pieces]
-        else:
-            starts = [t.start for t in tokens]
-            words = [[(t.text, t.pos) for t in tokens[bisect_left(starts, s) : bisect_left(starts, e)]]
-                     for s, e in pieces]
-        rows = self.encoder.rows([(text[s:e], w) for (s, e), w in zip(pieces, words)])
+        rows = self.encoder.rows_in(text, tokens, pieces) if tokens is not None else None
+        if rows is None:
+            rows = self.encoder.rows([(text[s:e], self._words(text[s:e])) for s, e in pieces])
         label_ids, marginals = self.model.decode(rows, [e - s for s, e in pieces])
         names = self.model.labels
         spans: list[tuple[int, int, str, float]] = []

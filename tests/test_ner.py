@@ -7,6 +7,7 @@ import pycrfsuite
 import pytest
 
 from pipeline.crf import CrfModel
+from pipeline.document import Token
 from pipeline.ner import NerModelError, NerTagger, bio_to_spans, chunks, sentence_features
 
 
@@ -129,3 +130,27 @@ def test_silver_labels_from_rules(tmp_path):
     assert examples["李克强指出，要加快发展。"] == [(0, 3, "PER")]
     assert examples["李克强强调，要稳就业。"] == [(0, 3, "PER")]  # another article: no title there
     assert not any("赵本山" in text for text in examples)  # names no rule found: the sentence is left out
+
+
+def test_rows_in_an_article_are_the_rows_of_its_pieces(tagger, resources):
+    """Pieces read with the article's own segmentation give the rows `rows` gives each piece alone,
+    also where a piece ends inside a compound surname (…欧|阳修) or a title word (…院|长)."""
+    text = "北碚区教师进修学院院长朱福荣说，欧阳修和司马光都来了。记者 张骞月 摄\n国务院总理李克强主持会议。"
+    cuts = {text.index("院长") + 1, text.index("欧阳") + 1}  # split words there, as a segmenter might
+    tokens = []
+    for token in resources.segmenter.tag(text):
+        inner = sorted(c for c in cuts if token.start < c < token.end)
+        for s, e in zip([token.start, *inner], [*inner, token.end]):
+            tokens.append(Token(text[s:e], s, e, token.pos))
+    ends = [t.end for t in tokens if t.text in ("，", "。", "\n") or t.end in cuts]
+    pieces = [(s, e) for s, e in zip([0, *ends], [*ends, len(text)]) if text[s:e].strip()]
+    assert len(pieces) >= 5
+    rows = tagger.encoder.rows_in(text, tokens, pieces)
+    alone = tagger.encoder.rows([(text[s:e], [(t.text, t.pos) for t in tokens if s <= t.start < e])
+                                 for s, e in pieces])
+    assert rows is not None and (rows == alone).all()
+
+
+def test_rows_in_declines_tokens_that_do_not_tile(tagger):
+    text = "院长朱福荣说"
+    assert tagger.encoder.rows_in(text, [], [(0, len(text))]) is None

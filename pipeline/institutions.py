@@ -30,6 +30,7 @@ import regex
 
 from .document import Doc, InstitutionFinding, Span, Token
 from .lexicon import Lexicons
+from .phrases import Phrases
 from .segment import jieba_dictionary
 from .stage import Resources, Stage
 
@@ -248,13 +249,13 @@ class InstitutionStage(Stage):
         # What jieba glues onto a head (电大|为, 小学|教师): function words and titles.
         self._glue = _GlueWords(self.lex.stop | self._titles)
         self._vocabulary = jieba_dictionary()
-        names = sorted(self.lex.names, key=len, reverse=True)
-        self._names_re = regex.compile("|".join(map(regex.escape, names))) if names else None
+        # Known names, found in one automaton pass (as a longest-first alternation would find them).
+        self._names = Phrases(sorted(self.lex.names, key=len, reverse=True))
 
     def __call__(self, doc: Doc) -> Doc:
         finder = _Finder(doc, self.lex, self.resources.segmenter, self._glue, self._vocabulary)
         candidates = finder.structural()
-        candidates += finder.known_names(self._names_re)
+        candidates += finder.known_names(self._names)
         if self.use_nt:
             candidates += finder.tagged_nt()
         if self.learned is not None:
@@ -866,17 +867,13 @@ class _Finder:
         token = self.tokens[self._token_at(end - 1)]
         return token.start < end < token.end and token.text not in self.glue.words
 
-    def known_names(self, pattern: regex.Pattern | None) -> list[Candidate]:
-        if pattern is None:
-            return []
+    def known_names(self, names: Phrases) -> list[Candidate]:
         out = []
-        for match in pattern.finditer(self.fold):
-            start, end = match.span()
-            if len(match.group()) <= 2 and not (start in self.starts and end in self.ends):
+        for start, end, word in names.finditer(self.fold):
+            if len(word) <= 2 and not (start in self.starts and end in self.ends):
                 continue
             if self._straddled_by_word(end):
                 continue  # 文化部|门: the name's last character begins 部门; 教育部|长 is fine (部长 is a title)
-            word = match.group()
             out.append(Candidate(Span(start, end), self.doc.text[start:end], self.lex.names[word],
                                  self.lex.longest_head(word), word, (), source="name"))
         return out

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from score_ner import LABELS, _prf, _tally  # noqa: E402
+from score_ner import LABELS, prf, tally  # noqa: E402
 
 from pipeline.document import Doc  # noqa: E402
 from pipeline.ingest import read_documents  # noqa: E402
@@ -97,8 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         spans = build()
         counts = {label: Counter() for label in LABELS}
         for doc in docs:
-            _tally(counts, gold[doc.doc_id], spans(doc))
-        row = {label: _prf(counts[label]) for label in LABELS}
+            tally(counts, gold[doc.doc_id], spans(doc))
+        row = {label: prf(counts[label]) for label in LABELS}
         results[name] = row
         per, org = row["PER"], row["ORG"]
         print(f"{name:40s} {per['precision']:6.3f} {per['recall']:6.3f} {per['f1']:6.3f}   "

@@ -60,13 +60,13 @@ def score(gold: dict[str, Spans], line_to_id: dict[int, str], output: Path) -> d
             if key is None or key in seen:
                 continue
             seen.add(key)
-            _tally(counts, gold[key], predicted_spans(record))
+            tally(counts, gold[key], predicted_spans(record))
     for key in set(gold) - seen:  # a sentence the pipeline failed on still has gold entities
-        _tally(counts, gold[key], set())
-    return {"sentences": len(gold), "scored": len(seen), **{label: _prf(counts[label]) for label in LABELS}}
+        tally(counts, gold[key], set())
+    return {"sentences": len(gold), "scored": len(seen), **{label: prf(counts[label]) for label in LABELS}}
 
 
-def _tally(counts: dict[str, Counter], gold: Spans, pred: Spans) -> None:
+def tally(counts: dict[str, Counter], gold: Spans, pred: Spans) -> None:
     for label in LABELS:
         g = {s for s in gold if s[2] == label}
         p = {s for s in pred if s[2] == label}
@@ -75,7 +75,7 @@ def _tally(counts: dict[str, Counter], gold: Spans, pred: Spans) -> None:
         counts[label]["pred"] += len(p)
 
 
-def _prf(c: Counter) -> dict:
+def prf(c: Counter) -> dict:
     precision = c["tp"] / c["pred"] if c["pred"] else 0.0
     recall = c["tp"] / c["gold"] if c["gold"] else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

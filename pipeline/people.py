@@ -57,6 +57,10 @@ ADDRESSED_SURNAME_RANK = 100
 EVERYDAY_FREQUENCY = 600
 # jieba tags of words that are not names even when their character is a surname (从, 有, 和, 上学|后).
 FUNCTION_POS = ("p", "v", "c", "u", "d", "r", "m", "q", "a", "f")
+# A title right before this is a plural noun (同学们, 老师们), not one person's title.
+PLURAL = "们"
+# jieba tags of place and organisation words: a name never starts or ends inside one.
+PLACE_POS = ("ns", "nt", "nz")
 
 
 def _alternation(words) -> regex.Pattern:
@@ -110,6 +114,7 @@ class PeopleStage(Stage):
     # ------------------------------------------------------------------ driver
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
+        self._index_tokens(doc)
         blocked = self._blocked(doc)
         # a short quotation (“周末读书会”) keeps the rules out; a name the CRF or a doctrine finds, and
         # every occurrence of a found name, may stand in one (《邓小平文选》, “刘巧儿”)
@@ -150,6 +155,43 @@ class PeopleStage(Stage):
         return doc
 
     # ------------------------------------------------------------------ evidence
+    def _index_tokens(self, doc: Doc) -> None:
+        """The segmenter's word at each character of this document, for the boundary checks."""
+        self._token_starts = {t.start: t for t in doc.tokens}
+        self._token_at: dict[int, object] = {}
+        for t in doc.tokens:
+            for i in range(t.start, t.end):
+                self._token_at[i] = t
+
+    def _runs_on(self, last: int, end: int) -> bool:
+        """The would-be last character of a name belongs to the next word: the segmenter ends a word
+        right before it and puts it in an everyday word reaching past the name (严春|几年, 王娜|刚刚,
+        郭智|报道). 王刚|说 has no third character to lose; 朱|福荣 keeps its own; a lone 才 may end a
+        given name (许有才), so only whole words count."""
+        token = self._token_starts.get(last) if hasattr(self, "_token_starts") else None
+        if token is None or last == 0 or self._token_at.get(last - 1) is token:
+            return False
+        return (token.end > end and not token.pos.startswith("nr")
+                and jieba_dictionary().get(token.text, 0) >= EVERYDAY_FREQUENCY)
+
+    def _misaligned(self, span: Span) -> bool:
+        """The candidate starts or ends inside a place's or organisation's word (俄罗斯|总理 has no 罗斯,
+        鹰龙|传媒 no 龙传媒), or starts inside a word and its given name is an everyday word of its own
+        (双方|共同|主席 has no 方共同, 经常|组织 no 常组织). 老人|马旭 and 主任|何|文义 keep their names."""
+        token_at = getattr(self, "_token_at", None)
+        if not token_at:
+            return False
+        first, last = token_at.get(span.start), token_at.get(span.end - 1)
+        if first is not None and first.start < span.start and not first.pos.startswith("nr"):
+            if first.pos.startswith(PLACE_POS):
+                return True
+            rest = self._token_starts.get(first.end)
+            if rest is not None and rest.end == span.end and self._everyday_word(rest.text):
+                return True
+        if last is not None and last.end > span.end and last.pos.startswith(PLACE_POS):
+            return True
+        return False
+
     def _blocked(self, doc: Doc, quotes: bool = True) -> list[Span]:
         """Stretches no person may overlap: institutions, short quotations (unless `quotes` is False),
         non-byline furniture."""
@@ -245,6 +287,8 @@ class PeopleStage(Stage):
             not is_han(text[second : second + 1])
             or text[second] in self.not_in_name
             or self._starts_follower(text, second)
+            or (sur == 1 and self._runs_on(second, second + 1)
+                and not any(s.start == i and s.end > second for s in crf.values()))
         ):
             return Span(i, second)
         return Span(i, second + 1)
@@ -279,6 +323,8 @@ class PeopleStage(Stage):
         if not from_crf and not self._plausible_surname(name, span, crf or {}):
             return False
         if any(span.overlaps(b) for b in blocked):
+            return False
+        if self._misaligned(span):
             return False
         if name in self.not_names or name[:2] in self.not_names or name in self.places or name[:2] in self.places:
             return False
@@ -318,8 +364,8 @@ class PeopleStage(Stage):
             if 0 <= opening and title.end - opening <= SHORT_QUOTE and name:
                 if self._acceptable(text[name.start : name.end], name, blocked, crf=crf):
                     self._add(found, text, name, (1, text[opening + 1 : title.end], "", name.start))
-        if any(title.overlaps(b) for b in blocked):
-            return
+        if any(title.overlaps(b) for b in blocked) or text[title.end : title.end + 1] == PLURAL:
+            return  # 组织同学们: a plural is no one's title
         word = text[title.start : title.end]
         position = self.title_position[word]
         if position in ("before", "both"):

@@ -200,3 +200,40 @@ def test_bare_surname_traps(run, text, not_a_person):
 def test_bare_surname_is_not_taken_from_a_full_name(run, text, full_name_part):
     doc = run(text)
     assert full_name_part not in [p.name for p in doc.people], [p.name for p in doc.people]
+
+
+@pytest.mark.parametrize(
+    "text, name, not_person",
+    [
+        # the would-be third character starts an everyday word the segmenter cuts after the name
+        ("基地负责人严春几年前还是贫困户，如今成了致富带头人。", "严春", "严春几"),
+        ("财政部预算司负责人郝磊做出说明。", "郝磊", "郝磊做"),
+        ("作家宗璞创作的《北归记》出版。", "宗璞", "宗璞创"),
+        # traps: a name that keeps its third character
+        ("公司总经理王刚说，今年订单增长。", "王刚", "王刚说"),
+        ("院长朱福荣介绍，这一模式效果明显。", "朱福荣", "朱福"),
+    ],
+)
+def test_name_ends_before_the_next_word(run, text, name, not_person):
+    names = [p.name for p in run(text).people]
+    assert name in names and not_person not in names, names
+
+
+@pytest.mark.parametrize(
+    "text, not_person",
+    [
+        ("中塞双方共同主席出席了开幕式。", "方共同"),    # 双方|共同: no name starts inside 双方
+        ("俄罗斯总理梅德韦杰夫应邀到访。", "罗斯"),      # 俄罗斯|总理
+        ("美国鹰龙传媒董事长苏彦韬表示欢迎。", "龙传媒"),  # 鹰龙|传媒
+        ("她经常组织同学们去敬老院。", "常组织"),        # 同学们: a plural is no title
+        ("年画会被广大群众张贴在院门上。", "张贴"),      # 群众 is no one's title
+    ],
+)
+def test_no_name_across_a_word_or_from_a_non_title(run, text, not_person):
+    assert not_person not in [p.name for p in run(text).people]
+
+
+def test_name_right_after_a_word_ending_in_its_surname(run):
+    # 副主任|何 is cut 副主|任何 by the segmenter; 何文义 is still a person with his title
+    doc = run("产业研究基地副主任何文义认为，体育产业大有可为。")
+    assert "何文义" in [p.name for p in doc.people]

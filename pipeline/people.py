@@ -109,6 +109,7 @@ class PeopleStage(Stage):
         self.surname_openers = frozenset(r[0] for r in context if r[1] == "before_surname")
         self.eponym_words = _alternation(r[0] for r in context if r[1] == "eponym")
         self.initials = _alternation(r[0] for r in context if r[1] == "initials")
+        self.place_after = frozenset(r[0] for r in context if r[1] == "place_after")
         self.tagger = NerTagger(lex) if use_crf else None
 
     # ------------------------------------------------------------------ driver
@@ -143,6 +144,9 @@ class PeopleStage(Stage):
         # 5. further occurrences, and lists that continue a CRF name
         self._all_occurrences(doc, unquoted, found)
         self._extend_lists(doc, blocked, crf, found)
+        #    a name one of whose occurrences is a place (罗庄|村 beside 罗庄打铁花) is that place throughout
+        for name in [n for n, p in found.items() if not p.byline and any(map(self._place_before_suffix, p.mentions))]:
+            del found[name]
         # 6. a bare surname addressed (吴先生, 梁某, 姓纪的, 毛主席), initials (马列) and a name a doctrine is
         #    named after (邓小平理论)
         if self.address_rules:
@@ -173,6 +177,11 @@ class PeopleStage(Stage):
             return False
         return (token.end > end and not token.pos.startswith("nr")
                 and jieba_dictionary().get(token.text, 0) >= EVERYDAY_FREQUENCY)
+
+    def _place_before_suffix(self, span: Span) -> bool:
+        """罗庄|村, 唐古拉|草原, 马王堆|汉墓, 本报马德里|电: a place word cut right after the candidate."""
+        token = getattr(self, "_token_starts", {}).get(span.end)
+        return token is not None and token.text in self.place_after
 
     def _misaligned(self, span: Span) -> bool:
         """The candidate starts or ends inside a place's or organisation's word (俄罗斯|总理 has no 罗斯,
@@ -324,7 +333,7 @@ class PeopleStage(Stage):
             return False
         if any(span.overlaps(b) for b in blocked):
             return False
-        if self._misaligned(span):
+        if self._misaligned(span) or self._place_before_suffix(span):
             return False
         if name in self.not_names or name[:2] in self.not_names or name in self.places or name[:2] in self.places:
             return False

@@ -237,3 +237,21 @@ def test_name_right_after_a_word_ending_in_its_surname(run):
     # 副主任|何 is cut 副主|任何 by the segmenter; 何文义 is still a person with his title
     doc = run("产业研究基地副主任何文义认为，体育产业大有可为。")
     assert "何文义" in [p.name for p in doc.people]
+
+
+@pytest.mark.parametrize(
+    "text, not_person, person",
+    [
+        # a candidate cut right before 村/县/草原/汉墓 is a place, in every occurrence
+        ("罗庄打铁花远近闻名。井陉县罗庄村3000多村民都来看。村民王刚说，很热闹。", "罗庄", "王刚"),
+        ("她离开祖辈生息的唐古拉草原。牧民扎西说，草场更好了。", "唐古拉", None),
+        ("馆藏特色：马王堆汉墓出土文物。馆长李明介绍了展品。", "马王堆", "李明"),
+        # trap: 市长 after a name is a title, not 市
+        ("金海东市长来到村里。", None, "金海东"),
+    ],
+)
+def test_place_before_a_place_word_is_no_person(run, text, not_person, person):
+    names = [p.name for p in run(text).people]
+    assert not_person not in names, names
+    if person:
+        assert person in names, names

@@ -59,6 +59,9 @@ EVERYDAY_FREQUENCY = 600
 FUNCTION_POS = ("p", "v", "c", "u", "d", "r", "m", "q", "a", "f")
 # A title right before this is a plural noun (同学们, 老师们), not one person's title.
 PLURAL = "们"
+PERSON_POS = frozenset(("nr", "nrt", "nrfg"))  # jieba's personal-name tags (nrt: a transliterated one)
+NAME_DOTS = frozenset("·・•")  # between the parts of a foreign name
+MAX_FOREIGN_NAME = 16
 # jieba tags of place and organisation words: a name never starts or ends inside one.
 PLACE_POS = ("ns", "nt", "nz")
 
@@ -380,12 +383,31 @@ class PeopleStage(Stage):
         if position in ("before", "both"):
             name = self._name_after(text, title.end, crf)
             if name and self._acceptable(text[name.start : name.end], name, blocked, crf=crf):
+                name = self._transliterated(doc, name)
                 role, affiliation = self._role_before(doc, title)
                 self._add(found, text, name, (0, role, affiliation, name.start))
         if position in ("after", "both") and title.start >= 2:
             name = self._name_before(text, title.start, crf)
             if name and self._acceptable(text[name.start : name.end], name, blocked, crf=crf):
                 self._add(found, text, name, (3, word, "", name.start))
+
+    def _transliterated(self, doc: Doc, name: Span) -> Span:
+        """总统|杜特|尔特, 总理|梅德韦|杰夫, 总统|米哈伊尔|·|萨卡|什维利: a foreign name jieba cuts into
+        pieces it tags as names, one of them a transliteration (nrt), runs on past the two or three
+        characters a Chinese name has."""
+        index = bisect.bisect_left(doc.tokens, name.start, key=lambda t: t.start)
+        end, transliterated = name.start, False
+        while index < len(doc.tokens):
+            token = doc.tokens[index]
+            if token.pos in PERSON_POS:
+                end, transliterated = token.end, transliterated or token.pos == "nrt"
+            elif not (token.text in NAME_DOTS and index + 1 < len(doc.tokens)
+                      and doc.tokens[index + 1].pos in PERSON_POS):
+                break
+            index += 1
+        if transliterated and name.end < end <= name.start + MAX_FOREIGN_NAME:
+            return Span(name.start, end)
+        return name
 
     def _add(self, found: dict, text: str, span: Span, role: tuple[int, str, str, int] | None) -> Candidate:
         name = text[span.start : span.end]

@@ -40,6 +40,11 @@ def run(people, make_doc):
         ("成功培养出“全国先进工作者”刘琳、李蓬春等一批先进典型。", "李蓬春", "全国先进工作者", ()),
         ("徐小丽、黄韵筑等近70名教师获奖。", "黄韵筑", "教师", ()),
         ("当年，周恩来总理亲自批准了这项工程。", "周恩来", "总理", ()),  # jieba tags 周恩来 t, not nr
+        # a foreign name jieba cuts into name-tagged pieces runs on past three characters
+        ("俄罗斯总理梅德韦杰夫会见了代表团。", "梅德韦杰夫", "总理", ()),
+        ("菲律宾总统杜特尔特表示欢迎。", "杜特尔特", "总统", ()),
+        ("格鲁吉亚总统米哈伊尔·萨卡什维利说，", "米哈伊尔·萨卡什维利", "总统", ()),
+        ("国务院总理李克强会见了梅德韦杰夫。", "李克强", "总理", ()),  # a Chinese name stays three
     ],
 )
 def test_title_anchors_name_and_role(run, text, name, role, institutions):

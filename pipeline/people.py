@@ -103,6 +103,10 @@ class PeopleStage(Stage):
         self.title_phrases = Phrases(sorted(t for t in self.title_position if len(t) >= 2))
         self.not_names = lex["not_names"].terms()
         self.places = lex["places"].terms() if "places" in lex else frozenset()
+        # 唐山, 曹妃甸: the short forms running text uses; only the CRF's untitled names are checked
+        # against them, since a titled 罗平 or 高阳 is more likely a person than the county
+        self.place_short_forms = frozenset(
+            row[2] for row in (lex["places"].rows if "places" in lex else ()) if len(row) > 2 and row[2])
         context = lex["name_context"].rows
         self.followers = frozenset(r[0] for r in context if r[1] == "follows")
         self.not_in_name = frozenset(r[0] for r in context if r[1] == "not_in_name")
@@ -342,7 +346,8 @@ class PeopleStage(Stage):
             return False
         if name in self.title_position or any(ch in self.not_in_name for ch in name[1:]):
             return False
-        if from_crf and (self._common_word(name) or (len(name) == 2 and self._everyday_word(name))):
+        if from_crf and (self._common_word(name) or (len(name) == 2 and self._everyday_word(name))
+                         or name in self.place_short_forms):
             return False
         if self.bare_surname_cues.fullmatch(name, self._surname_at(name, 0) or len(name)):
             return False  # 潘氏, 刘姥姥: the person is the bare surname, added by `_bare_surnames`

@@ -342,7 +342,7 @@ class PeopleStage(Stage):
             return False
         if self._misaligned(span) or self._place_before_suffix(span):
             return False
-        if name in self.not_names or name[:2] in self.not_names or name in self.places or name[:2] in self.places:
+        if name in self.not_names or name[:2] in self.not_names or any(name[:n] in self.places for n in (2, 3, 4)):
             return False
         if name in self.title_position or any(ch in self.not_in_name for ch in name[1:]):
             return False

@@ -81,6 +81,7 @@ def test_affiliation_is_the_institution_before_the_title(run, text, institution,
         ("主题年会在重庆市徐悲鸿中学举行。", "徐悲鸿"),
         ("学院开展“周末读书会”活动，教师向着目标前进。", "周末读"),
         ("曹妃甸港区的吞吐量逐年增长。", "曹妃甸"),  # a county's short form, no title: a place
+        ("争端令英国可能面临风险。\n（本报马德里电）", "马德里电"),  # a dateline: a place, then 电
     ],
 )
 def test_traps_are_not_people(run, text, not_person):

@@ -35,12 +35,15 @@ class NerLexicons:
 
     surname_rank: dict[str, int]
     titles: Phrases  # title words of 2 to MAX_TITLE_LEN characters
+    dictionary: dict[str, int]  # jieba's dictionary: word -> frequency
 
     @classmethod
     def from_lexicons(cls, lexicons: Lexicons) -> "NerLexicons":
+        from .segment import jieba_dictionary
+
         ranks = {term: int(rank) for term, rank in lexicons["surnames"].mapping(1).items()}
         titles = Phrases(sorted(t for t in lexicons["titles"].terms() if 2 <= len(t) <= MAX_TITLE_LEN))
-        return cls(surname_rank=ranks, titles=titles)
+        return cls(surname_rank=ranks, titles=titles, dictionary=jieba_dictionary())
 
 
 def char_class(ch: str) -> str:
@@ -73,6 +76,18 @@ def word_positions(text: str, words: list[tuple[str, str]]) -> tuple[list[str], 
     if len(tags) != len(text):  # a segmenter that drops or adds characters: fall back to no evidence
         return ["?"] * len(text), ["?"] * len(text)
     return tags, pos
+
+
+def word_starts(text: str, words: list[tuple[str, str]], dictionary: dict[str, int]) -> list[tuple[int, bool]] | None:
+    """For every character, where its word starts and whether jieba's dictionary holds the word (else
+    its cut and tag are the HMM's guess: a guessed nr and a listed one are different evidence); None
+    when the segmenter changed the text."""
+    starts: list[tuple[int, bool]] = []
+    at = 0
+    for word, _ in words:
+        starts.extend([(at, word in dictionary)] * len(word))
+        at += len(word)
+    return starts if len(starts) == len(text) else None
 
 
 def make_word_tagger():
@@ -112,6 +127,7 @@ def sentence_features(text: str, words: list[tuple[str, str]], lex: NerLexicons)
     seg, pos = word_positions(text, words)
     tit = title_marks(text, lex.titles)
     sur = surname_marks(text, lex.surname_rank)
+    starts = word_starts(text, words, lex.dictionary)
     feats: list[list[str]] = []
     for i in range(n):
         p = i + 2
@@ -148,6 +164,9 @@ def sentence_features(text: str, words: list[tuple[str, str]], lex: NerLexicons)
         ]
         if sur[i] and seg[i][0] in "BS":
             f.append("sw=" + sur[i] + seg[i])
+        if starts is not None:  # word listed (1) or guessed (0), the surname mark at its start, position, tag
+            start, listed = starts[i]
+            f.append("g=" + "01"[listed] + (sur[start] or "-") + seg[i] + pos[i])
         feats.append(f)
     return feats
 
@@ -243,13 +262,23 @@ class FeatureEncoder:
             return pair(self.tit[before], self.tit[after])
         if template == "sw":
             return pair(self.sur[value[0]], self.seg[value[1:]])
+        if template == "g":
+            split = self._seg_split(value[2:])
+            word = self._word_code(value[0] == "1", self.sur["" if value[1] == "-" else value[1]])
+            return pair(pair(word, self.seg[split[0]]), self._pos_code(split[1])) if split else None
         raise NerModelError(f"the model has an attribute of unknown template {template!r}")
+
+    @staticmethod
+    def _word_code(listed, mark):
+        """One small code for a word's dictionary flag and the surname mark at its start."""
+        return listed * len(SURNAME_CODES) + mark
 
     # ------------------------------------------------------------ pieces -> rows
     def rows(self, pieces: list[tuple[str, list[tuple[str, str]]]]) -> np.ndarray:
         """Attribute rows, (characters, templates), for every character of every (text, words)
         piece in order; `unknown` where the model has no attribute for a feature."""
-        text, seg, pos, cls, sur, tit = [], [], [], [], [], []
+        text, seg, pos, cls, sur, tit, gue = [], [], [], [], [], [], []
+        dictionary = self.lex.dictionary
         seg_c, pos_c, cls_c, sur_c, tit_c = self.seg, self.pos, self.cls, self.sur, self.tit
         unknown_pos = len(self.pos)
         for piece, words in pieces:  # each padded by two on both sides, as sentence_features pads
@@ -258,11 +287,15 @@ class FeatureEncoder:
             seg += [0, 0, *map(seg_c.__getitem__, w), 1, 1]
             pos += [0, 0, *(pos_c.get(t, unknown_pos) for t in p), 1, 1]
             cls += [0, 0, *(cls_c[char_class(ch)] for ch in piece), 1, 1]
-            sur += [0, 0, *map(sur_c.__getitem__, surname_marks(piece, self.lex.surname_rank)), 0, 0]
+            marks = [sur_c[m] for m in surname_marks(piece, self.lex.surname_rank)]
+            sur += [0, 0, *marks, 0, 0]
+            starts = word_starts(piece, words, dictionary)
+            gue += [-1, -1, *([-1] * len(piece) if starts is None else
+                              (self._word_code(listed, marks[j]) for j, listed in starts)), -1, -1]
             tit += [0, 0, *map(tit_c.__getitem__, title_marks(piece, self.lex.titles)), 0, 0]
         joined = "".join(text)
         char = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        seg_a, pos_a, cls_a, sur_a, tit_a = (np.array(x, dtype=np.int64) for x in (seg, pos, cls, sur, tit))
+        seg_a, pos_a, cls_a, sur_a, tit_a, gue_a = (np.array(x, dtype=np.int64) for x in (seg, pos, cls, sur, tit, gue))
         # positions of the pieces' own characters in the padded stream
         lengths = np.array([len(piece) for piece, _ in pieces], dtype=np.int64)
         starts = np.cumsum(lengths + 4) - lengths - 2
@@ -271,7 +304,7 @@ class FeatureEncoder:
             "c": [char[i - 2], char[i - 1], char[i], char[i + 1], char[i + 2]],
             "k": [cls_a[i - 1], cls_a[i], cls_a[i + 1]], "w": [seg_a[i - 1], seg_a[i], seg_a[i + 1]],
             "p": [pos_a[i - 1], pos_a[i], pos_a[i + 1]], "s": [sur_a[i - 2], sur_a[i - 1], sur_a[i]],
-            "t": [tit_a[i - 1], tit_a[i], tit_a[i + 1]],
+            "t": [tit_a[i - 1], tit_a[i], tit_a[i + 1]], "g": [gue_a[i]],
         })
 
     def rows_in(self, text: str, tokens: list, pieces: list[tuple[int, int]]) -> np.ndarray | None:
@@ -300,6 +333,8 @@ class FeatureEncoder:
         unknown_pos = len(self.pos)
         pos = np.fromiter((self.pos.get(t.pos, unknown_pos) for t in words), dtype=np.int64,
                           count=len(words))[which]
+        listed = np.fromiter((t.text in self.lex.dictionary for t in words), dtype=np.int64, count=len(words))[which]
+        word_start = np.arange(n) - offset
         alphabet = {ch: i for i, ch in enumerate(set(joined))}
         letters = np.fromiter(map(alphabet.__getitem__, joined), dtype=np.int64, count=n)
         cls = np.array([self.cls[char_class(ch)] for ch in alphabet], dtype=np.int64)[letters]
@@ -316,6 +351,7 @@ class FeatureEncoder:
         # a compound surname needs its second character in the same piece
         for end in ends[sur[ends - 1] == self.sur["C"]]:
             sur[end - 1] = self._single_surname(joined[end - 1])
+        gue = self._word_code(listed, sur[word_start])  # dictionary flag, surname mark at the word's start
         tit = np.zeros(n, dtype=np.int64)
         for (start, end), at in zip(pieces, ends - lengths):
             for m_start, m_end, _ in self.lex.titles.finditer(text[start:end]):
@@ -335,7 +371,7 @@ class FeatureEncoder:
             "c": [at(char, -2, before), at(char, -1, before), char, at(char, 1, after), at(char, 2, after)],
             "k": [at(cls, -1, 0), cls, at(cls, 1, 1)], "w": [at(seg, -1, 0), seg, at(seg, 1, 1)],
             "p": [at(pos, -1, 0), pos, at(pos, 1, 1)], "s": [at(sur, -2, 0), at(sur, -1, 0), sur],
-            "t": [at(tit, -1, 0), tit, at(tit, 1, 0)],
+            "t": [at(tit, -1, 0), tit, at(tit, 1, 0)], "g": [gue],
         })
 
     def _single_surname(self, ch: str) -> int:
@@ -344,9 +380,11 @@ class FeatureEncoder:
 
     def _rows_from(self, near: dict[str, list[np.ndarray]]) -> np.ndarray:
         """The attribute rows of every template from each evidence at the offsets it is read at:
-        characters at -2..2, class/word/tag/title at -1..1, surname mark at -2..0."""
+        characters at -2..2, class/word/tag/title at -1..1, surname mark at -2..0, and the
+        word's dictionary flag with the surname mark at its start (-1: no words) at 0."""
         (c_2, c_1, c0, c1, c2), (k_1, k0, k1) = near["c"], near["k"]
         (w_1, w0, w1), (p_1, p0, p1), (s_2, s_1, s0), (t_1, t0, t1) = near["w"], near["p"], near["s"], near["t"]
+        (g0,) = near["g"]
 
         def pair(a, b):
             return (a << CODE_BITS) | b
@@ -362,6 +400,7 @@ class FeatureEncoder:
             "s": s0, "s-1": s_1, "s-2": s_2,
             "t": t0, "t-1t1": pair(t_1, t1),
             "sw": np.where((s0 > 1) & np.isin(w0, self._word_starts), pair(s0, w0), -1),  # after a surname mark
+            "g": np.where(g0 >= 0, pair(pair(g0, w0), p0), -1),
         }
         return np.stack([self._look(template, values) for template, values in keys.items()], axis=1)
 

@@ -118,6 +118,7 @@ class PeopleStage(Stage):
         self.initials = _alternation(r[0] for r in context if r[1] == "initials")
         self.place_after = frozenset(r[0] for r in context if r[1] == "place_after")
         self.tagger = NerTagger(lex) if use_crf else None
+        self._tokens, self._token_starts, self._starts = [], {}, []  # the document being read
 
     # ------------------------------------------------------------------ driver
     def __call__(self, doc: Doc) -> Doc:
@@ -167,37 +168,40 @@ class PeopleStage(Stage):
 
     # ------------------------------------------------------------------ evidence
     def _index_tokens(self, doc: Doc) -> None:
-        """The segmenter's word at each character of this document, for the boundary checks."""
+        """This document's words by start, for the boundary checks below (which are called deep in
+        the rules, where the document is not at hand)."""
+        self._tokens = doc.tokens
         self._token_starts = {t.start: t for t in doc.tokens}
-        self._token_at: dict[int, object] = {}
-        for t in doc.tokens:
-            for i in range(t.start, t.end):
-                self._token_at[i] = t
+        self._starts = [t.start for t in doc.tokens]
+
+    def _token_at(self, i: int):
+        """The segmenter's word covering character i of this document, or None."""
+        index = bisect.bisect_right(self._starts, i) - 1
+        if index < 0 or not self._tokens[index].start <= i < self._tokens[index].end:
+            return None
+        return self._tokens[index]
 
     def _runs_on(self, last: int, end: int) -> bool:
         """The would-be last character of a name belongs to the next word: the segmenter ends a word
         right before it and puts it in an everyday word reaching past the name (严春|几年, 王娜|刚刚,
         郭智|报道). 王刚|说 has no third character to lose; 朱|福荣 keeps its own; a lone 才 may end a
         given name (许有才), so only whole words count."""
-        token = self._token_starts.get(last) if hasattr(self, "_token_starts") else None
-        if token is None or last == 0 or self._token_at.get(last - 1) is token:
+        token = self._token_starts.get(last)
+        if token is None or last == 0 or self._token_at(last - 1) is token:
             return False
         return (token.end > end and not token.pos.startswith("nr")
                 and jieba_dictionary().get(token.text, 0) >= EVERYDAY_FREQUENCY)
 
     def _place_before_suffix(self, span: Span) -> bool:
         """罗庄|村, 唐古拉|草原, 马王堆|汉墓, 本报马德里|电: a place word cut right after the candidate."""
-        token = getattr(self, "_token_starts", {}).get(span.end)
+        token = self._token_starts.get(span.end)
         return token is not None and token.text in self.place_after
 
     def _misaligned(self, span: Span) -> bool:
         """The candidate starts or ends inside a place's or organisation's word (俄罗斯|总理 has no 罗斯,
         鹰龙|传媒 no 龙传媒), or starts inside a word and its given name is an everyday word of its own
         (双方|共同|主席 has no 方共同, 经常|组织 no 常组织). 老人|马旭 and 主任|何|文义 keep their names."""
-        token_at = getattr(self, "_token_at", None)
-        if not token_at:
-            return False
-        first, last = token_at.get(span.start), token_at.get(span.end - 1)
+        first, last = self._token_at(span.start), self._token_at(span.end - 1)
         if first is not None and first.start < span.start and not first.pos.startswith("nr"):
             if first.pos.startswith(PLACE_POS):
                 return True

@@ -359,10 +359,15 @@ class PeopleStage(Stage):
             return False  # a CRF span without a surname is too often a common word unless the model is sure
         return True
 
+    def _word_tag(self, piece: str) -> str | None:
+        """The segmenter's tag when it reads `piece` as one word, else None."""
+        tokens = self.resources.segmenter.tag(piece)
+        return tokens[0].pos if len(tokens) == 1 else None
+
     def _common_word(self, name: str) -> bool:
         """jieba knows the whole string as one word that is not a name (燕麦, 胡萝卜, 胡椒粉)."""
-        tokens = self.resources.segmenter.tag(name)
-        return len(tokens) == 1 and not tokens[0].pos.startswith("nr") and tokens[0].pos not in ("x", "eng")
+        tag = self._word_tag(name)
+        return tag is not None and not tag.startswith("nr") and tag not in ("x", "eng")
 
     def _plausible_surname(self, name: str, span: Span, crf: dict[int, Span]) -> bool:
         """A rule's name needs a surname that is not also a function word (和, 从), and a rare surname
@@ -463,8 +468,7 @@ class PeopleStage(Stage):
             return False
         if self._acceptable(name, span, blocked, crf=crf):
             return True
-        words = self.resources.segmenter.tag(name)
-        return (len(words) == 1 and words[0].pos.startswith("nr") and not self._everyday_word(name)
+        return ((self._word_tag(name) or "").startswith("nr") and not self._everyday_word(name)
                 and self._acceptable(name, span, blocked, crf={span.start: span}))  # jieba tags 洪水 nr too
 
     def _role_after_list(self, text: str, pos: int) -> str:
@@ -608,8 +612,7 @@ class PeopleStage(Stage):
             if start < 0:
                 continue
             span = Span(start, end)
-            words = self.resources.segmenter.tag(text[start:end])
-            if len(words) == 1 and words[0].pos == "nr" and not any(span.overlaps(t) for t in taken):
+            if self._word_tag(text[start:end]) == "nr" and not any(span.overlaps(t) for t in taken):
                 return span
         return None
 

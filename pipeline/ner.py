@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -177,6 +178,7 @@ SEG_CODES = ("^", "$", "?", "S1", *(f"{p}{n}" for p in "BME" for n in "234"))
 CLASS_CODES = ("^", "$", "D", "H", "L", "S", "P")
 SURNAME_CODES = ("^", "", "C", "T", "R")
 TITLE_CODES = ("", "B", "I")
+_start = attrgetter("start")  # a token's start, the key to find tokens by offset
 CODE_BITS = 21  # every code point fits: (a << 42) | (b << 21) | c keys a character trigram in an int64
 
 
@@ -312,10 +314,9 @@ class FeatureEncoder:
         segmentation `tokens` instead of segmenting each piece again: the evidence is computed once
         over all the pieces and read through masks at their edges, where `rows` pads. None when the
         tokens do not tile a piece (then `rows` is the way)."""
-        token_starts = [t.start for t in tokens]
         words = []
         for start, end in pieces:
-            inside = tokens[bisect_left(token_starts, start) : bisect_left(token_starts, end)]
+            inside = tokens[bisect_left(tokens, start, key=_start) : bisect_left(tokens, end, key=_start)]
             if not inside or inside[0].start != start or inside[-1].end != end:
                 return None
             words += inside

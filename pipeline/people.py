@@ -230,11 +230,10 @@ class PeopleStage(Stage):
         confidence: dict[Span, float] = {}
         if self.tagger is None:
             return spans, confidence
-        token_starts = [t.start for t in doc.tokens]
         windows = []  # of the whole article, so that the CRF decodes them all in one batch
         for para in doc.paragraphs or [Span(0, len(doc.text))]:
             windows += [(para.start + start, para.start + end)
-                        for start, end in self._crf_windows(doc, para, bisect.bisect_left(token_starts, para.start))]
+                        for start, end in self._crf_windows(doc, para, bisect.bisect_left(self._starts, para.start))]
         for start, end, label, score in self.tagger.tag_scored(doc.text, windows, doc.tokens):
             if label == "PER":
                 span = Span(start, end)

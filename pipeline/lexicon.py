@@ -34,6 +34,10 @@ class Lexicon:
     def terms(self) -> frozenset[str]:
         return frozenset(row[0] for row in self.rows)
 
+    def values(self, column: int) -> frozenset[str]:
+        """The non-blank entries of `column` (places.tsv's short forms: 北碚, 唐山)."""
+        return frozenset(row[column] for row in self.rows if column < len(row) and row[column])
+
     def mapping(self, column: int = 1, default: str = "") -> dict[str, str]:
         """term -> value of `column` (first occurrence wins, so earlier rows take precedence)."""
         out: dict[str, str] = {}

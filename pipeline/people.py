@@ -105,8 +105,7 @@ class PeopleStage(Stage):
         self.places = lex["places"].terms() if "places" in lex else frozenset()
         # 唐山, 曹妃甸: the short forms running text uses; only the CRF's untitled names are checked
         # against them, since a titled 罗平 or 高阳 is more likely a person than the county
-        self.place_short_forms = frozenset(
-            row[2] for row in (lex["places"].rows if "places" in lex else ()) if len(row) > 2 and row[2])
+        self.place_short_forms = lex["places"].values(2) if "places" in lex else frozenset()
         context = lex["name_context"].rows
         self.followers = frozenset(r[0] for r in context if r[1] == "follows")
         self.not_in_name = frozenset(r[0] for r in context if r[1] == "not_in_name")

@@ -34,3 +34,9 @@ def test_bundled_lexicons_all_load_with_headers():
     for lexicon in lexicons.tables.values():
         assert lexicon.header["what"] and lexicon.header["source"] and lexicon.rows
     assert lexicons.digest.startswith("sha256:")
+
+
+def test_values_are_a_columns_non_blank_entries():
+    places = Lexicons.load()["places"]
+    short = places.values(2)
+    assert {"北碚", "唐山"} <= short and "" not in short and "北碚区" not in short

@@ -21,6 +21,7 @@ from .crf import CrfModel
 from .errors import NerModelError
 from .lexicon import Lexicons
 from .phrases import Phrases
+from .segment import jieba_dictionary
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
 LABELS = ("PER", "ORG", "TITLE")
@@ -40,8 +41,6 @@ class NerLexicons:
 
     @classmethod
     def from_lexicons(cls, lexicons: Lexicons) -> "NerLexicons":
-        from .segment import jieba_dictionary
-
         ranks = {term: int(rank) for term, rank in lexicons["surnames"].mapping(1).items()}
         titles = Phrases(sorted(t for t in lexicons["titles"].terms() if 2 <= len(t) <= MAX_TITLE_LEN))
         return cls(surname_rank=ranks, titles=titles, dictionary=jieba_dictionary())

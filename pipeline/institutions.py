@@ -374,6 +374,13 @@ class _Finder:
                 return start
         return None
 
+    def _listed(self, word: str) -> bool:
+        """jieba's dictionary holds `word` as more than a filler entry (whose tag is a guess)."""
+        return self.vocabulary.get(word, 0) > FILLER_FREQUENCY
+
+    def _everyday(self, word: str) -> bool:
+        return self.vocabulary.get(word, 0) >= EVERYDAY_FREQUENCY
+
     def _verb_follows(self, end: int) -> bool:
         index = self.starts.get(end)
         return index is not None and self.tokens[index].pos.startswith("v") and self.tokens[index].pos != "vn"
@@ -400,14 +407,14 @@ class _Finder:
     def _single_head_word(self, token: Token, head_start: int, head: Head) -> bool:
         """干部, 全部, 格局 end in a head character but are ordinary words; 教育部, 区委 are names."""
         before = self.fold[token.start : head_start]
-        if token.pos.startswith("nt") and self.vocabulary.get(token.text, 0) > FILLER_FREQUENCY:
+        if token.pos.startswith("nt") and self._listed(token.text):
             return True  # jieba knows the whole word as an organisation (国税局)
         if self.lex.is_place(before) or self.lex.is_prefix(before):
             return True
         if token.pos.startswith("nt"):
             # a filler entry's nt (frequency 3) is a guess: 新格局 ends in the everyday word 格局,
             # 全国人大民委 does not
-            return self.vocabulary.get(self.fold[head_start - 1 : head_start + 1], 0) < EVERYDAY_FREQUENCY
+            return not self._everyday(self.fold[head_start - 1 : head_start + 1])
         if head.bare == "numeral":
             return bool(NUMERAL.match(before))
         if len(before) < 2:
@@ -514,7 +521,7 @@ class _Finder:
         """建立健全, 重新部署, 高效廉洁: a phrase of jieba's filler entries (frequency 3, tags guessed) that
         begins with a verb, adverb or adjective (建立 v, 重新 a, 高效 a) is a predicate; a name's own
         verbs (保护协会: 保护) and nouns (行业协会, 培训基地: 培训 vn) are not."""
-        if len(word) < 4 or self.vocabulary.get(word, 0) > FILLER_FREQUENCY:
+        if len(word) < 4 or self._listed(word):
             return False
         first = word[:2]
         if first in self.lex.name_verbs:
@@ -532,7 +539,7 @@ class _Finder:
 
     def _function_word(self, tok: Token) -> bool:
         """就, 对, 在: a word jieba knows as a function word (one it guessed may be a name)."""
-        return tok.pos.startswith(FUNCTION_WORD) and self.vocabulary.get(tok.text, 0) > FILLER_FREQUENCY
+        return tok.pos.startswith(FUNCTION_WORD) and self._listed(tok.text)
 
     def _post(self, tok: Token, right: tuple[str, str, str] | None = None) -> bool:
         """村党组织|书记|县级党委: a post a person holds, right before a level that begins another body,
@@ -541,7 +548,7 @@ class _Finder:
         word = tok.text
         if word in self.lex.posts:
             return right is not None and right[1] == "place"
-        return self.vocabulary.get(word, 0) <= FILLER_FREQUENCY and any(
+        return not self._listed(word) and any(
             word[:size] in self.lex.posts for size in range(2, min(len(word), 5)))
 
     def _counted_guess(self, k: int) -> bool:
@@ -557,7 +564,7 @@ class _Finder:
         word, _, tag = part
         if tag == NESTED or word in self.lex.names:
             return True
-        if tag.startswith("nt") and self.vocabulary.get(word, 0) > FILLER_FREQUENCY and self.lex.longest_head(word):
+        if tag.startswith("nt") and self._listed(word) and self.lex.longest_head(word):
             return True  # (not a token's first part: 交易|中心 is one nt word, 交易 no name)
         places, rest = self.lex.split_places(word)
         return bool(places) and rest in self.lex.heads and not self.lex.heads[rest].weak
@@ -592,7 +599,7 @@ class _Finder:
         tok = self.tokens[k]
         if not (2 <= len(tok.text) <= 3 and k > 0 and self.tokens[k - 1].end == tok.start):
             return False
-        if self.vocabulary.get(tok.text, 0) > FILLER_FREQUENCY or tok.text[0] in self.lex.stop:
+        if self._listed(tok.text) or tok.text[0] in self.lex.stop:
             return False
         prev = self.tokens[k - 1]
         return self._role(prev) == "place" and self.lex.is_place(self.fold[prev.start : prev.end])
@@ -730,8 +737,7 @@ class _Finder:
         common nouns only (no proper name, no place) describes a kind of body; it names none. A word
         jieba does not really know (我们的四通利方公司) is taken for a name."""
         index = self.ends.get(start)
-        if index is None or any(p[2].startswith(PROPER) or self.vocabulary.get(p[0], 0) <= FILLER_FREQUENCY
-                                for p in body):
+        if index is None or any(p[2].startswith(PROPER) or not self._listed(p[0]) for p in body):
             return False
         word = self.tokens[index].text
         return word in INDEFINITE or word in self.lex.determiners or bool(COUNTED.match(word))
@@ -759,13 +765,13 @@ class _Finder:
 
     def _head_splits_word(self, end: int) -> bool:
         """刘宝|中心|中: the head's last character and the next one make an everyday word (心中)."""
-        return self.vocabulary.get(self.fold[end - 1 : end + 1], 0) >= EVERYDAY_FREQUENCY
+        return self._everyday(self.fold[end - 1 : end + 1])
 
     def _guessed_person(self, part: tuple[str, str, str]) -> bool:
         """刘宝|中心|中的火: a personal name jieba guessed (not in its dictionary), before a head whose last
         character begins an everyday word, has lost its own last character to the head (刘宝中|心中):
         it is no proper name of a body (华助|中心|等 is one)."""
-        return part[2].startswith("nr") and self.vocabulary.get(part[0], 0) <= FILLER_FREQUENCY
+        return part[2].startswith("nr") and not self._listed(part[0])
 
     # --- parts of a body: 北京大学|化学系, 法院|少年刑事审判庭, 铁道部|十六局 ----------------------------
     def with_units(self, cand: Candidate) -> Candidate:
@@ -840,7 +846,7 @@ class _Finder:
         return (not piece and len(word) == 2 and word == token.text and token.pos.startswith(NOUNISH)
                 and info is not None and not info.weak
                 and info.kind in ("party_org", "government") and word not in self.glue.words
-                and self.vocabulary.get(word, 0) > FILLER_FREQUENCY)
+                and self._listed(word))
 
     def _office(self, head: str) -> bool:
         info = self.lex.heads.get(head)

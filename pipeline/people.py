@@ -53,6 +53,8 @@ HAN = regex.compile(r"\p{Han}")
 # 老/小 before a surname this common, or 老/总/家 after it, address a person (老王, 侯老); rarer
 # surnames make words with them (小路, 商家).
 ADDRESSED_SURNAME_RANK = 100
+ELDER = "老"
+GUESSED_ADDRESS_POS = frozenset(("n", "nr"))  # jieba's tags for an unknown 老傅 read as one word
 # A dictionary word this frequent is an everyday word, not 老王 or 吴先生 (jieba 0.42 counts).
 EVERYDAY_FREQUENCY = 600
 # jieba tags of words that are not names even when their character is a surname (从, 有, 和, 上学|后).
@@ -64,6 +66,14 @@ NAME_DOTS = frozenset("·・•")  # between the parts of a foreign name
 MAX_FOREIGN_NAME = 16
 # jieba tags of place and organisation words: a name never starts or ends inside one.
 PLACE_POS = ("ns", "nt", "nz")
+# A work's title may open with a person's name: jieba's tags for a Chinese full name of this length
+# (nrt, a transliteration, opens 《昭君出塞图》 but also 《科普…》).
+WORK_NAME_POS = frozenset(("nr", "nrfg"))
+FULL_NAME_LEN = 3
+# 邓小平|党的建设|理论, 邓小平|科技|思想: a doctrine may be named by a person and its field; the field is a
+# few noun words (jieba tags) of at most this many characters in all.
+FIELD_POS = frozenset(("n", "l", "vn", "j"))
+MAX_DOCTRINE_FIELD = 6
 
 
 def _alternation(words) -> regex.Pattern:
@@ -155,11 +165,12 @@ class PeopleStage(Stage):
         for name in [n for n, p in found.items() if not p.byline and any(map(self._place_before_suffix, p.mentions))]:
             del found[name]
         # 6. a bare surname addressed (吴先生, 梁某, 姓纪的, 毛主席), initials (马列) and a name a doctrine is
-        #    named after (邓小平理论)
+        #    named after (邓小平理论), and a name that opens a work's title (《刘绍棠文集》)
         if self.address_rules:
             self._bare_surnames(doc, blocked, found)
             self._initials(doc, unquoted, found)
             self._eponyms(doc, unquoted, found)
+            self._works_opened_by_names(doc, unquoted, found)
         # 7. role and affiliation
         doc.people = [self._finding(doc, person) for person in found.values() if person.mentions]
         doc.people.sort(key=lambda p: min(p.mentions))
@@ -519,13 +530,14 @@ class PeopleStage(Stage):
                 if cue.group() in self.final_cues:
                     if self.surname_rank[text[start : cue.start()]] > ADDRESSED_SURNAME_RANK:
                         break  # 商家
-                    if is_han(text[cue.end() : cue.end() + 1]) and not self._starts_follower(text, cue.end()):
+                    if (is_han(text[cue.end() : cue.end() + 1]) and not self._starts_follower(text, cue.end())
+                            and not (token.end == cue.end() and self._guessed_address(token))):
                         break  # 养老|护理员
                 self._add_bare(text, Span(start, cue.start()), taken, found)
                 break
         for token in tokens:  # 姓纪, 老李: the segmenter may join the two
             opener, rest = token.text[:1], token.text[1:]
-            if opener in self.surname_openers and self._bare_surname_after(opener, rest, token.text):
+            if opener in self.surname_openers and self._bare_surname_after(opener, rest, token.text, token.pos):
                 if self._name_ends(starts, token.end):
                     self._add_bare(text, Span(token.start + 1, token.end), taken, found)
             elif token.text in self.surname_openers:
@@ -533,6 +545,15 @@ class PeopleStage(Stage):
                 if nxt and self._bare_surname_after(token.text, nxt.text, token.text + nxt.text):
                     if self._name_ends(starts, nxt.end):
                         self._add_bare(text, Span(nxt.start, nxt.end), taken, found)
+
+    def _guessed_address(self, token) -> bool:
+        """侯老|担心, 马家|兄弟: a surname and its address that only jieba's guess joins into one word end
+        where that word does; not a numeral or function word (向家 m), nor one a place word follows
+        (丁家|街道). jieba tags a guessed 侯老 as an adjective, after its 老."""
+        after = self._token_starts.get(token.end)
+        return (token.text not in jieba_dictionary()
+                and (token.pos == "a" or not token.pos.startswith(FUNCTION_POS))
+                and (after is None or after.text not in self.place_after))
 
     def _ends_given_name(self, start: int, ends: dict) -> bool:
         """范慕|韩先生: a lone character word (or a word tagged as a name) right before the surname is
@@ -557,13 +578,18 @@ class PeopleStage(Stage):
         no help here (it tags 古老 and 养老 nr), its frequencies are."""
         return word in self.not_names or jieba_dictionary().get(word, 0) >= EVERYDAY_FREQUENCY
 
-    def _bare_surname_after(self, opener: str, surname: str, word: str) -> bool:
-        """姓 takes any surname; 老/小 only one of the commoner surnames, in a word jieba does not know otherwise
-        (老李, 小王 but not 老师, 小说)."""
+    def _bare_surname_after(self, opener: str, surname: str, word: str, pos: str = "") -> bool:
+        """姓 takes any surname; 老/小 one of the commoner surnames, in a word jieba does not know otherwise
+        (老李, 小王 but not 老师, 小说); 老 a rarer one only in a noun jieba joined and guessed (老傅, 老申,
+        not 老路 or 小关), given as the word's `pos`."""
         rank = self.surname_rank.get(surname)
         if rank is None:
             return False
-        return opener == "姓" or (rank <= ADDRESSED_SURNAME_RANK and not self._everyday_word(word))
+        if opener == "姓":
+            return True
+        if rank <= ADDRESSED_SURNAME_RANK:
+            return not self._everyday_word(word)
+        return opener == ELDER and pos in GUESSED_ADDRESS_POS and word not in jieba_dictionary()
 
     def _add_bare(self, text: str, span: Span, taken: list[Span], found: dict) -> None:
         if not any(span.overlaps(t) for t in taken):
@@ -586,22 +612,32 @@ class PeopleStage(Stage):
 
     def _eponyms(self, doc: Doc, blocked: list[Span], found: dict) -> None:
         """马克思主义, 邓小平理论, 毛泽东思想: the 2-4 characters before the doctrine word are a person
-        when the segmenter's dictionary knows them as a personal name (nr); so is a name right before
-        that one (马克思|列宁|主义)."""
+        when the segmenter's dictionary knows them as a personal name (nr), right before the doctrine
+        word or before its field (邓小平|科技|思想); so is a name right before that one (马克思|列宁|主义)."""
         text = doc.text
         mentions = [m for p in found.values() for m in p.mentions]
         taken = mentions + blocked
         for cue in self.eponym_words.finditer(text):
-            end = cue.start()
-            while end > 0:
-                span = next((m for m in mentions if m.end == end), None) or self._eponym_before(text, end, taken)
-                if span is None:
-                    break
+            end, span = cue.start(), self._eponym_before_field(text, cue.start(), taken)
+            while span := span or next((m for m in mentions if m.end == end), None) or self._eponym_before(text, end, taken):
                 if span not in mentions:
                     self._add(found, text, span, None)
                     taken.append(span)
                     mentions.append(span)
-                end = span.start
+                end, span = span.start, None
+
+    def _eponym_before_field(self, text: str, end: int, taken: list[Span]) -> Span | None:
+        """邓小平|党的建设|理论: the name before a doctrine's field, which is whole noun words (jieba's
+        tags) of at most MAX_DOCTRINE_FIELD characters ending where the doctrine word begins."""
+        token = self._token_at(end - 1) if end > 0 else None
+        if token is None or token.end != end:
+            return None
+        while token is not None and token.pos in FIELD_POS and end - token.start <= MAX_DOCTRINE_FIELD:
+            span = self._eponym_before(text, token.start, taken)
+            if span is not None:
+                return span
+            token = self._token_at(token.start - 1) if token.start > 0 else None
+        return None
 
     def _eponym_before(self, text: str, end: int, taken: list[Span]) -> Span | None:
         """The dictionary personal name of 2-4 characters ending at `end`, if no one has those characters."""
@@ -613,6 +649,19 @@ class PeopleStage(Stage):
             if self._word_tag(text[start:end]) == "nr" and not any(span.overlaps(t) for t in taken):
                 return span
         return None
+
+    def _works_opened_by_names(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+        """《刘绍棠文集》, 《毛泽东评点古今人物》: a title that opens with a full name, a surname and a given
+        name that jieba's dictionary lists as a person's, is by or about that person. A title that is
+        only the name (《白鹿原》, 《蓬莱阁》) names places as often, so it is left to the other rules."""
+        text = doc.text
+        taken = [m for p in found.values() for m in p.mentions] + blocked
+        for token in doc.tokens:
+            if (token.start and text[token.start - 1] == "《" and token.pos in WORK_NAME_POS
+                    and len(token.text) == FULL_NAME_LEN and token.text[0] in self.surname_rank
+                    and token.text in jieba_dictionary() and token.text not in self.places  # 《都柏林协定》
+                    and text[token.end : token.end + 1] not in ("》", "")):
+                self._add_bare(text, Span(token.start, token.end), taken, found)
 
     # ------------------------------------------------------------------ role and affiliation
     def _role_before(self, doc: Doc, title: Span) -> tuple[str, str]:

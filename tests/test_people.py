@@ -25,6 +25,13 @@ def run(people, make_doc):
     return annotate
 
 
+@pytest.fixture(scope="module")
+def run_rules(resources, make_doc):
+    """The rules alone, without the CRF: a rule's test must not pass on the model's say."""
+    stage = PeopleStage(resources, use_crf=False)
+    return lambda text: stage(make_doc(text))
+
+
 @pytest.mark.parametrize(
     "text, name, role, institutions",
     [
@@ -262,3 +269,34 @@ def test_place_before_a_place_word_is_no_person(run, text, not_person, person):
     assert not_person not in names, names
     if person:
         assert person in names, names
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("各地深入学习邓小平党的建设理论，加强基层组织。", "邓小平"),  # a doctrine named by a person and its field
+        ("他们编写了毛泽东教育思想学习读本。", "毛泽东"),
+        ("书架上有一套《刘绍棠文集》。", "刘绍棠"),  # a work's title that opens with a full name
+        ("他刚读完《毛泽东和他的儿子》这本书。", "毛泽东"),
+        ("一到周末，大家就去老傅的茶座喝茶。", "傅"),  # 老 + a rarer surname, one word only jieba's guess joins
+        ("会后，严老担心年轻教师的成长。", "严"),  # 严老|担心: the guessed word ends the address
+    ],
+)
+def test_rules_without_the_crf(run_rules, text, name):
+    names = [p.name for p in run_rules(text).people]
+    assert name in names, names
+
+
+@pytest.mark.parametrize(
+    "text, not_a_person",
+    [
+        ("《都柏林协定》规定了难民的安置。", "都柏林"),  # a place opens the title
+        ("《白鹿原》是一部长篇小说。", "白鹿原"),  # a title that is only the name: as often a place
+        ("重庆市璧山区丁家街道三五村的村民。", "丁"),  # 丁家|街道 is a place
+        ("他通过微信视频向家人们介绍家乡。", "向"),  # 向家 is no address
+        ("要坚持社会主义核心价值观。", "社会"),  # 社会主义 is one word: no field before 主义
+    ],
+)
+def test_rule_traps_without_the_crf(run_rules, text, not_a_person):
+    names = [p.name for p in run_rules(text).people]
+    assert not_a_person not in names, names

@@ -64,6 +64,7 @@ PLURAL = "们"
 PERSON_POS = frozenset(("nr", "nrt", "nrfg"))  # jieba's personal-name tags (nrt: a transliterated one)
 NAME_DOTS = frozenset("·・•")  # between the parts of a foreign name
 MAX_FOREIGN_NAME = 16
+MAX_CUT_BEFORE_NAME = 2  # 确|吉坚赞: characters of a dotted name's part jieba may cut off the found name
 # jieba tags of place and organisation words: a name never starts or ends inside one.
 PLACE_POS = ("ns", "nt", "nz")
 # A work's title may open with a person's name: jieba's tags for a Chinese full name of this length
@@ -171,7 +172,9 @@ class PeopleStage(Stage):
             self._initials(doc, unquoted, found)
             self._eponyms(doc, unquoted, found)
             self._works_opened_by_names(doc, unquoted, found)
-        # 7. role and affiliation
+        # 7. a name after a name dot is the last part of a longer one (阿沛·阿旺晋美)
+        found = self._whole_dotted_names(doc, found)
+        # 8. role and affiliation
         doc.people = [self._finding(doc, person) for person in found.values() if person.mentions]
         doc.people.sort(key=lambda p: min(p.mentions))
         return doc
@@ -439,6 +442,31 @@ class PeopleStage(Stage):
         if role and role[1]:
             person.roles.append(role)
         return person
+
+    def _whole_dotted_names(self, doc: Doc, found: dict) -> dict:
+        """阿沛·阿旺晋美, 迈克尔·巴尼耶, 班禅额尔德尼·确|吉坚赞: a name found right after a name dot (or a
+        character or two after it, which jieba cut off) is the last part of a foreign or minority name
+        whose earlier parts jieba tags as names; the person is the whole name."""
+        whole: dict[str, Candidate] = {}
+        for person in found.values():
+            for span in person.mentions:
+                start = self._dotted_start(doc.text, span)
+                name = doc.text[start : span.end]
+                target = whole.setdefault(name, Candidate(name, byline=person.byline))
+                target.mentions.add(Span(start, span.end))
+                target.roles += [r for r in person.roles if r[3] == span.start]
+        return whole
+
+    def _dotted_start(self, text: str, span: Span) -> int:
+        start = span.start
+        while True:
+            dot = next((start - k for k in range(1, MAX_CUT_BEFORE_NAME + 2) if text[start - k : start - k + 1] in NAME_DOTS), None)
+            if dot is None or not all(map(is_han, text[dot + 1 : start])):
+                return start
+            before = self._token_at(dot - 1) if dot else None
+            if before is None or before.end != dot or before.pos not in PERSON_POS or span.end - before.start > MAX_FOREIGN_NAME:
+                return start
+            start = before.start
 
     def _extend_lists(self, doc: Doc, blocked: list[Span], crf: dict[int, Span], found: dict) -> None:
         """Names joined by 、 to a found name are names too; a trailing 等…名学生 gives all their role."""

@@ -300,3 +300,20 @@ def test_rules_without_the_crf(run_rules, text, name):
 def test_rule_traps_without_the_crf(run_rules, text, not_a_person):
     names = [p.name for p in run_rules(text).people]
     assert not_a_person not in names, names
+
+
+@pytest.mark.parametrize(
+    "text, name, part",
+    [
+        ("请班禅额尔德尼·确吉坚赞副委员长出席会议。", "班禅额尔德尼·确吉坚赞", "吉坚赞"),  # jieba cut 确 off
+        ("美国代理国防部长帕特里克·沙纳汉突访阿富汗。沙纳汉说，美国将继续支持和平进程。", "帕特里克·沙纳汉", None),
+    ],
+)
+def test_a_name_after_a_name_dot_is_the_whole_name(run, text, name, part):
+    names = [p.name for p in run(text).people]
+    assert name in names and part not in names, names
+
+
+def test_a_dot_after_a_word_that_is_no_name_joins_nothing(run):
+    names = [p.name for p in run("第二单元·王老师讲话：同学们要认真复习。").people]
+    assert not any("·" in n for n in names), names

@@ -427,8 +427,9 @@ class PeopleStage(Stage):
             token = doc.tokens[index]
             if token.pos in PERSON_POS:
                 end, transliterated = token.end, transliterated or token.pos == "nrt"
-            elif not (token.text in NAME_DOTS and index + 1 < len(doc.tokens)
-                      and doc.tokens[index + 1].pos in PERSON_POS):
+            elif token.text in NAME_DOTS and index + 1 < len(doc.tokens) and doc.tokens[index + 1].pos in PERSON_POS:
+                transliterated = True  # 总理|谢赫|·|哈西娜: a name dot marks a foreign name as well
+            else:
                 break
             index += 1
         if transliterated and name.end < end <= name.start + MAX_FOREIGN_NAME:

@@ -307,6 +307,8 @@ def test_rule_traps_without_the_crf(run_rules, text, not_a_person):
     [
         ("请班禅额尔德尼·确吉坚赞副委员长出席会议。", "班禅额尔德尼·确吉坚赞", "吉坚赞"),  # jieba cut 确 off
         ("美国代理国防部长帕特里克·沙纳汉突访阿富汗。沙纳汉说，美国将继续支持和平进程。", "帕特里克·沙纳汉", None),
+        ("孟加拉国总理谢赫·哈西娜日前向中国驻孟加拉国大使致信。", "谢赫·哈西娜", "谢赫"),  # after a title
+        ("民主党参议员爱德华·马基表示，美国政府的做法不对。", "爱德华·马基", "爱德华"),
     ],
 )
 def test_a_name_after_a_name_dot_is_the_whole_name(run, text, name, part):

@@ -59,6 +59,8 @@ GUESSED_ADDRESS_POS = frozenset(("n", "nr"))  # jieba's tags for an unknown 老�
 EVERYDAY_FREQUENCY = 600
 # jieba tags of words that are not names even when their character is a surname (从, 有, 和, 上学|后).
 FUNCTION_POS = ("p", "v", "c", "u", "d", "r", "m", "q", "a", "f")
+# jieba tags of prepositions and conjunctions (从 p, 和 c): a surname cut as one is no name's start.
+LINKING_POS = ("p", "c")
 # A title right before this is a plural noun (同学们, 老师们), not one person's title.
 PLURAL = "们"
 PERSON_POS = frozenset(("nr", "nrt", "nrfg"))  # jieba's personal-name tags (nrt: a transliterated one)
@@ -334,12 +336,18 @@ class PeopleStage(Stage):
             start = end - size
             if start < 0 or not self._surname_at(text, start):
                 continue
-            if size == 3 and self._surname_at(text, start + 1) and not self._left_boundary(text, start):
-                continue
+            if size == 3 and self._surname_at(text, start + 1) and (
+                    not self._left_boundary(text, start) or self._lone_function_word(start)):
+                continue  # 从|彭真|委员长: a surname that is a function word of its own starts no name
             piece = text[start:end]
             if all(is_han(ch) and ch not in self.not_in_name for ch in piece[1:]):
                 return Span(start, end)
         return None
+
+    def _lone_function_word(self, i: int) -> bool:
+        """从, 和, 由 cut as a preposition or conjunction of their own (万 as a numeral still starts 万鄂湘)."""
+        token = self._token_starts.get(i)
+        return token is not None and token.end == i + 1 and token.pos.startswith(LINKING_POS)
 
     def _left_boundary(self, text: str, i: int) -> bool:
         return i == 0 or not is_han(text[i - 1]) or any(

@@ -319,3 +319,17 @@ def test_a_name_after_a_name_dot_is_the_whole_name(run, text, name, part):
 def test_a_dot_after_a_word_that_is_no_name_joins_nothing(run):
     names = [p.name for p in run("第二单元·王老师讲话：同学们要认真复习。").people]
     assert not any("·" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("他说，从王明主席的讲话中得到了启发。", "王明", "主席"),  # 从 cut as a preposition starts no name
+        ("村支书赵宾坦言，今年的收成不错。", "赵宾", "村支书"),
+        ("苏立凡研究员是冻结室主任。", "苏立凡", "研究员"),  # an academic title after the name
+        ("会上，革命家王若飞听了汇报。", "王若飞", "革命家"),
+    ],
+)
+def test_titles_anchor_names_without_the_crf(run_rules, text, name, role):
+    people = {p.name: p.role for p in run_rules(text).people}
+    assert people.get(name) == role, people

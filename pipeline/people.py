@@ -61,6 +61,9 @@ EVERYDAY_FREQUENCY = 600
 FUNCTION_POS = ("p", "v", "c", "u", "d", "r", "m", "q", "a", "f")
 # jieba tags of prepositions and conjunctions (从 p, 和 c): a surname cut as one is no name's start.
 LINKING_POS = ("p", "c")
+# Forms of address that anonymise a person (王某, 解某某): only a preposition or conjunction before
+# them is no surname (从|某, 和|某某), however else jieba tags the surname (伏 v, 张 q).
+ANONYMISED = frozenset(("某", "某某"))
 # A title right before this is a plural noun (同学们, 老师们), not one person's title.
 PLURAL = "们"
 PERSON_POS = frozenset(("nr", "nrt", "nrfg"))  # jieba's personal-name tags (nrt: a transliterated one)
@@ -560,8 +563,9 @@ class PeopleStage(Stage):
                 if token.end == cue.end():  # 吴先生 as one word: not when it is a common word (古老, 国家)
                     if self._everyday_word(token.text):
                         break
-                elif token.end != cue.start() or token.pos.startswith(FUNCTION_POS):
-                    break  # 从|某种, 有|太太: a function word that is also a surname
+                elif token.end != cue.start() or token.pos.startswith(
+                        LINKING_POS if cue.group() in ANONYMISED else FUNCTION_POS):
+                    break  # 有|太太: a function word that is also a surname (but 伏|某, 解|某某 are people)
                 elif cue_token is None or cue_token.end != cue.end():
                     break  # 任|总顾问, 后|老师: the address is only the start of a longer word
                 if cue.group() in self.final_cues:

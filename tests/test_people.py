@@ -163,6 +163,8 @@ def test_every_occurrence_is_a_mention(run):
         ("六十年代初，吴先生到了北京。", "吴"),
         ("尽管他早已向吴先生当面请罪。", "吴"),
         ("在检察机关的严密侦查下，陈某罪行暴露。", "陈"),
+        ("经人社部门认定，伏某受伤为工伤。", "伏"),  # jieba tags 伏 a verb: 某 still makes it a person
+        ("前不久，有游客张某某在湖边拍照。", "张"),
         ("她同情起杀了丈夫的潘氏。", "潘"),
         ("我要去桑拿部找一个姓纪的小姐。", "纪"),
         ("早春时节，老赵找老李请教，采用果树新技术。", "李"),
@@ -187,6 +189,7 @@ def test_bare_surnames_and_eponyms_are_people(run, text, name):
     "text, not_a_person",
     [
         ("从某种意义上来说，这是好事。", "从"),  # a preposition before 某种
+        ("他和某某公司签了合同。", "和"),  # a conjunction before 某某
         ("这些休闲活动均有太太陪伴左右。", "有"),
         ("由教育部长陈至立任总顾问的这部电视片。", "任"),  # 总 begins 总顾问
         ("开展了叉车操作、养老护理员培训。", "养"),  # 养老 is a word, not 养 + 老

@@ -316,6 +316,8 @@ class PeopleStage(Stage):
         sur = self._surname_at(text, i)
         if not sur:
             return None
+        if self._known_full_name(i, sur):
+            return Span(i, i + sur + 2)  # 张岱年: jieba's dictionary knows the name, 年 and all
         first = i + sur
         if not is_han(text[first : first + 1]) or text[first] in self.not_in_name:
             return None
@@ -329,6 +331,17 @@ class PeopleStage(Stage):
         ):
             return Span(i, second)
         return Span(i, second + 1)
+
+    def _known_full_name(self, i: int, surname: int) -> bool:
+        """The word at i is a surname and two characters that jieba's dictionary lists as a name; not
+        one of its entries that end in a place suffix (邵伯镇) or in a word that follows names after a
+        shorter known name (罗文|说, 谢家|就)."""
+        token = self._token_starts.get(i)
+        if token is None or len(token.text) != surname + 2 or token.pos not in PERSON_POS:
+            return False
+        name, known = token.text, jieba_dictionary()
+        return name in known and not (
+            name[-1] in self.place_after or (name[-1] in self.followers and name[:-1] in known))
 
     def _name_before(self, text: str, end: int, crf: dict[int, Span]) -> Span | None:
         """The name ending at `end` (right before an after-title such as 老师), or None."""
@@ -371,8 +384,11 @@ class PeopleStage(Stage):
             return False
         if name in self.not_names or name[:2] in self.not_names or any(name[:n] in self.places for n in (2, 3, 4)):
             return False
-        if name in self.title_position or any(ch in self.not_in_name for ch in name[1:]):
+        if name in self.title_position:
             return False
+        known = len(name) == 3 and self._known_full_name(span.start, self._surname_at(name, 0))
+        if not known and any(ch in self.not_in_name for ch in name[1:]):
+            return False  # 王刚年 is no name, but jieba's dictionary knows 张岱年 and 金冲及
         if from_crf and (self._common_word(name) or (len(name) == 2 and self._everyday_word(name))
                          or name in self.place_short_forms):
             return False

@@ -336,3 +336,17 @@ def test_a_dot_after_a_word_that_is_no_name_joins_nothing(run):
 def test_titles_anchor_names_without_the_crf(run_rules, text, name, role):
     people = {p.name: p.role for p in run_rules(text).people}
     assert people.get(name) == role, people
+
+
+@pytest.mark.parametrize(
+    "text, name, part",
+    [
+        ("党史研究专家金冲及时常来这里查阅档案。", "金冲及", "金冲"),  # jieba's dictionary knows 金冲及, 及 and all
+        ("与会者有冯友兰、张岱年。", "张岱年", "张岱"),
+        ("明末清初著名思想家王夫之曾在此隐居。", "王夫之", None),
+        ("董事长罗文说，公司今年将扩大生产。", "罗文", "罗文说"),  # its 罗文说 entry ends in 说 after 罗文
+    ],
+)
+def test_names_jieba_knows_whole(run, text, name, part):
+    names = [p.name for p in run(text).people]
+    assert name in names and part not in names, names

@@ -64,6 +64,9 @@ LINKING_POS = ("p", "c")
 # Forms of address that anonymise a person (王某, 解某某): only a preposition or conjunction before
 # them is no surname (从|某, 和|某某), however else jieba tags the surname (伏 v, 张 q).
 ANONYMISED = frozenset(("某", "某某"))
+# A given name that jieba's dictionary counts this often under a tag other than a name's (国庆 131 t,
+# 春风 269 n) is too often the word itself to be read as the person when it stands alone.
+GIVEN_NAME_AS_WORD = 100
 # A title right before this is a plural noun (同学们, 老师们), not one person's title.
 PLURAL = "们"
 PERSON_POS = frozenset(("nr", "nrt", "nrfg"))  # jieba's personal-name tags (nrt: a transliterated one)
@@ -177,6 +180,8 @@ class PeopleStage(Stage):
             self._initials(doc, unquoted, found)
             self._eponyms(doc, unquoted, found)
             self._works_opened_by_names(doc, unquoted, found)
+        #    and a given name alone after the full name is that person (刘绍棠 … 绍棠)
+        self._given_names(doc, blocked, found)
         # 7. a name after a name dot is the last part of a longer one (阿沛·阿旺晋美)
         found = self._whole_dotted_names(doc, found)
         # 8. role and affiliation
@@ -471,6 +476,32 @@ class PeopleStage(Stage):
             person.roles.append(role)
         return person
 
+    def _given_names(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+        """刘绍棠 … 绍棠: reports call a person they have named in full by the two-character given name
+        alone. Each later occurrence that the segmenter cuts as a word of its own is a mention of the
+        full name, and a person found under the given name alone is merged into it. A given name that
+        is an everyday word (建国, 文明) is left alone."""
+        text = doc.text
+        taken = [m for p in found.values() for m in p.mentions] + blocked
+        for name, person in list(found.items()):
+            surname = name[: self._surname_at(name, 0)]
+            given = name[len(surname):]
+            if person.byline or len(given) != 2 or len(name) == 2 or self._everyday_word(given) or (
+                    jieba_dictionary().get(given, 0) >= GIVEN_NAME_AS_WORD and self._common_word(given)):
+                continue  # 建国, 国庆, 春风: words too; jieba's rare 绍棠 (ns) is still the name
+            alone = found.pop(given, None)
+            if alone is not None:
+                person.mentions |= alone.mentions
+            at = text.find(given, min(person.mentions).end)
+            while at >= 0:
+                span, token = Span(at, at + 2), self._token_starts.get(at)
+                if (token is not None and token.end == span.end and not self._place_before_suffix(span)
+                        and text[at - len(surname) : at] != surname  # the full name, where a rule missed it
+                        and not any(span.overlaps(t) for t in taken)):  # not 尚志|乡 after 赵尚志
+                    person.mentions.add(span)
+                    taken.append(span)
+                at = text.find(given, at + 2)
+
     def _whole_dotted_names(self, doc: Doc, found: dict) -> dict:
         """阿沛·阿旺晋美, 迈克尔·巴尼耶, 班禅额尔德尼·确|吉坚赞: a name found right after a name dot (or a
         character or two after it, which jieba cut off) is the last part of a foreign or minority name
@@ -479,7 +510,7 @@ class PeopleStage(Stage):
         for person in found.values():
             for span in person.mentions:
                 start = self._dotted_start(doc.text, span)
-                name = doc.text[start : span.end]
+                name = person.name if start == span.start else doc.text[start : span.end]
                 target = whole.setdefault(name, Candidate(name, byline=person.byline))
                 target.mentions.add(Span(start, span.end))
                 target.roles += [r for r in person.roles if r[3] == span.start]

@@ -350,3 +350,21 @@ def test_titles_anchor_names_without_the_crf(run_rules, text, name, role):
 def test_names_jieba_knows_whole(run, text, name, part):
     names = [p.name for p in run(text).people]
     assert name in names and part not in names, names
+
+
+def test_a_given_name_alone_after_the_full_name_is_that_person(run):
+    text = "作家刘绍棠走了。绍棠曾对友人说，他爱家乡。"
+    people = {p.name: [text[m.start : m.end] for m in p.mentions] for p in run(text).people}
+    assert people.get("刘绍棠") == ["刘绍棠", "绍棠"], people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "王建国同志出席了会议。建国以来，这里变化很大。",  # 建国 is a word of the dictionary
+        "抗联英雄赵尚志牺牲在这里。尚志乡的人们一直纪念他。",  # 尚志|乡 is a place
+    ],
+)
+def test_given_name_aliases_that_are_not_the_person(run, text):
+    for person in run(text).people:
+        assert all(len(m) != 2 for m in person.mentions), (person.name, person.mentions)

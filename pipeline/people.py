@@ -131,6 +131,7 @@ class PeopleStage(Stage):
         self.max_follower = max(len(w) for w in self.followers)
         self.bare_surname_cues = _alternation(r[0] for r in context if r[1].startswith("after_surname"))
         self.final_cues = frozenset(r[0] for r in context if r[1] == "after_surname_final")
+        self.title_cues = frozenset(r[0] for r in context if r[1] == "after_surname_title")
         self.surname_openers = frozenset(r[0] for r in context if r[1] == "before_surname")
         self.eponym_words = _alternation(r[0] for r in context if r[1] == "eponym")
         self.initials = _alternation(r[0] for r in context if r[1] == "initials")
@@ -615,8 +616,11 @@ class PeopleStage(Stage):
                     break  # 有|太太: a function word that is also a surname (but 伏|某, 解|某某 are people)
                 elif cue_token is None or cue_token.end != cue.end():
                     break  # 任|总顾问, 后|老师: the address is only the start of a longer word
+                rare = self.surname_rank[text[start : cue.start()]] > ADDRESSED_SURNAME_RANK
+                if rare and cue.group() in self.title_cues:
+                    break  # 两国|总理, 爱国党|主席: a rarer surname before a title is the end of a word
                 if cue.group() in self.final_cues:
-                    if self.surname_rank[text[start : cue.start()]] > ADDRESSED_SURNAME_RANK:
+                    if rare:
                         break  # 商家
                     if (is_han(text[cue.end() : cue.end() + 1]) and not self._starts_follower(text, cue.end())
                             and not (token.end == cue.end() and self._guessed_address(token))):

@@ -137,7 +137,7 @@ class PeopleStage(Stage):
         self.initials = _alternation(r[0] for r in context if r[1] == "initials")
         self.place_after = frozenset(r[0] for r in context if r[1] == "place_after")
         self.tagger = NerTagger(lex) if use_crf else None
-        self._tokens, self._token_starts, self._starts = [], {}, []  # the document being read
+        self._text, self._tokens, self._token_starts, self._starts = "", [], {}, []  # the document being read
 
     # ------------------------------------------------------------------ driver
     def __call__(self, doc: Doc) -> Doc:
@@ -194,7 +194,7 @@ class PeopleStage(Stage):
     def _index_tokens(self, doc: Doc) -> None:
         """This document's words by start, for the boundary checks below (which are called deep in
         the rules, where the document is not at hand)."""
-        self._tokens = doc.tokens
+        self._text, self._tokens = doc.text, doc.tokens
         self._token_starts = {t.start: t for t in doc.tokens}
         self._starts = [t.start for t in doc.tokens]
 
@@ -217,9 +217,11 @@ class PeopleStage(Stage):
                 and jieba_dictionary().get(token.text, 0) >= EVERYDAY_FREQUENCY)
 
     def _place_before_suffix(self, span: Span) -> bool:
-        """罗庄|村, 唐古拉|草原, 马王堆|汉墓, 本报马德里|电: a place word cut right after the candidate."""
+        """罗庄|村, 唐古拉|草原, 马王堆|汉墓, 本报马德里|电: a place word cut right after the candidate;
+        or the candidate and the next character are a place's full name (苏州|市长 is 苏州市's mayor)."""
         token = self._token_starts.get(span.end)
-        return token is not None and token.text in self.place_after
+        return (token is not None and token.text in self.place_after) or (
+            self._text[span.start : span.end + 1] in self.places)
 
     def _misaligned(self, span: Span) -> bool:
         """The candidate starts or ends inside a place's or organisation's word (俄罗斯|总理 has no 罗斯,

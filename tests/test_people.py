@@ -191,6 +191,7 @@ def test_bare_surnames_and_eponyms_are_people(run, text, name):
         ("从某种意义上来说，这是好事。", "从"),  # a preposition before 某种
         ("他和某某公司签了合同。", "和"),  # a conjunction before 某某
         ("两国总理实现互访。", "国"),  # a rarer surname before a title ends a word
+        ("苏州市长李亚平说，苏州一直重视开放。", "苏州"),  # 苏州|市长: 苏州市 is a place
         ("土耳其爱国党主席佩林切克出席了会议。", "党"),
         ("这些休闲活动均有太太陪伴左右。", "有"),
         ("由教育部长陈至立任总顾问的这部电视片。", "任"),  # 总 begins 总顾问

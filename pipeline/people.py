@@ -740,8 +740,9 @@ class PeopleStage(Stage):
             if start < 0:
                 continue
             span = Span(start, end)
-            if self._word_tag(text[start:end]) == "nr" and not any(span.overlaps(t) for t in taken):
-                return span
+            if (self._word_tag(text[start:end]) == "nr" and text[start:end] not in self.not_names
+                    and not any(span.overlaps(t) for t in taken)):
+                return span  # not 生态|文明|思想: jieba tags 文明 nr too
         return None
 
     def _works_opened_by_names(self, doc: Doc, blocked: list[Span], found: dict) -> None:

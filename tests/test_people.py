@@ -301,6 +301,7 @@ def test_rules_without_the_crf(run_rules, text, name):
         ("重庆市璧山区丁家街道三五村的村民。", "丁"),  # 丁家|街道 is a place
         ("他通过微信视频向家人们介绍家乡。", "向"),  # 向家 is no address
         ("要坚持社会主义核心价值观。", "社会"),  # 社会主义 is one word: no field before 主义
+        ("要深入贯彻习近平生态文明思想。", "文明"),  # jieba tags 文明 nr, but it is a listed non-name
     ],
 )
 def test_rule_traps_without_the_crf(run_rules, text, not_a_person):

@@ -398,6 +398,12 @@ class _Finder:
                 if 2 <= end - start <= self.lex.max_head and self.fold[start:end] in self.lex.heads:
                     out.append((start, end))
                     break
+        if not out:  # 区委|书记, 市委|书记 in one word: a level and its head before the title
+            for end in glue_ends:
+                start = self._head_start(Token(self.fold[token.start : end], token.start, end, token.pos))
+                if start is not None and start > token.start:
+                    out.append((start, end))
+                    break
         return out
 
     def _starts_before(self, index: int) -> tuple[int, ...]:
@@ -467,6 +473,10 @@ class _Finder:
             return self._quoted(head, pos, end)
         while k is not None and end - self.tokens[k].start <= MAX_NAME:
             tok = self.tokens[k]
+            level = self._glued_level(tok)
+            if level:  # 由区|纪委, 从市|审计局: jieba glued a preposition onto the level before the head
+                parts.append((level, "place", tok.pos))
+                break
             role = self._role(tok)
             if role != "stop" and (self._post(tok, parts[-1] if parts else None) or self._counted_guess(k)):
                 break
@@ -516,6 +526,14 @@ class _Finder:
             parts.append((self.fold[tok.start : tok.end], "ordinal", tok.pos))
         parts.reverse()
         return self._judge(parts, head, end)
+
+    def _glued_level(self, tok: Token) -> str:
+        """The level (区, 市, 县) at the end of a word jieba guessed from a function word and it (由区,
+        从市, 对县, 任乡), else ""."""
+        word = self.fold[tok.start : tok.end]
+        if len(word) == 2 and word[1] in self.lex.relative and word[0] in self.lex.stop and not self._listed(word):
+            return word[1]
+        return ""
 
     def _predicate_phrase(self, word: str) -> bool:
         """建立健全, 重新部署, 高效廉洁: a phrase of jieba's filler entries (frequency 3, tags guessed) that

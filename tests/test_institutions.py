@@ -191,6 +191,11 @@ def test_traps_give_no_institution(run, sentence):
         # a short word jieba does not know, right after a place, is the body's proper name
         ("深圳宏吉工艺品厂的厂房", "深圳宏吉工艺品厂"),
         ("香港豪泰物业集团的同意", "香港豪泰物业集团"),
+        # jieba glues a preposition onto the level (由区|纪委) or the title onto the body (市委书记)
+        ("区委决定由区纪委牵头查办这个案子。", "区纪委"),
+        ("南县人大常委会对县人民法院的执行工作进行了评议。", "县人民法院"),
+        ("他到边远的洞井乡任乡党委副书记。", "乡党委"),
+        ("潍坊市委书记曹学成自信地说。", "潍坊市委"),
     ],
 )
 def test_department_and_count_boundaries(run, sentence, canonical):

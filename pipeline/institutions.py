@@ -617,8 +617,8 @@ class _Finder:
         tok = self.tokens[k]
         if not (2 <= len(tok.text) <= 3 and k > 0 and self.tokens[k - 1].end == tok.start):
             return False
-        if self._listed(tok.text) or tok.text[0] in self.lex.stop:
-            return False
+        if self._listed(tok.text) or tok.text[0] in self.lex.stop or tok.text in self.lex.modifiers:
+            return False  # 北京|各大|商场: a determiner or quality is no proper name
         prev = self.tokens[k - 1]
         return self._role(prev) == "place" and self.lex.is_place(self.fold[prev.start : prev.end])
 

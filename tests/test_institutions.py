@@ -304,6 +304,8 @@ def test_predicate_before_a_name_is_not_part_of_it(run, sentence, name, wrong):
 NOT_TAKEN = [
     ("全面落实村党组织书记县级党委备案管理。", "村党组织书记县级党委"),  # a post before a level ends the name
     ("介绍我国24个海丝联盟城市的风貌。", "个海丝联盟"),  # a guessed word holding the count's classifier
+    ("进入５月，北京各大商场的空调销量均有增长。", "北京各大商场"),  # a determiner is no proper name
+    ("３月份特区政府成立了发展策略小组。", "月份特区政府"),  # a time word is no part of a name
 ]
 
 

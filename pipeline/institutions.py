@@ -97,6 +97,7 @@ class OrgLexicons:
     name_verbs: frozenset[str]
     generic: frozenset[str]
     honours: frozenset[str]
+    systems: frozenset[str]  # 制度, 体制: after a head, the phrase names a system (人民代表大会|制度)
     determiners: frozenset[str]  # 该, 各级, 部分, 所在: modifiers after which no name goes on to the left
     qualities: frozenset[str]  # 一流, 知名, 大: modifiers that praise or rank
     posts: frozenset[str]  # titles of an office or post (书记, 总裁): a person's, never a name's body
@@ -131,6 +132,7 @@ class OrgLexicons:
             name_verbs=frozenset(w for w, r in roles.items() if r == "name_verb"),
             generic=frozenset(w for w, r in roles.items() if r == "generic"),
             honours=frozenset(w for w, r in roles.items() if r == "honour"),
+            systems=frozenset(w for w, r in roles.items() if r == "system"),
             determiners=frozenset(w for w, r in roles.items() if r == "determiner"),
             qualities=frozenset(w for w, r in roles.items() if r == "quality"),
             posts=frozenset(row[0] for row in lexicons["titles"].rows if _col(row, 2) in POST_KINDS)
@@ -319,7 +321,7 @@ class _Finder:
     def structural(self) -> list[Candidate]:
         out = []
         for head_start, head_end in self._head_spans():
-            if self._bound_after(head_end):
+            if self._bound_after(head_end) or self._system_after(head_end):
                 continue
             cand = self._extend(head_start, head_end)
             if cand is not None:
@@ -331,6 +333,11 @@ class _Finder:
         a compound (a 基地校 is a kind of school), not the end of a name."""
         index = self.starts.get(end)
         return index is not None and self.tokens[index].pos == "ng" and len(self.tokens[index].text) == 1
+
+    def _system_after(self, end: int) -> bool:
+        """坚持和完善人民代表大会|制度: a system named after a kind of body is no body."""
+        index = self.starts.get(end)
+        return index is not None and self.tokens[index].text in self.lex.systems
 
     def _head_spans(self) -> list[tuple[int, int]]:
         """Where a head word ends a name: at a token end, or inside a token whose rest is a title or

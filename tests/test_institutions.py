@@ -306,6 +306,7 @@ NOT_TAKEN = [
     ("介绍我国24个海丝联盟城市的风貌。", "个海丝联盟"),  # a guessed word holding the count's classifier
     ("进入５月，北京各大商场的空调销量均有增长。", "北京各大商场"),  # a determiner is no proper name
     ("３月份特区政府成立了发展策略小组。", "月份特区政府"),  # a time word is no part of a name
+    ("要坚持和完善人民代表大会制度。", "人民代表大会"),  # a system named after a kind of body
 ]
 
 

@@ -7,8 +7,11 @@ Order of work (numbered comments in `PeopleStage.__call__` match):
 4. the CRF's PER spans add names no rule reaches (given names alone, foreign names);
 5. every further occurrence of a found name becomes a mention;
 6. a bare surname with a form of address or a title (吴先生, 梁某, 姓纪的, 毛主席), the people a word of
-   initials stands for (马列) and the person a doctrine is named after (邓小平理论) are people too;
-7. role (the fullest title stated) and affiliation (explicit, else the institution of the sentence,
+   initials stands for (马列), the person a doctrine is named after (邓小平理论, 邓小平党的建设理论) and a
+   name that opens a work's title (《刘绍棠文集》) are people too; a given name alone after the full
+   name (刘绍棠 … 绍棠) is a mention of that person;
+7. a name right after a name dot is the last part of a longer one (阿沛·阿旺晋美);
+8. role (the fullest title stated) and affiliation (explicit, else the institution of the sentence,
    else of the paragraph) are chosen per person.
 Nothing inside an institution mention or a place name is a person; inside a short quotation (program
 names) only names the CRF or a doctrine word finds, and further occurrences of a found name, are.

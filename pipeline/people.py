@@ -398,8 +398,8 @@ class PeopleStage(Stage):
         if name in self.title_position:
             return False
         known = len(name) == 3 and self._known_full_name(span.start, self._surname_at(name, 0))
-        if not known and any(ch in self.not_in_name for ch in name[1:]):
-            return False  # 王刚年 is no name, but jieba's dictionary knows 张岱年 and 金冲及
+        if any(ch in self.not_in_name and not (known and self._function_character(ch)) for ch in name[1:]):
+            return False  # 王刚年 is no name, but jieba's dictionary knows 张岱年 and 金冲及 (not 陈列馆, nr too)
         if from_crf and (self._common_word(name) or (len(name) == 2 and self._everyday_word(name))
                          or name in self.place_short_forms):
             return False
@@ -408,6 +408,11 @@ class PeopleStage(Stage):
         if from_crf and not self._surname_at(name, 0) and (len(name) < 3 or confidence < UNSURE_CRF):
             return False  # a CRF span without a surname is too often a common word unless the model is sure
         return True
+
+    def _function_character(self, ch: str) -> bool:
+        """年 (m), 及 (c): a character jieba reads as a function word, which a listed name may end in;
+        a noun (馆, 局) it may not."""
+        return (self._word_tag(ch) or "").startswith(FUNCTION_POS)
 
     def _word_tag(self, piece: str) -> str | None:
         """The segmenter's tag when it reads `piece` as one word, else None."""

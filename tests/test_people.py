@@ -349,6 +349,7 @@ def test_titles_anchor_names_without_the_crf(run_rules, text, name, role):
         ("与会者有冯友兰、张岱年。", "张岱年", "张岱"),
         ("明末清初著名思想家王夫之曾在此隐居。", "王夫之", None),
         ("董事长罗文说，公司今年将扩大生产。", "罗文", "罗文说"),  # its 罗文说 entry ends in 说 after 罗文
+        ("湖南省党史陈列馆副馆长陈寄梅出席。", "陈寄梅", "陈列馆"),  # jieba tags 陈列馆 nr; 馆 is a noun
     ],
 )
 def test_names_jieba_knows_whole(run, text, name, part):

@@ -52,6 +52,8 @@ NOT_A_NAME_START = frozenset("c p f u uj ul ud ug uv uz y e o t s vg d v r".spli
 UNSURE_CRF = 0.8
 # Surnames this common need no second opinion from the CRF when a title anchors them.
 COMMON_SURNAME_RANK = 100
+# An untitled CRF name whose surname is rarer than this needs the model to be sure (UNSURE_CRF).
+RARE_SURNAME_RANK = 300
 HAN = regex.compile(r"\p{Han}")
 # 老/小 before a surname this common, or 老/总/家 after it, address a person (老王, 侯老); rarer
 # surnames make words with them (小路, 商家).
@@ -407,7 +409,14 @@ class PeopleStage(Stage):
             return False  # 潘氏, 刘姥姥: the person is the bare surname, added by `_bare_surnames`
         if from_crf and not self._surname_at(name, 0) and (len(name) < 3 or confidence < UNSURE_CRF):
             return False  # a CRF span without a surname is too often a common word unless the model is sure
+        if from_crf and confidence < UNSURE_CRF and self._surname_rank(name) > RARE_SURNAME_RANK:
+            return False  # so is one that begins with a rare surname (师德, 温馨)
         return True
+
+    def _surname_rank(self, name: str) -> int:
+        """The rank of the surname `name` begins with (a large number when there is none)."""
+        size = self._surname_at(name, 0)
+        return self.surname_rank[name[:size]] if size else len(self.surname_rank) + 1
 
     def _function_character(self, ch: str) -> bool:
         """年 (m), 及 (c): a character jieba reads as a function word, which a listed name may end in;

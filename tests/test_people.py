@@ -373,3 +373,28 @@ def test_a_given_name_alone_after_the_full_name_is_that_person(run):
 def test_given_name_aliases_that_are_not_the_person(run, text):
     for person in run(text).people:
         assert all(len(m) != 2 for m in person.mentions), (person.name, person.mentions)
+
+
+class _FixedTagger:
+    """Stands in for the CRF: the given PER spans, each with the given confidence."""
+
+    def __init__(self, spans):
+        self.spans = spans
+
+    def tag_scored(self, text, windows=None, tokens=None):
+        return [(text.index(name), text.index(name) + len(name), "PER", score) for name, score in self.spans]
+
+
+@pytest.mark.parametrize(
+    "text, name, confidence, is_person",
+    [
+        ("春节过后，查干湖上的渔工们又开捕了。", "查干湖", 0.6, False),  # 查 is a rare surname: unsure is not enough
+        ("春节过后，查干湖上的渔工们又开捕了。", "查干湖", 0.95, True),
+        ("记者走访了张海涛的家。", "张海涛", 0.6, True),  # a common surname needs no certainty
+    ],
+)
+def test_an_unsure_crf_name_needs_a_common_surname(resources, make_doc, text, name, confidence, is_person):
+    stage = PeopleStage(resources)
+    stage.tagger = _FixedTagger([(name, confidence)])
+    names = [p.name for p in stage(make_doc(text)).people]
+    assert (name in names) == is_person, names

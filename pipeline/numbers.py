@@ -24,6 +24,7 @@ import cn2an
 
 from .document import Span
 from .errors import LexiconError
+from .normalise import translator
 
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "up_to")  # what the lexicon may say
 
@@ -153,11 +154,12 @@ class NumberGrammar:
 # thousands separator only between full-width digits (增长3，100家 must not read as 3,100).
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C} | {0x3000: 0x20}
 _DIGIT_COMMA = re.compile(r"(?<=[０-９])，(?=[０-９])")
+_fold_signs = translator(_FOLD)
 
 
 def fold(text: str) -> str:
     """Full-width ASCII and the ideographic space to half-width, one character for one."""
-    return _DIGIT_COMMA.sub(",", text).translate(_FOLD)
+    return _fold_signs(_DIGIT_COMMA.sub(",", text))
 
 
 # ---------------------------------------------------------------- numeral values

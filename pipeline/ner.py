@@ -235,7 +235,7 @@ class FeatureEncoder:
         for code, name in enumerate(SEG_CODES):
             if name[0] in "SBME":
                 self._seg_table["SBME".index(name[0]), int(name[1])] = code
-        self._word_starts = np.array([self.seg[c] for c in SEG_CODES if c[0] in "BS"])
+        self._starts_word = np.array([c[0] in "BS" for c in SEG_CODES])  # by word position code
         self._compounds = frozenset(s for s in lex.surname_rank if len(s) == 2)
         self._compound_firsts = frozenset(s[0] for s in self._compounds)
         self._class_of = _PerCharacter(lambda ch: self.cls[char_class(ch)])
@@ -425,7 +425,7 @@ class FeatureEncoder:
             "p": p0, "wp": pair(w0, p0), "p-1p1": pair(p_1, p1),
             "s": s0, "s-1": s_1, "s-2": s_2,
             "t": t0, "t-1t1": pair(t_1, t1),
-            "sw": np.where((s0 > 1) & np.isin(w0, self._word_starts), pair(s0, w0), -1),  # after a surname mark
+            "sw": np.where((s0 > 1) & self._starts_word[w0], pair(s0, w0), -1),  # after a surname mark
             "g": np.where(g0 >= 0, pair(pair(g0, w0), p0), -1),
         }
         assert tuple(keys) == TEMPLATES

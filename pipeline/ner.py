@@ -514,13 +514,13 @@ class NerTagger:
         if rows is None:
             rows = self.encoder.rows([(text[s:e], self._words(text[s:e])) for s, e in pieces])
         label_ids, marginals = self.model.decode(rows, [e - s for s, e in pieces])
-        names = self.model.labels
+        ids = label_ids.tolist()  # Python ints: indexing numpy per character costs more than the rest
+        labels = [self.model.labels[j] for j in ids]
         spans: list[tuple[int, int, str, float]] = []
         offset = 0
         for start, end in pieces:
-            ids = label_ids[offset : offset + end - start]
-            for s, e, kind in bio_to_spans([names[j] for j in ids]):
-                confidence = min(float(marginals[offset + i, ids[i]]) for i in range(s, e))
+            for s, e, kind in bio_to_spans(labels[offset : offset + end - start]):
+                confidence = min(float(marginals[offset + i, ids[offset + i]]) for i in range(s, e))
                 spans.append((start + s, start + e, kind, confidence))
             offset += end - start
         return spans

@@ -197,16 +197,21 @@ def _inside_pads(lengths: np.ndarray) -> np.ndarray:
     return np.arange(int(lengths.sum())) + np.repeat(4 * np.arange(len(lengths)) + 2, lengths)
 
 
-class _PerCharacter(dict):
-    """A code per character, computed the first time the character is met."""
+class _PerCodePoint:
+    """A small code per character, computed the first time the character is met and kept in a table
+    by code point (a megabyte), so that a whole text's codes are one numpy gather."""
 
     def __init__(self, code) -> None:
-        super().__init__()
         self._code = code
+        self._table = np.full(0x110000, -1, dtype=np.int8)
 
-    def __missing__(self, ch: str) -> int:
-        self[ch] = value = self._code(ch)
-        return value
+    def __call__(self, points: np.ndarray) -> np.ndarray:
+        codes = self._table[points]
+        if (codes < 0).any():
+            for point in np.unique(points[codes < 0]).tolist():
+                self._table[point] = self._code(chr(point))
+            codes = self._table[points]
+        return codes.astype(np.int64)
 
 
 class FeatureEncoder:
@@ -238,8 +243,8 @@ class FeatureEncoder:
         self._starts_word = np.array([c[0] in "BS" for c in SEG_CODES])  # by word position code
         self._compounds = frozenset(s for s in lex.surname_rank if len(s) == 2)
         self._compound_firsts = frozenset(s[0] for s in self._compounds)
-        self._class_of = _PerCharacter(lambda ch: self.cls[char_class(ch)])
-        self._surname_of = _PerCharacter(self._single_surname)  # compound surnames aside
+        self._class_of = _PerCodePoint(lambda ch: self.cls[char_class(ch)])
+        self._surname_of = _PerCodePoint(self._single_surname)  # compound surnames aside
         if any("^" in word or "$" in word for word in lex.titles.words):  # see rows_in
             raise NerModelError("a title word holds a pad character (^ or $)")
         # Every template's (key, row) pairs, sorted so that a key listed twice keeps its first row.
@@ -359,9 +364,10 @@ class FeatureEncoder:
             out[i] = values
             return out
 
-        cls = np.fromiter(map(self._class_of.__getitem__, padded), np.int64, len(padded))
+        char = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        cls = self._class_of(char)
         cls[left], cls[right] = self.cls["^"], self.cls["$"]
-        sur = np.fromiter(map(self._surname_of.__getitem__, padded), np.int64, len(padded))
+        sur = self._surname_of(char)
         for first_char in self._compound_firsts.intersection(padded):
             at = padded.find(first_char)
             while at >= 0:
@@ -383,7 +389,6 @@ class FeatureEncoder:
         pos = laid_out(tags[which], self.pos["^"], self.pos["$"])
         listed = np.fromiter(map(self.lex.dictionary.__contains__, map(_text, words)), np.int64, count)
         gue = laid_out(self._word_code(listed[which], sur[i - offset]), -1, -1)  # mark at the word's start
-        char = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         return self._rows_from(i, char, cls, seg, pos, sur, tit, gue)
 
     def _single_surname(self, ch: str) -> int:

@@ -33,13 +33,17 @@ CN_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_
 BIG_MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A numeral: Arabic with optional Chinese multipliers and further Arabic groups (1.5万, 3万4000),
-# or a run of Chinese numeral characters with an optional 点 decimal part (三点五).
+# or a run of Chinese numeral characters with an optional 点 decimal part (三点五). NUMERAL and
+# FRACTION are searched through whole articles: each opens with a lookahead for the characters a
+# match can start with, so that re passes over every other position at once.
 NUMERAL = re.compile(
-    rf"(?P<ar>(?:{ARABIC})(?:[百千万亿]+(?:\d+(?:\.\d+)?)?)*)"
-    rf"|(?P<cn>[{CN_DIGITS}十百千万亿]+(?:点[{CN_DIGITS}]+)?)"
+    rf"(?=[\d{CN_DIGITS}十百千万亿])"
+    rf"(?:(?P<ar>(?:{ARABIC})(?:[百千万亿]+(?:\d+(?:\.\d+)?)?)*)"
+    rf"|(?P<cn>[{CN_DIGITS}十百千万亿]+(?:点[{CN_DIGITS}]+)?))"
 )
 # 三分之一, 百分之九十八, 5分之1: the denominator comes first in Chinese.
 FRACTION = re.compile(
+    rf"(?=[\d{CN_DIGITS}十百千万])"
     rf"(?P<den>\d+|[{CN_DIGITS}十百千万]+)分之(?P<num>\d+(?:\.\d+)?|[{CN_DIGITS}十百千万]+(?:点[{CN_DIGITS}]+)?)"
 )
 RANGE_SEPARATOR = re.compile(r"[ ]?(?:至|到|-|~|—|–|－|～|〜)[ ]?")

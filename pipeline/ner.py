@@ -491,6 +491,8 @@ def bio_to_spans(labels: list[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     start, kind = -1, ""
     for i, label in enumerate(labels + ["O"]):
+        if label == "O" and not kind:  # most characters: outside any span, with none open
+            continue
         if label.startswith("I-") and kind == label[2:]:
             continue
         if kind:

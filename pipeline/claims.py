@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import attrgetter
 
 from .document import ClaimFinding, Doc, Span, Token
 from .numbers import FOUR_DIGITS, PERIOD_OPENERS, Figure, NumberGrammar, find_figures
@@ -27,7 +28,10 @@ NOMINAL_TAGS = ("n", "vn", "j", "nz", "nt", "ns", "nr", "an", "s", "eng")  # not
 # Grammar words that end a measure phrase; the lexicons hold content words, these are function words.
 FUNCTION_CHARS = set("的了和与及或并等在是为有将把被对向从以其中这那各每也都还已共达")
 MAX_RIGHT, MAX_LEFT, MAX_MEASURE, SHORT_HEAD = 12, 8, 14, 6
+# The patterns searched through whole articles open with a lookahead for the characters a match can
+# start with: re then passes over every other position at once (two to three times faster).
 YEAR_PERIOD = re.compile(
+    r"(?=[自从截到\d〇零一二三四五六七八九])"
     r"(?:自|从|截至|截止|到)?(?:\d{4}|[〇零一二三四五六七八九]{4})年"
     r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|初)?(?:以来|来|至今)?"
 )
@@ -35,7 +39,7 @@ YEAR_PERIOD = re.compile(
 RECENT_YEARS = re.compile(
     "(?:" + "|".join(sorted(PERIOD_OPENERS, key=len, reverse=True)) + r")(?P<n>\d+|[一二两三四五六七八九十]+)年(?:来|以来|里|间|中)?"
 )
-MONTH_DAY = re.compile(r"(?<![\d年])(?:\d{1,2})月(?:\d{1,2}日)?")
+MONTH_DAY = re.compile(r"(?=\d)(?<![\d年])(?:\d{1,2})月(?:\d{1,2}日)?")
 # Small patterns used per figure or per period word, compiled once.
 COUNT_AFTER_GRADE = re.compile(r"[ ]?(?:近|约|共|达)?[ ]?[\d一二两三四五六七八九十]")
 MONTH_AFTER = re.compile(r"\d{1,2}月(?:底|末|初)?")
@@ -43,6 +47,7 @@ LOCATIVE = re.compile(r"[在于][^，,]*[中里上内]")
 CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}")
 CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 CN_SMALL["两"] = 2
+_start = attrgetter("start")  # a token's start, the key to find tokens by offset
 
 
 @dataclass(frozen=True)
@@ -200,7 +205,6 @@ class ClaimStage(Stage):
     def _periods(self, doc: Doc, year: int | None) -> list[Period]:
         text = doc.text
         found: list[Period] = []
-        token_starts = {t.start for t in doc.tokens}
         for m in YEAR_PERIOD.finditer(text):
             y = _year_of(m.group())
             open_end = m.group().endswith(("以来", "来", "至今"))
@@ -215,7 +219,7 @@ class ClaimStage(Stage):
             for at in _occurrences(text, word):
                 if len(word) == 1 and (at == 0 or text[at - 1] not in CLAUSE_BREAKS):
                     continue  # 现 inside 实现, 表现: a one-character time word only opens a clause (，现月收入)
-                if at not in token_starts and len(word) > 1 and text[at - 1 : at] not in CLAUSE_BREAKS:
+                if len(word) > 1 and text[at - 1 : at] not in CLAUSE_BREAKS and not _starts_token(doc.tokens, at):
                     continue  # 至今 inside 截至今年
                 span = Span(at, at + len(word))
                 if any(p.span.overlaps(span) for p in found):
@@ -233,6 +237,13 @@ class ClaimStage(Stage):
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _starts_token(tokens: list[Token], pos: int) -> bool:
+    """Does one of `tokens` (in text order) start at `pos`? A bisection: most articles ask this a few
+    times, and a set of every token's start cost more to build than all the asking."""
+    i = bisect_left(tokens, pos, key=_start)
+    return i < len(tokens) and tokens[i].start == pos
 
 
 def _occurrences(text: str, word: str) -> list[int]:

@@ -354,7 +354,7 @@ class _Finder:
                 start = self._head_start(token)
                 if start is not None:
                     spans.append((start, token.end))
-            if last in glue_ends:
+            if last in glue_ends and token.end - token.start > 1:  # nothing is glued onto 的 alone
                 spans.extend(self._glued_heads(index, token))
         return spans
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
+from numba import njit
 
 from .crf import CrfModel
 from .errors import NerModelError
@@ -178,11 +180,38 @@ CLASS_CODES = ("^", "$", "D", "H", "L", "S", "P")
 SURNAME_CODES = ("^", "", "C", "T", "R")
 TITLE_CODES = ("", "B", "I")
 _start = attrgetter("start")  # a token's start, the key to find tokens by offset
+_end, _text, _pos = attrgetter("end"), attrgetter("text"), attrgetter("pos")
 CODE_BITS = 21  # every code point fits: (a << 42) | (b << 21) | c keys a character trigram in an int64
+# sentence_features' templates in its order, which is the order the decoder adds their weights in.
+TEMPLATES = ("b", "c0", "c-1", "c1", "c-2", "c2", "c-1c0", "c0c1", "c-2c-1", "c1c2", "c-1c1", "c-1c0c1", "k",
+             "w", "w-1w", "ww1", "p", "wp", "p-1p1", "s", "s-1", "s-2", "t", "t-1t1", "sw", "g")
 
 
 def _codes(names: tuple[str, ...]) -> dict[str, int]:
     return {name: i for i, name in enumerate(names)}
+
+
+def _inside_pads(lengths: np.ndarray) -> np.ndarray:
+    """Positions of the pieces' own characters when each piece of these lengths stands between two
+    pads on either side: piece k's characters are shifted by its 4k earlier pads and its own 2."""
+    return np.arange(int(lengths.sum())) + np.repeat(4 * np.arange(len(lengths)) + 2, lengths)
+
+
+class _PerCodePoint:
+    """A small code per character, computed the first time the character is met and kept in a table
+    by code point (a megabyte), so that a whole text's codes are one numpy gather."""
+
+    def __init__(self, code) -> None:
+        self._code = code
+        self._table = np.full(0x110000, -1, dtype=np.int8)
+
+    def __call__(self, points: np.ndarray) -> np.ndarray:
+        codes = self._table[points]
+        if (codes < 0).any():
+            for point in np.unique(points[codes < 0]).tolist():
+                self._table[point] = self._code(chr(point))
+            codes = self._table[points]
+        return codes.astype(np.int64)
 
 
 class FeatureEncoder:
@@ -211,14 +240,18 @@ class FeatureEncoder:
         for code, name in enumerate(SEG_CODES):
             if name[0] in "SBME":
                 self._seg_table["SBME".index(name[0]), int(name[1])] = code
-        self._word_starts = np.array([self.seg[c] for c in SEG_CODES if c[0] in "BS"])
+        self._starts_word = np.array([c[0] in "BS" for c in SEG_CODES])  # by word position code
         self._compounds = frozenset(s for s in lex.surname_rank if len(s) == 2)
         self._compound_firsts = frozenset(s[0] for s in self._compounds)
-        self.tables = {}
-        for template, pairs in parsed.items():
-            pairs.sort()
-            self.tables[template] = (np.array([k for k, _ in pairs], dtype=np.int64),
-                                     np.array([r for _, r in pairs], dtype=np.intp))
+        self._class_of = _PerCodePoint(lambda ch: self.cls[char_class(ch)])
+        self._surname_of = _PerCodePoint(self._single_surname)  # compound surnames aside
+        if any("^" in word or "$" in word for word in lex.titles.words):  # see rows_in
+            raise NerModelError("a title word holds a pad character (^ or $)")
+        # Every template's (key, row) pairs, sorted so that a key listed twice keeps its first row.
+        entries = [(t, key, row) for t, template in enumerate(TEMPLATES) for key, row in sorted(parsed.pop(template, []))]
+        if parsed:
+            raise NerModelError(f"templates {sorted(parsed)} are parsed but never computed")
+        self._table = _hash_table(np.array(entries, dtype=np.int64).reshape(-1, 3))
 
     # ------------------------------------------------------------ attribute strings -> keys
     def _pos_code(self, tag: str) -> int:
@@ -296,100 +329,90 @@ class FeatureEncoder:
             tit += [0, 0, *map(tit_c.__getitem__, title_marks(piece, self.lex.titles)), 0, 0]
         joined = "".join(text)
         char = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        seg_a, pos_a, cls_a, sur_a, tit_a, gue_a = (np.array(x, dtype=np.int64) for x in (seg, pos, cls, sur, tit, gue))
-        # positions of the pieces' own characters in the padded stream
         lengths = np.array([len(piece) for piece, _ in pieces], dtype=np.int64)
-        starts = np.cumsum(lengths + 4) - lengths - 2
-        i = np.repeat(starts, lengths) + (np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths))
-        return self._rows_from({
-            "c": [char[i - 2], char[i - 1], char[i], char[i + 1], char[i + 2]],
-            "k": [cls_a[i - 1], cls_a[i], cls_a[i + 1]], "w": [seg_a[i - 1], seg_a[i], seg_a[i + 1]],
-            "p": [pos_a[i - 1], pos_a[i], pos_a[i + 1]], "s": [sur_a[i - 2], sur_a[i - 1], sur_a[i]],
-            "t": [tit_a[i - 1], tit_a[i], tit_a[i + 1]], "g": [gue_a[i]],
-        })
+        return self._rows_from(_inside_pads(lengths), char, *(np.array(x, dtype=np.int64)
+                                                            for x in (cls, seg, pos, sur, tit, gue)))
 
     def rows_in(self, text: str, tokens: list, pieces: list[tuple[int, int]]) -> np.ndarray | None:
         """`rows` for stretches (start, end) of one text, with their words taken from the text's own
-        segmentation `tokens` instead of segmenting each piece again: the evidence is computed once
-        over all the pieces and read through masks at their edges, where `rows` pads. None when the
-        tokens do not tile a piece (then `rows` is the way)."""
+        segmentation `tokens` instead of segmenting each piece again, and the evidence computed with
+        numpy over all the pieces at once. None when the tokens do not tile a piece (then `rows` is
+        the way)."""
         words = []
         for start, end in pieces:
             inside = tokens[bisect_left(tokens, start, key=_start) : bisect_left(tokens, end, key=_start)]
             if not inside or inside[0].start != start or inside[-1].end != end:
                 return None
             words += inside
-        sizes = np.fromiter((t.end - t.start for t in words), dtype=np.int64, count=len(words))
-        joined = "".join([text[start:end] for start, end in pieces])
-        n = len(joined)
+        count = len(words)
+        sizes = np.fromiter(map(_end, words), np.int64, count) - np.fromiter(map(_start, words), np.int64, count)
+        lengths = np.array([end - start for start, end in pieces], dtype=np.int64)
+        n = int(lengths.sum())
         if int(sizes.sum()) != n:
             return None
+        # The pieces laid out as `rows` lays them out, each between two pads on either side. No
+        # compound surname or title word takes in a pad, so each piece reads as if it were alone.
+        padded = "".join(["^^" + text[start:end] + "$$" for start, end in pieces])
+        i = _inside_pads(lengths)
+        first, last = i[np.cumsum(lengths) - lengths], i[np.cumsum(lengths) - 1]
+        left, right = np.concatenate([first - 2, first - 1]), np.concatenate([last + 1, last + 2])
+
+        def laid_out(values: np.ndarray, before: int, after: int) -> np.ndarray:
+            """Values of the pieces' characters at their padded positions, `before`/`after` in the pads."""
+            out = np.full(len(padded), after, dtype=np.int64)
+            out[left] = before
+            out[i] = values
+            return out
+
+        char = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        cls = self._class_of(char)
+        cls[left], cls[right] = self.cls["^"], self.cls["$"]
+        sur = self._surname_of(char)
+        for first_char in self._compound_firsts.intersection(padded):
+            at = padded.find(first_char)
+            while at >= 0:
+                if padded[at : at + 2] in self._compounds:
+                    sur[at] = self.sur["C"]
+                at = padded.find(first_char, at + 1)
+        sur[left] = sur[right] = self.sur["^"]
+        tit = np.zeros(len(padded), dtype=np.int64)
+        for start, end, _ in self.lex.titles.finditer(padded):
+            tit[start] = self.tit["B"]
+            tit[start + 1 : end] = self.tit["I"]
         # word position codes: S1, or B/M/E with the word's length capped at 4
-        which = np.repeat(np.arange(len(words)), sizes)
+        which = np.repeat(np.arange(count), sizes)
         offset = np.arange(n) - np.repeat(np.cumsum(sizes) - sizes, sizes)
         length = sizes[which]
         kind = np.where(length == 1, 0, np.where(offset == 0, 1, np.where(offset == length - 1, 3, 2)))
-        seg = self._seg_table[kind, np.minimum(length, 4)]
-        unknown_pos = len(self.pos)
-        pos = np.fromiter((self.pos.get(t.pos, unknown_pos) for t in words), dtype=np.int64,
-                          count=len(words))[which]
-        listed = np.fromiter((t.text in self.lex.dictionary for t in words), dtype=np.int64, count=len(words))[which]
-        word_start = np.arange(n) - offset
-        alphabet = {ch: i for i, ch in enumerate(set(joined))}
-        letters = np.fromiter(map(alphabet.__getitem__, joined), dtype=np.int64, count=n)
-        cls = np.array([self.cls[char_class(ch)] for ch in alphabet], dtype=np.int64)[letters]
-        sur = np.array([self._single_surname(ch) for ch in alphabet], dtype=np.int64)[letters]
-        for first in self._compound_firsts.intersection(alphabet):
-            at = joined.find(first)
-            while at >= 0:
-                if joined[at : at + 2] in self._compounds:
-                    sur[at] = self.sur["C"]
-                at = joined.find(first, at + 1)
-        bounds = np.array(pieces, dtype=np.int64).reshape(-1, 2)
-        lengths = bounds[:, 1] - bounds[:, 0]
-        ends = np.cumsum(lengths)
-        # a compound surname needs its second character in the same piece
-        for end in ends[sur[ends - 1] == self.sur["C"]]:
-            sur[end - 1] = self._single_surname(joined[end - 1])
-        gue = self._word_code(listed, sur[word_start])  # dictionary flag, surname mark at the word's start
-        tit = np.zeros(n, dtype=np.int64)
-        for (start, end), at in zip(pieces, ends - lengths):
-            for m_start, m_end, _ in self.lex.titles.finditer(text[start:end]):
-                tit[at + m_start] = self.tit["B"]
-                tit[at + m_start + 1 : at + m_end] = self.tit["I"]
-        char = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        i = np.arange(n)
-        first, last = np.repeat(ends - lengths, lengths), np.repeat(ends, lengths) - 1
-
-        def at(values: np.ndarray, shift: int, pad: int) -> np.ndarray:
-            """values[i + shift], or `pad` where that falls outside the character's piece."""
-            j = i + shift
-            return np.where((j < first) | (j > last), pad, values[np.clip(j, 0, n - 1)])
-
-        before, after = ord("^"), ord("$")
-        return self._rows_from({
-            "c": [at(char, -2, before), at(char, -1, before), char, at(char, 1, after), at(char, 2, after)],
-            "k": [at(cls, -1, 0), cls, at(cls, 1, 1)], "w": [at(seg, -1, 0), seg, at(seg, 1, 1)],
-            "p": [at(pos, -1, 0), pos, at(pos, 1, 1)], "s": [at(sur, -2, 0), at(sur, -1, 0), sur],
-            "t": [at(tit, -1, 0), tit, at(tit, 1, 0)], "g": [gue],
-        })
+        seg = laid_out(self._seg_table[kind, np.minimum(length, 4)], self.seg["^"], self.seg["$"])
+        tags = np.fromiter(map(self.pos.get, map(_pos, words), repeat(len(self.pos))), np.int64, count)
+        pos = laid_out(tags[which], self.pos["^"], self.pos["$"])
+        listed = np.fromiter(map(self.lex.dictionary.__contains__, map(_text, words)), np.int64, count)
+        gue = laid_out(self._word_code(listed[which], sur[i - offset]), -1, -1)  # mark at the word's start
+        return self._rows_from(i, char, cls, seg, pos, sur, tit, gue)
 
     def _single_surname(self, ch: str) -> int:
         rank = self.lex.surname_rank.get(ch)
         return self.sur[""] if rank is None else self.sur["T" if rank <= 100 else "R"]
 
-    def _rows_from(self, near: dict[str, list[np.ndarray]]) -> np.ndarray:
-        """The attribute rows of every template from each evidence at the offsets it is read at:
-        characters at -2..2, class/word/tag/title at -1..1, surname mark at -2..0, and the
-        word's dictionary flag with the surname mark at its start (-1: no words) at 0."""
-        (c_2, c_1, c0, c1, c2), (k_1, k0, k1) = near["c"], near["k"]
-        (w_1, w0, w1), (p_1, p0, p1), (s_2, s_1, s0), (t_1, t0, t1) = near["w"], near["p"], near["s"], near["t"]
-        (g0,) = near["g"]
+    def _rows_from(self, i: np.ndarray, char: np.ndarray, cls: np.ndarray, seg: np.ndarray, pos: np.ndarray,
+                   sur: np.ndarray, tit: np.ndarray, gue: np.ndarray) -> np.ndarray:
+        """The attribute rows of the characters at positions `i` of padded evidence arrays, read at
+        the offsets each template reads: characters at -2..2, class/word/tag/title at -1..1,
+        surname mark at -2..0, and the word's dictionary flag with the surname mark at its start
+        (-1: no words) at 0."""
+        c_2, c_1, c0, c1, c2 = char[i - 2], char[i - 1], char[i], char[i + 1], char[i + 2]
+        k_1, k0, k1 = cls[i - 1], cls[i], cls[i + 1]
+        w_1, w0, w1 = seg[i - 1], seg[i], seg[i + 1]
+        p_1, p0, p1 = pos[i - 1], pos[i], pos[i + 1]
+        s_2, s_1, s0 = sur[i - 2], sur[i - 1], sur[i]
+        t_1, t0, t1 = tit[i - 1], tit[i], tit[i + 1]
+        g0 = gue[i]
 
         def pair(a, b):
             return (a << CODE_BITS) | b
 
-        keys = {
+        keys = {  # in TEMPLATES order, the order sentence_features lists them (and the decoder adds them)
             "b": np.zeros_like(c0),
             "c0": c0, "c-1": c_1, "c1": c1, "c-2": c_2, "c2": c2,
             "c-1c0": pair(c_1, c0), "c0c1": pair(c0, c1), "c-2c-1": pair(c_2, c_1), "c1c2": pair(c1, c2),
@@ -399,23 +422,77 @@ class FeatureEncoder:
             "p": p0, "wp": pair(w0, p0), "p-1p1": pair(p_1, p1),
             "s": s0, "s-1": s_1, "s-2": s_2,
             "t": t0, "t-1t1": pair(t_1, t1),
-            "sw": np.where((s0 > 1) & np.isin(w0, self._word_starts), pair(s0, w0), -1),  # after a surname mark
+            "sw": np.where((s0 > 1) & self._starts_word[w0], pair(s0, w0), -1),  # after a surname mark
             "g": np.where(g0 >= 0, pair(pair(g0, w0), p0), -1),
         }
-        return np.stack([self._look(template, values) for template, values in keys.items()], axis=1)
+        assert tuple(keys) == TEMPLATES
+        return _look_up(np.stack(list(keys.values())), self._table, self.unknown)
 
-    def _look(self, template: str, values: np.ndarray) -> np.ndarray:
-        if template not in self.tables:
-            return np.full(len(values), self.unknown, dtype=np.intp)
-        keys, rows = self.tables[template]
-        at = np.minimum(np.searchsorted(keys, values), len(keys) - 1)
-        return np.where(keys[at] == values, rows[at], self.unknown)
+
+# The model's attribute rows by (template, key) in an open-addressing hash table, each slot a
+# (template, key, row) record (template -1: empty) in one cache line: a key is found in about one
+# memory access, where a binary search over the template's sorted keys took a dozen, most of them
+# cache misses once the other stages of an article have run.
+@njit(cache=True)
+def _slot(template, key, bits):  # pragma: no cover - compiled
+    """The top `bits` bits of a multiplicative (Fibonacci) hash of template and key: a slot of a
+    table of 2 ** bits."""
+    mixed = (np.uint64(key) ^ (np.uint64(template) << np.uint64(58))) * np.uint64(0x9E3779B97F4A7C15)
+    return np.int64(mixed >> np.uint64(64 - bits))
+
+
+@njit(cache=True)
+def _log2(n):  # pragma: no cover - compiled
+    """The least `bits` with 2 ** bits >= n."""
+    bits = 0
+    while (1 << bits) < n:
+        bits += 1
+    return bits
+
+
+@njit(cache=True)
+def _hash_table(entries):  # pragma: no cover - compiled
+    """A table at most half full of the (template, key, row) entries; of equal (template, key)
+    entries the first is kept."""
+    bits = max(1, _log2(2 * len(entries)))
+    table = np.full((1 << bits, 3), -1, dtype=np.int64)
+    for template, key, row in entries:
+        at = _slot(template, key, bits)
+        while table[at, 0] >= 0 and not (table[at, 0] == template and table[at, 1] == key):
+            at = (at + 1) & (len(table) - 1)
+        if table[at, 0] < 0:
+            table[at, 0], table[at, 1], table[at, 2] = template, key, row
+    return table
+
+
+@njit(cache=True, nogil=True)
+def _look_up(values, table, unknown):  # pragma: no cover - compiled
+    """The row of each template's key at each character (`values` is templates x characters), or
+    `unknown` where the model has no such attribute. One compiled pass: numpy per template cost
+    more in calls than in searching, on the few hundred characters of an article's windows."""
+    n_templates, n_chars = values.shape
+    bits = _log2(len(table))
+    out = np.empty((n_chars, n_templates), dtype=np.intp)
+    for template in range(n_templates):
+        for i in range(n_chars):
+            key = values[template, i]
+            at = _slot(template, key, bits)
+            row = unknown
+            while table[at, 0] >= 0:
+                if table[at, 0] == template and table[at, 1] == key:
+                    row = table[at, 2]
+                    break
+                at = (at + 1) & (len(table) - 1)
+            out[i, template] = row
+    return out
 
 
 def bio_to_spans(labels: list[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     start, kind = -1, ""
     for i, label in enumerate(labels + ["O"]):
+        if label == "O" and not kind:  # most characters: outside any span, with none open
+            continue
         if label.startswith("I-") and kind == label[2:]:
             continue
         if kind:
@@ -471,13 +548,13 @@ class NerTagger:
         if rows is None:
             rows = self.encoder.rows([(text[s:e], self._words(text[s:e])) for s, e in pieces])
         label_ids, marginals = self.model.decode(rows, [e - s for s, e in pieces])
-        names = self.model.labels
+        ids = label_ids.tolist()  # Python ints: indexing numpy per character costs more than the rest
+        labels = [self.model.labels[j] for j in ids]
         spans: list[tuple[int, int, str, float]] = []
         offset = 0
         for start, end in pieces:
-            ids = label_ids[offset : offset + end - start]
-            for s, e, kind in bio_to_spans([names[j] for j in ids]):
-                confidence = min(float(marginals[offset + i, ids[i]]) for i in range(s, e))
+            for s, e, kind in bio_to_spans(labels[offset : offset + end - start]):
+                confidence = min(float(marginals[offset + i, ids[offset + i]]) for i in range(s, e))
                 spans.append((start + s, start + e, kind, confidence))
             offset += end - start
         return spans

@@ -24,6 +24,7 @@ import cn2an
 
 from .document import Span
 from .errors import LexiconError
+from .normalise import translator
 
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "up_to")  # what the lexicon may say
 
@@ -32,13 +33,17 @@ CN_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_
 BIG_MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A numeral: Arabic with optional Chinese multipliers and further Arabic groups (1.5万, 3万4000),
-# or a run of Chinese numeral characters with an optional 点 decimal part (三点五).
+# or a run of Chinese numeral characters with an optional 点 decimal part (三点五). NUMERAL and
+# FRACTION are searched through whole articles: each opens with a lookahead for the characters a
+# match can start with, so that re passes over every other position at once.
 NUMERAL = re.compile(
-    rf"(?P<ar>(?:{ARABIC})(?:[百千万亿]+(?:\d+(?:\.\d+)?)?)*)"
-    rf"|(?P<cn>[{CN_DIGITS}十百千万亿]+(?:点[{CN_DIGITS}]+)?)"
+    rf"(?=[\d{CN_DIGITS}十百千万亿])"
+    rf"(?:(?P<ar>(?:{ARABIC})(?:[百千万亿]+(?:\d+(?:\.\d+)?)?)*)"
+    rf"|(?P<cn>[{CN_DIGITS}十百千万亿]+(?:点[{CN_DIGITS}]+)?))"
 )
 # 三分之一, 百分之九十八, 5分之1: the denominator comes first in Chinese.
 FRACTION = re.compile(
+    rf"(?=[\d{CN_DIGITS}十百千万])"
     rf"(?P<den>\d+|[{CN_DIGITS}十百千万]+)分之(?P<num>\d+(?:\.\d+)?|[{CN_DIGITS}十百千万]+(?:点[{CN_DIGITS}]+)?)"
 )
 RANGE_SEPARATOR = re.compile(r"[ ]?(?:至|到|-|~|—|–|－|～|〜)[ ]?")
@@ -153,11 +158,12 @@ class NumberGrammar:
 # thousands separator only between full-width digits (增长3，100家 must not read as 3,100).
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C} | {0x3000: 0x20}
 _DIGIT_COMMA = re.compile(r"(?<=[０-９])，(?=[０-９])")
+_fold_signs = translator(_FOLD)
 
 
 def fold(text: str) -> str:
     """Full-width ASCII and the ideographic space to half-width, one character for one."""
-    return _DIGIT_COMMA.sub(",", text).translate(_FOLD)
+    return _fold_signs(_DIGIT_COMMA.sub(",", text))
 
 
 # ---------------------------------------------------------------- numeral values

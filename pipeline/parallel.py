@@ -24,7 +24,7 @@ from typing import Iterable, Iterator
 
 from .errors import ZhfactsError
 from .ingest import IngestFailure
-from .runner import Item, Outcome, RunOptions, _error, outcome_of
+from .runner import Item, Outcome, RunOptions, _error, outcome_of, settle_collector
 
 # What one worker process holds: its pipeline and the time limit. Set once by the initializer;
 # module state is the only way a process pool hands per-process objects to its tasks.
@@ -39,6 +39,8 @@ def _init_worker(config, timeout: float | None) -> None:
         _WORKER["pipeline"] = Pipeline(config)
     except ZhfactsError as exc:  # a configuration error (missing lexicon): report it, as a run in-process would
         _WORKER["error"] = exc
+        return
+    settle_collector()
 
 
 def _ready() -> ZhfactsError | None:

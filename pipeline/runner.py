@@ -11,6 +11,7 @@ returned `Summary` into text and an exit status.
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import signal
 import sys
@@ -31,6 +32,10 @@ from .writer import dump_dict, dump_line
 
 KINDS = ("institutions", "people", "programs", "claims")
 Item = Doc | IngestFailure
+# A document's work makes tens of thousands of short-lived containers (tokens, spans, findings) and
+# next to no reference cycles. At CPython's default first threshold (700 new containers) the
+# collector runs about once per article and walks its token lists each time: 4% of a run's CPU.
+GC_FIRST_THRESHOLD = 10_000
 
 
 @dataclass
@@ -107,6 +112,15 @@ def _error(doc: Doc, stage: str, message: str) -> dict:
 
 def failure_record(failure: IngestFailure) -> dict:
     return failure.as_record()
+
+
+def settle_collector() -> None:
+    """For a process that has loaded its pipeline and now runs documents: move what it loaded
+    (lexicons, models: long-lived, never garbage) out of the collector's scans, and collect young
+    objects less often."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_FIRST_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def outcome_of(pipeline, item: Item, timeout: float | None) -> Outcome:
@@ -231,6 +245,7 @@ class SequentialEngine:
 
         self.pipeline = Pipeline(config)
         self.timeout = options.doc_timeout
+        settle_collector()
 
     def map(self, items: Iterable[Item]) -> Iterator[Outcome]:
         for item in items:

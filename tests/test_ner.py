@@ -3,12 +3,13 @@ batch features and compiled decoder give what crfsuite gives from the feature st
 
 from __future__ import annotations
 
+import numpy as np
 import pycrfsuite
 import pytest
 
 from pipeline.crf import CrfModel
 from pipeline.document import Token
-from pipeline.ner import NerModelError, NerTagger, bio_to_spans, chunks, sentence_features
+from pipeline.ner import NerModelError, NerTagger, _hash_table, _look_up, bio_to_spans, chunks, sentence_features
 
 
 @pytest.fixture(scope="module")
@@ -149,6 +150,17 @@ def test_rows_in_an_article_are_the_rows_of_its_pieces(tagger, resources):
     alone = tagger.encoder.rows([(text[s:e], [(t.text, t.pos) for t in tokens if s <= t.start < e])
                                  for s, e in pieces])
     assert rows is not None and (rows == alone).all()
+
+
+def test_look_up_finds_each_templates_rows_and_nothing_else():
+    entries = [(0, 5, 10), (0, 5, 11), (0, 7, 12), (1, 5, 13), (2, (1 << 62) + 3, 14)]  # (0, 5) twice: the first
+    table = _hash_table(np.array(entries, dtype=np.int64))
+    values = np.array([[5, 7, 9, -1], [5, 7, 5, 0], [(1 << 62) + 3, 5, 3, 0]], dtype=np.int64)
+    expected = {(t, k): r for t, k, r in reversed(entries)}
+    rows = _look_up(values, table, 99)
+    assert rows.shape == (4, 3)
+    assert rows.T.tolist() == [[expected.get((t, int(k)), 99) for k in values[t]] for t in range(3)]
+    assert (_look_up(values, _hash_table(np.empty((0, 3), dtype=np.int64)), 99) == 99).all()
 
 
 def test_rows_in_declines_tokens_that_do_not_tile(tagger):

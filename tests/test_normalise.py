@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.normalise import FULLWIDTH_FOLD, translator
+from pipeline.numbers import _FOLD
+
 from tests.conftest import SEEDS
 
 # A column of a real report (Chongqing Daily layout) around each case keeps the width estimate honest.
@@ -73,3 +76,11 @@ def test_every_clean_character_maps_to_the_same_raw_character(make_doc, seed):
 def test_a_prose_line_about_an_organiser_is_kept(make_doc):
     doc = make_doc("本次大赛由市教委主办，共有300名教师参赛。")
     assert doc.text == "本次大赛由市教委主办，共有300名教师参赛。"
+
+
+@pytest.mark.parametrize("table", [FULLWIDTH_FOLD, _FOLD])
+def test_translator_is_str_translate(table):
+    texts = ["", "北碚区", "ＧＤＰ增长６．５％，达到１２３４５亿元（同比）！", "ＡＢ　ｃｄ：", "１，２３４", "\uff5f\uff00末尾ｚ"]
+    every = "".join(map(chr, range(0xFEE0, 0xFF70))) + "\u3000 a１"
+    for text in [*texts, every]:
+        assert translator(table)(text) == text.translate(table)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import os
@@ -16,7 +17,7 @@ import pytest
 
 from pipeline.claims import ClaimStage
 from pipeline.resume import ResumeState, cut_torn_line
-from pipeline.runner import RunOptions, known_total, run, summary_text
+from pipeline.runner import GC_FIRST_THRESHOLD, RunOptions, known_total, run, settle_collector, summary_text
 from tests.conftest import CORPUS, ROOT, SEEDS
 
 
@@ -93,6 +94,17 @@ def _cli(*args: str, **kwargs) -> subprocess.Popen:
 
 def _lines(path: Path) -> int:
     return path.read_bytes().count(b"\n") if path.exists() else 0
+
+
+def test_settle_collector_freezes_what_is_loaded_and_collects_less_often():
+    before = gc.get_threshold()
+    try:
+        settle_collector()
+        assert gc.get_threshold() == (GC_FIRST_THRESHOLD, *before[1:])
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
 
 
 def test_resume_after_sigkill_gives_the_uninterrupted_output(tmp_path):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.errors import PipelineConfigError
-from pipeline.segment import make_segmenter, sentence_spans
+from pipeline.document import Token
+from pipeline.segment import _aligned, make_segmenter, sentence_spans
 
 TEXT = "北碚区教师进修学院院长朱福荣介绍，学院培训教师6800多名。"
 
@@ -18,6 +19,15 @@ def test_segmenters_align_tokens_to_the_text(resources, name):
         assert "".join(t.text for t in tokens) == TEXT
         assert all(TEXT[t.start : t.end] == t.text for t in tokens)
     assert "北碚区" in {t.text for t in segmenter.cut(TEXT)}  # the place lexicon is a user dictionary
+
+
+def test_aligned_tokens_are_tokens_whether_the_pieces_tile_the_text_or_not():
+    tiled = _aligned("朱福荣介绍", [("朱福荣", "nr"), ("介绍", "v")])
+    assert tiled == [Token("朱福荣", 0, 3, "nr"), Token("介绍", 3, 5, "v")]
+    assert all(type(t) is Token for t in tiled) and tiled[1].pos == "v"
+    searched = _aligned("朱福荣 介绍", [("朱福荣", "nr"), ("介绍", "v")])  # a segmenter that dropped the space
+    assert searched == [Token("朱福荣", 0, 3, "nr"), Token("介绍", 4, 6, "v")]
+    assert _aligned("", []) == []
 
 
 def test_posseg_tags_come_with_rjieba(resources):

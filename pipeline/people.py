@@ -616,8 +616,7 @@ class PeopleStage(Stage):
         The surname must be a word of its own in the segmentation, or one word with its form of address
         (吴先生), so 元老级 and 宋体 are not read as 元 + 老."""
         text, tokens = doc.text, doc.tokens
-        starts = {t.start: t for t in tokens}
-        ends = {t.end: t for t in tokens}
+        starts, ends = self._token_starts, {t.end: t for t in tokens}
         taken = [m for p in found.values() for m in p.mentions] + blocked
         for cue in self.bare_surname_cues.finditer(text):
             for size in (2, 1):
@@ -768,12 +767,15 @@ class PeopleStage(Stage):
         only the name (《白鹿原》, 《蓬莱阁》) names places as often, so it is left to the other rules."""
         text = doc.text
         taken = [m for p in found.values() for m in p.mentions] + blocked
-        for token in doc.tokens:
-            if (token.start and text[token.start - 1] == "《" and token.pos in WORK_NAME_POS
+        at = text.find("《")
+        while at >= 0:
+            token = self._token_starts.get(at + 1)
+            if (token is not None and token.pos in WORK_NAME_POS
                     and len(token.text) == FULL_NAME_LEN and token.text[0] in self.surname_rank
                     and token.text in jieba_dictionary() and token.text not in self.places  # 《都柏林协定》
                     and text[token.end : token.end + 1] not in ("》", "")):
                 self._add_bare(text, Span(token.start, token.end), taken, found)
+            at = text.find("《", at + 1)
 
     # ------------------------------------------------------------------ role and affiliation
     def _role_before(self, doc: Doc, title: Span) -> tuple[str, str]:

@@ -361,7 +361,7 @@ class _Finder:
     def _head_start(self, token: Token) -> int | None:
         end = token.end
         sizes = self.lex.head_sizes_by_last_char.get(self.fold[end - 1])
-        if sizes is None or token.text in self.lex.generic:
+        if sizes is None or token.text in self.lex.generic or self._ends_in_post(token):
             return None
         for size in sizes:
             start = end - size
@@ -380,6 +380,12 @@ class _Finder:
             if start == token.start or start in self.starts:
                 return start
         return None
+
+    def _ends_in_post(self, token: Token) -> bool:
+        """中央政治局|常委, 警备区|副政委: a word that ends in a post ending in a head character names
+        the post a person holds, not the body."""
+        word = self.fold[token.start : token.end]
+        return any(len(word) > size and word[-size:] in self.lex.posts for size in (2, 3))
 
     def _listed(self, word: str) -> bool:
         """jieba's dictionary holds `word` as more than a filler entry (whose tag is a guess)."""

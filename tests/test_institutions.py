@@ -307,6 +307,11 @@ NOT_TAKEN = [
     ("进入５月，北京各大商场的空调销量均有增长。", "北京各大商场"),  # a determiner is no proper name
     ("３月份特区政府成立了发展策略小组。", "月份特区政府"),  # a time word is no part of a name
     ("要坚持和完善人民代表大会制度。", "人民代表大会"),  # a system named after a kind of body
+    ("调查显示，春节期间参观博物馆的人多了。", "参观博物馆"),  # jieba tags 参观 a noun; it is a verb
+    ("他们同时联系医院，陪同就医。", "联系医院"),
+    ("寒冷天气也让整个中西部地区的交通陷入困境。", "整个中西部"),  # a determiner
+    ("中共中央政治局常委、国务院副总理出席。", "中共中央政治局常委"),  # a post, not the body
+    ("从人武部政委，到警备区副政委、军分区政委。", "警备区副政委"),
 ]
 
 

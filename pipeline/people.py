@@ -262,9 +262,13 @@ class PeopleStage(Stage):
         if self.tagger is None:
             return spans, confidence
         windows = []  # of the whole article, so that the CRF decodes them all in one batch
+        # the tokens a window is centred on, found in one pass over the article rather than per paragraph
+        surnames = self.surname_rank
+        centres = [index for index, token in enumerate(doc.tokens) if token.pos.startswith("nr") or (
+            token.text in surnames and token.pos not in NOT_A_NAME_START)]
         for para in doc.paragraphs or [Span(0, len(doc.text))]:
             windows += [(para.start + start, para.start + end)
-                        for start, end in self._crf_windows(doc, para, bisect.bisect_left(self._starts, para.start))]
+                        for start, end in self._crf_windows(doc, para, bisect.bisect_left(self._starts, para.start), centres)]
         for start, end, label, score in self.tagger.tag_scored(doc.text, windows, doc.tokens):
             if label == "PER":
                 span = Span(start, end)
@@ -272,36 +276,37 @@ class PeopleStage(Stage):
                 confidence[span] = score
         return spans, confidence
 
-    def _crf_windows(self, doc: Doc, para: Span, first_token: int) -> list[tuple[int, int]]:
-        """Stretches of the paragraph (relative to it) around where a name may be: tokens the segmenter
-        tags as names (nr, nrfg, nrt) and lone surnames (朱|福荣) that are not doing a function word's
-        job. The CRF, most of this stage's time, tags only these, with a few words of context on
-        each side (on MSRA dev it then decides as it does on whole sentences)."""
+    def _crf_windows(self, doc: Doc, para: Span, first_token: int, centres: list[int]) -> list[tuple[int, int]]:
+        """Stretches of the paragraph (relative to it) around where a name may be: `centres`, the
+        indices of tokens the segmenter tags as names (nr, nrfg, nrt) and of lone surnames (朱|福荣)
+        that are not doing a function word's job. The CRF, most of this stage's time, tags only these,
+        with a few words of context on each side (on MSRA dev it then decides as it does on whole
+        sentences)."""
         windows: list[tuple[int, int]] = []
         tokens = doc.tokens
-        for index in range(first_token, len(tokens)):
+        for k in range(bisect.bisect_left(centres, first_token), len(centres)):
+            index = centres[k]
             token = tokens[index]
             if token.start >= para.end:
                 break
-            if token.pos.startswith("nr") or (token.text in self.surname_rank and token.pos not in NOT_A_NAME_START):
-                # The margin grows to whole words: a window that ends inside 马克思主|义 leaves the
-                # CRF a name running into its edge.
-                before = index
-                while before > first_token and tokens[before - 1].start >= token.start - CRF_MARGIN:
-                    before -= 1
-                if before > first_token:
-                    before -= 1
-                after = index
-                while after + 1 < len(tokens) and tokens[after + 1].end <= token.end + CRF_MARGIN:
-                    after += 1
-                if after + 1 < len(tokens):
-                    after += 1
-                start = max(para.start, tokens[before].start) - para.start
-                end = min(para.end, tokens[after].end) - para.start
-                if windows and start <= windows[-1][1]:
-                    windows[-1] = (windows[-1][0], end)
-                else:
-                    windows.append((start, end))
+            # The margin grows to whole words: a window that ends inside 马克思主|义 leaves the
+            # CRF a name running into its edge.
+            before = index
+            while before > first_token and tokens[before - 1].start >= token.start - CRF_MARGIN:
+                before -= 1
+            if before > first_token:
+                before -= 1
+            after = index
+            while after + 1 < len(tokens) and tokens[after + 1].end <= token.end + CRF_MARGIN:
+                after += 1
+            if after + 1 < len(tokens):
+                after += 1
+            start = max(para.start, tokens[before].start) - para.start
+            end = min(para.end, tokens[after].end) - para.start
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
         return windows
 
     def _title_spans(self, doc: Doc, blocked: list[Span]) -> list[Span]:

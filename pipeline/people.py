@@ -138,6 +138,8 @@ class PeopleStage(Stage):
         self.final_cues = frozenset(r[0] for r in context if r[1] == "after_surname_final")
         self.title_cues = frozenset(r[0] for r in context if r[1] == "after_surname_title")
         self.surname_openers = frozenset(r[0] for r in context if r[1] == "before_surname")
+        # `_bare_surnames` visits only the words that start with such a character, not every word
+        self.opener_starts = regex.compile("[" + "".join(sorted(regex.escape(w[0]) for w in self.surname_openers)) + "]")
         self.eponym_words = _alternation(r[0] for r in context if r[1] == "eponym")
         self.initials = _alternation(r[0] for r in context if r[1] == "initials")
         self.place_after = frozenset(r[0] for r in context if r[1] == "place_after")
@@ -620,8 +622,7 @@ class PeopleStage(Stage):
         """A surname standing alone before a form of address (吴先生, 初某, 潘氏) or after 姓 is a person.
         The surname must be a word of its own in the segmentation, or one word with its form of address
         (吴先生), so 元老级 and 宋体 are not read as 元 + 老."""
-        text, tokens = doc.text, doc.tokens
-        starts, ends = self._token_starts, {t.end: t for t in tokens}
+        text, starts = doc.text, self._token_starts
         taken = [m for p in found.values() for m in p.mentions] + blocked
         for cue in self.bare_surname_cues.finditer(text):
             for size in (2, 1):
@@ -629,7 +630,7 @@ class PeopleStage(Stage):
                 if start < 0 or text[start : cue.start()] not in self.surname_rank:
                     continue
                 token, cue_token = starts.get(start), starts.get(cue.start())
-                if token is None or self._ends_given_name(start, ends):
+                if token is None or self._ends_given_name(start):
                     break
                 if token.end == cue.end():  # 吴先生 as one word: not when it is a common word (古老, 国家)
                     if self._everyday_word(token.text):
@@ -650,7 +651,10 @@ class PeopleStage(Stage):
                         break  # 养老|护理员
                 self._add_bare(text, Span(start, cue.start()), taken, found)
                 break
-        for token in tokens:  # 姓纪, 老李: the segmenter may join the two
+        for at in self.opener_starts.finditer(text):  # 姓纪, 老李: the segmenter may join the two
+            token = starts.get(at.start())
+            if token is None:
+                continue
             opener, rest = token.text[:1], token.text[1:]
             if opener in self.surname_openers and self._bare_surname_after(opener, rest, token.text, token.pos):
                 if self._name_ends(starts, token.end):
@@ -670,11 +674,11 @@ class PeopleStage(Stage):
                 and (token.pos == "a" or not token.pos.startswith(FUNCTION_POS))
                 and (after is None or after.text not in self.place_after))
 
-    def _ends_given_name(self, start: int, ends: dict) -> bool:
+    def _ends_given_name(self, start: int) -> bool:
         """范慕|韩先生: a lone character word (or a word tagged as a name) right before the surname is
         more likely the start of a full name the rules did not find (unless it is 和, 向, 对 …)."""
-        before = ends.get(start)
-        if before is None or not is_han(before.text[-1]):
+        before = self._token_at(start - 1) if start > 0 else None
+        if before is None or before.end != start or not is_han(before.text[-1]):
             return False
         return before.pos.startswith("nr") or self._name_character(before)  # 由范慕|韩先生: jieba saw a name
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import regex
 
@@ -202,8 +203,9 @@ class PeopleStage(Stage):
         """This document's words by start, for the boundary checks below (which are called deep in
         the rules, where the document is not at hand)."""
         self._text, self._tokens = doc.text, doc.tokens
-        self._token_starts = {t.start: t for t in doc.tokens}
-        self._starts = [t.start for t in doc.tokens]
+        # built by C loops (map, zip) rather than comprehensions: an article has thousands of words
+        self._starts = list(map(attrgetter("start"), doc.tokens))
+        self._token_starts = dict(zip(self._starts, doc.tokens))
 
     def _token_at(self, i: int):
         """The segmenter's word covering character i of this document, or None."""
@@ -314,10 +316,14 @@ class PeopleStage(Stage):
     def _title_spans(self, doc: Doc, blocked: list[Span]) -> list[Span]:
         """Longest title words in the text (院长, 美术学科研训员 is found as 研训员) that the segmenter
         also cuts as words: 名师 is no title in 知名|师范."""
-        starts = {t.start for t in doc.tokens}
-        ends = {t.end for t in doc.tokens}
+        starts = self._token_starts
         return [Span(start, end) for start, end, _ in self.title_phrases.finditer(doc.text)
-                if not starts or start in starts or end in ends]
+                if not starts or start in starts or self._word_ends_at(end)]
+
+    def _word_ends_at(self, end: int) -> bool:
+        """A segmenter's word ends at `end` (words do not overlap, so it is the one covering end - 1)."""
+        token = self._token_at(end - 1) if end > 0 else None
+        return token is not None and token.end == end
 
     # ------------------------------------------------------------------ names
     def _surname_at(self, text: str, i: int) -> int:
@@ -718,8 +724,7 @@ class PeopleStage(Stage):
     def _initials(self, doc: Doc, blocked: list[Span], found: dict) -> None:
         """马列主义, 马恩著作: each character of such a word stands for a person (马克思, 列宁). The word
         must begin a segmenter word (斑马|列队 is no 马列)."""
-        text = doc.text
-        starts = {t.start for t in doc.tokens}
+        text, starts = doc.text, self._token_starts
         taken = [m for p in found.values() for m in p.mentions] + blocked
         for word in self.initials.finditer(text):
             span = Span(word.start(), word.end())

@@ -87,11 +87,17 @@ class ProgramLexicon:
         return tuple(sorted({len(noun) for noun in self.nouns}, reverse=True))
 
     @cached_property
+    def _noun_last_chars(self) -> frozenset[str]:
+        return frozenset(noun[-1] for noun in self.nouns)
+
+    @cached_property
     def _false_suffix_lengths(self) -> tuple[int, ...]:
         return tuple(sorted({len(false) for false in self.stops("false_suffix")}, reverse=True))
 
     def noun_at_end(self, text: str, strong_only: bool = False) -> str:
         """The longest program noun that ends `text` (and is not the tail of a false compound like 体制)."""
+        if text[-1:] not in self._noun_last_chars:
+            return ""  # most texts asked about end in no noun's last character
         for length in self._noun_lengths:
             noun = text[len(text) - length :]
             if len(noun) != length or noun not in self.nouns:

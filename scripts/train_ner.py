@@ -122,6 +122,7 @@ def silver_examples(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
         doubtful = [m for p in doc.people if p.name not in names for m in p.mentions]
         doubtful += [t for t in doc.tokens
                      if t.pos.startswith("nr") and len(t.text) >= 2 and not people._everyday_word(t.text)]
+        people._index_tokens(doc)  # the stage's word index is per document: this one's, not the last run's
         others = [("ORG", sorted(m for inst in doc.institutions for m in inst.mentions)),
                   ("TITLE", people._title_spans(doc, []))]
         for start, end in chunks(text):

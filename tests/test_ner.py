@@ -122,7 +122,9 @@ def test_silver_labels_from_rules(tmp_path):
     from train_ner import silver_examples
 
     articles = tmp_path / "news.jsonl"
-    texts = ["国务院总理李克强主持召开国务院常务会议。李克强指出，要加快发展。", "李克强强调，要稳就业。赵本山和宋丹丹演了小品。"]
+    # the last article is short: words found in it say nothing of where the first article's words are
+    texts = ["国务院总理李克强主持召开国务院常务会议。李克强指出，要加快发展。", "李克强强调，要稳就业。赵本山和宋丹丹演了小品。",
+             "好。"]
     articles.write_text("".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
                                 for i, t in enumerate(texts)), encoding="utf-8")
     examples = dict(silver_examples(articles))

@@ -96,6 +96,11 @@ def _alternation(words) -> regex.Pattern:
     return regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
 
+def _mentions(found: dict) -> list[Span]:
+    """Every mention of the people found so far: what a later rule may not overlap."""
+    return [m for person in found.values() for m in person.mentions]
+
+
 def is_han(ch: str) -> bool:
     return bool(ch) and HAN.match(ch) is not None
 
@@ -169,7 +174,7 @@ class PeopleStage(Stage):
         self._all_occurrences(doc, unquoted, found)
         self._extend_lists(doc, blocked, crf, found)
         # 4. CRF names, where no rule has put a name already
-        taken = [m for person in found.values() for m in person.mentions]
+        taken = _mentions(found)
         for span in crf.values():
             name = text[span.start : span.end]
             if not any(span.overlaps(t) for t in taken) and self._acceptable(
@@ -515,7 +520,7 @@ class PeopleStage(Stage):
         full name, and a person found under the given name alone is merged into it. A given name that
         is an everyday word (建国, 文明) is left alone."""
         text = doc.text
-        taken = [m for p in found.values() for m in p.mentions] + blocked
+        taken = _mentions(found) + blocked
         for name, person in list(found.items()):
             surname = name[: self._surname_at(name, 0)]
             given = name[len(surname):]
@@ -629,7 +634,7 @@ class PeopleStage(Stage):
         The surname must be a word of its own in the segmentation, or one word with its form of address
         (吴先生), so 元老级 and 宋体 are not read as 元 + 老."""
         text, starts = doc.text, self._token_starts
-        taken = [m for p in found.values() for m in p.mentions] + blocked
+        taken = _mentions(found) + blocked
         for cue in self.bare_surname_cues.finditer(text):
             for size in (2, 1):
                 start = cue.start() - size
@@ -725,7 +730,7 @@ class PeopleStage(Stage):
         """马列主义, 马恩著作: each character of such a word stands for a person (马克思, 列宁). The word
         must begin a segmenter word (斑马|列队 is no 马列)."""
         text, starts = doc.text, self._token_starts
-        taken = [m for p in found.values() for m in p.mentions] + blocked
+        taken = _mentions(found) + blocked
         for word in self.initials.finditer(text):
             span = Span(word.start(), word.end())
             if word.start() not in starts or any(span.overlaps(t) for t in taken):
@@ -739,7 +744,7 @@ class PeopleStage(Stage):
         when the segmenter's dictionary knows them as a personal name (nr), right before the doctrine
         word or before its field (邓小平|科技|思想); so is a name right before that one (马克思|列宁|主义)."""
         text = doc.text
-        mentions = [m for p in found.values() for m in p.mentions]
+        mentions = _mentions(found)
         taken = mentions + blocked
         for cue in self.eponym_words.finditer(text):
             end, span = cue.start(), self._eponym_before_field(text, cue.start(), taken)
@@ -780,7 +785,7 @@ class PeopleStage(Stage):
         name that jieba's dictionary lists as a person's, is by or about that person. A title that is
         only the name (《白鹿原》, 《蓬莱阁》) names places as often, so it is left to the other rules."""
         text = doc.text
-        taken = [m for p in found.values() for m in p.mentions] + blocked
+        taken = _mentions(found) + blocked
         at = text.find("《")
         while at >= 0:
             token = self._token_starts.get(at + 1)

@@ -168,7 +168,7 @@ class PeopleStage(Stage):
             person.mentions.add(span)
             person.byline = True
         # 2. titles anchor names
-        for title_span in self._title_spans(doc, blocked):
+        for title_span in self._title_spans(doc):
             self._anchor(doc, title_span, blocked, crf, found)
         # 3. lists continue a name (any occurrence of it, so find those first)
         self._all_occurrences(doc, unquoted, found)
@@ -318,9 +318,10 @@ class PeopleStage(Stage):
                 windows.append((start, end))
         return windows
 
-    def _title_spans(self, doc: Doc, blocked: list[Span]) -> list[Span]:
+    def _title_spans(self, doc: Doc) -> list[Span]:
         """Longest title words in the text (院长, 美术学科研训员 is found as 研训员) that the segmenter
-        also cuts as words: 名师 is no title in 知名|师范."""
+        also cuts as words: 名师 is no title in 知名|师范. Reads the word index of the document being
+        read (`_index_tokens`)."""
         starts = self._token_starts
         return [Span(start, end) for start, end, _ in self.title_phrases.finditer(doc.text)
                 if not starts or start in starts or self._word_ends_at(end)]
@@ -460,7 +461,7 @@ class PeopleStage(Stage):
         if sur == 1 and (name[0] in self.followers or name[0] in self.not_in_name):
             return False
         crf_agrees = any(s.start == span.start or s.contains(span) for s in crf.values() if s.overlaps(span))
-        return crf_agrees or self.surname_rank[name[:sur]] <= COMMON_SURNAME_RANK
+        return crf_agrees or self._surname_rank(name) <= COMMON_SURNAME_RANK
 
     # ------------------------------------------------------------------ rules
     def _anchor(self, doc: Doc, title: Span, blocked: list[Span], crf: dict[int, Span], found: dict) -> None:
@@ -544,14 +545,19 @@ class PeopleStage(Stage):
         """阿沛·阿旺晋美, 迈克尔·巴尼耶, 班禅额尔德尼·确|吉坚赞: a name found right after a name dot (or a
         character or two after it, which jieba cut off) is the last part of a foreign or minority name
         whose earlier parts jieba tags as names; the person is the whole name."""
+        text = doc.text
+        if not any(dot in text for dot in NAME_DOTS):
+            return found  # most articles: no name dot, nothing to join
         whole: dict[str, Candidate] = {}
         for person in found.values():
-            for span in person.mentions:
-                start = self._dotted_start(doc.text, span)
-                name = person.name if start == span.start else doc.text[start : span.end]
-                target = whole.setdefault(name, Candidate(name, byline=person.byline))
-                target.mentions.add(Span(start, span.end))
-                target.roles += [r for r in person.roles if r[3] == span.start]
+            moved = {}  # a mention's start -> the name it belongs to now
+            for span in sorted(person.mentions):
+                start = self._dotted_start(text, span)
+                name = moved[span.start] = person.name if start == span.start else text[start : span.end]
+                whole.setdefault(name, Candidate(name, byline=person.byline)).mentions.add(Span(start, span.end))
+            for role in person.roles:  # in the order they were stated: the fullest title wins ties by it
+                name = moved.get(role[3], person.name)
+                whole.setdefault(name, Candidate(name, byline=person.byline)).roles.append(role)
         return whole
 
     def _dotted_start(self, text: str, span: Span) -> int:

@@ -124,7 +124,7 @@ def silver_examples(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
                      if t.pos.startswith("nr") and len(t.text) >= 2 and not people._everyday_word(t.text)]
         people._index_tokens(doc)  # the stage's word index is per document: this one's, not the last run's
         others = [("ORG", sorted(m for inst in doc.institutions for m in inst.mentions)),
-                  ("TITLE", people._title_spans(doc, []))]
+                  ("TITLE", people._title_spans(doc))]
         for start, end in chunks(text):
             mine = [m for m in silver if start <= m.start and m.end <= end]
             if not mine or any(

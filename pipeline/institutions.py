@@ -24,7 +24,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Callable, Mapping
+from operator import attrgetter
+from typing import Callable, Generic, Mapping, TypeVar
 
 import regex
 
@@ -73,6 +74,7 @@ CLASSIFIERS = "个名位所家座支批项"
 PREDICATE_START = ("v", "a", "d")  # but not vn, an (nouns made of verbs and adjectives)
 SESSION = regex.compile(r"^第?[一二三四五六七八九十\d]+[次届]$")  # 五次(会议), 十九届(三中全会)
 REDUPLICATED = regex.compile(r"^[一]?([个座所家栋幢间批支])\1$")
+_Value = TypeVar("_Value")
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,24 @@ class OrgLexicons:
         """Last character of a head -> the lengths of the heads ending in it, longest first: most
         tokens end in no head character and are dismissed with one lookup."""
         return _sizes_by_last_char(self.heads, longest_first=True)
+
+    @cached_property
+    def head_sizes_in_word(self) -> "_PerWord[tuple[int, ...] | None]":
+        """A word (the text of a token) -> the lengths of the heads that may end it, longest first:
+        those inside it that are heads, and all those longer than it (whether they are heads
+        depends on the text before it); None when the word ends in a post (see `ends_in_post`).
+        Words recur, so each is worked out once."""
+        def sizes(word: str) -> tuple[int, ...] | None:
+            if self.ends_in_post(word):
+                return None
+            return tuple(size for size in self.head_sizes_by_last_char.get(word[-1], ())
+                         if size > len(word) or word[-size:] in self.heads)
+        return _PerWord(sizes)
+
+    def ends_in_post(self, word: str) -> bool:
+        """中央政治局|常委, 警备区|副政委: a word that ends in a post ending in a head character names
+        the post a person holds, not the body."""
+        return (len(word) > 2 and word[-2:] in self.posts) or (len(word) > 3 and word[-3:] in self.posts)
 
     def is_place(self, word: str) -> bool:
         return word in self.places and self.place_level.get(word) not in ("world_region",)
@@ -314,8 +334,8 @@ class _Finder:
         self.glue = glue
         self.tokens = doc.tokens
         self.fold = doc.fold or doc.text
-        self.starts = {t.start: i for i, t in enumerate(self.tokens)}
-        self.ends = {t.end: i for i, t in enumerate(self.tokens)}
+        self.starts = _TokenIndex(self.tokens, attrgetter("start"))
+        self.ends = _TokenIndex(self.tokens, attrgetter("end"))
 
     # --- head-anchored names -------------------------------------------------------------
     def structural(self) -> list[Candidate]:
@@ -355,37 +375,31 @@ class _Finder:
                 if start is not None:
                     spans.append((start, token.end))
             if last in glue_ends and token.end - token.start > 1:  # nothing is glued onto 的 alone
-                spans.extend(self._glued_heads(index, token))
+                glued = self.glue.glued_sizes[fold[token.start : token.end]]
+                if glued:  # most words end in no glued-on word
+                    spans.extend(self._glued_heads(index, token, glued))
         return spans
 
     def _head_start(self, token: Token) -> int | None:
         end = token.end
-        sizes = self.lex.head_sizes_by_last_char.get(self.fold[end - 1])
-        if sizes is None or token.text in self.lex.generic or self._ends_in_post(token):
+        fold = self.fold
+        sizes = self.lex.head_sizes_in_word[fold[token.start : end]]
+        if sizes is None or token.text in self.lex.generic:
             return None
         for size in sizes:
             start = end - size
-            if start < 0:
-                continue
-            head = self.fold[start:end]
-            if head not in self.lex.heads:
-                continue
             if start > token.start:  # the head ends a longer word: 北京大学, 教育部, 区委, 一中
-                if size == 1 and not self._single_head_word(token, start, self.lex.heads[head]):
+                if size == 1 and not self._single_head_word(token, start, self.lex.heads[fold[start]]):
                     continue
                 return start
-            if start == token.start and size == 1 and token.pos.startswith("v") and token.text == head \
-                    and self._verb_follows(token.end):
-                continue  # 把人民日报|办|出新水平: 办 alone, tagged a verb, before a verb is the verb 'to run'
-            if start == token.start or start in self.starts:
+            if start == token.start:
+                if size == 1 and token.pos.startswith("v") and token.text == fold[start] and self._verb_follows(end):
+                    continue  # 把人民日报|办|出新水平: 办 alone, tagged a verb, before a verb is the verb 'to run'
+                return start
+            # the head begins before the token, where another token begins
+            if start >= 0 and fold[start:end] in self.lex.heads and start in self.starts:
                 return start
         return None
-
-    def _ends_in_post(self, token: Token) -> bool:
-        """中央政治局|常委, 警备区|副政委: a word that ends in a post ending in a head character names
-        the post a person holds, not the body."""
-        word = self.fold[token.start : token.end]
-        return any(len(word) > size and word[-size:] in self.lex.posts for size in (2, 3))
 
     def _listed(self, word: str) -> bool:
         """jieba's dictionary holds `word` as more than a filler entry (whose tag is a guess)."""
@@ -398,13 +412,10 @@ class _Finder:
         index = self.starts.get(end)
         return index is not None and self.tokens[index].pos.startswith("v") and self.tokens[index].pos != "vn"
 
-    def _glued_heads(self, index: int, token: Token) -> list[tuple[int, int]]:
-        # Where inside the token a glued-on word begins (rightmost first): what follows is a
-        # function word or title. Most tokens have none, and then no head start needs trying.
-        glue_ends = [token.end - size for size in self.glue.sizes_by_last_char.get(self.fold[token.end - 1], ())
-                     if token.end - size > token.start and self.fold[token.end - size : token.end] in self.glue.words]
-        if not glue_ends:
-            return []
+    def _glued_heads(self, index: int, token: Token, glued: tuple[int, ...]) -> list[tuple[int, int]]:
+        """Heads that end where a word glued onto the end of the token begins (`glued`: the glued
+        words' lengths, shortest first)."""
+        glue_ends = [token.end - size for size in glued]  # rightmost first
         out = []
         for start in (token.start, *self._starts_before(index)):
             for end in glue_ends:  # longest head first
@@ -849,8 +860,7 @@ class _Finder:
     def _unit_in(self, word: str, token: Token, piece: int, placed: bool) -> int | None:
         """Where in `word` (the piece's last token) a unit head ends, if one does: at its end, or
         before a glued-on title or function word (部|等, 系|主任)."""
-        ends = [len(word)] + [len(word) - size for size in self.glue.sizes_by_last_char.get(word[-1], ())
-                              if size < len(word) and word[-size:] in self.glue.words]
+        ends = [len(word)] + [len(word) - size for size in self.glue.glued_sizes[word]]
         for end in ends:
             head = self.lex.unit_head(word[:end]) or (word[end - 1] if self._short_office(word[:end], token, piece)
                                                          else "")
@@ -948,6 +958,23 @@ class _Finder:
         text = self.doc.text[span.start : span.end]
         places, core = self.lex.split_places(self.fold[span.start : span.end])
         return Candidate(span, text, kind, head, core, tuple(places), source=source)
+
+
+class _TokenIndex:
+    """position -> index of the token that starts (or ends) there, the last one if several do, else
+    None. A bisection over the tokens (they are in text order): an article asks a few dozen times,
+    and a dict of all its thousands of tokens cost more to build than all the asking."""
+
+    def __init__(self, tokens: list[Token], key: Callable[[Token], int]) -> None:
+        self.tokens = tokens
+        self.key = key
+
+    def get(self, pos: int) -> int | None:
+        index = bisect_right(self.tokens, pos, key=self.key) - 1
+        return index if index >= 0 and self.key(self.tokens[index]) == pos else None
+
+    def __contains__(self, pos: int) -> bool:
+        return self.get(pos) is not None
 
 
 class _Resolver:
@@ -1135,6 +1162,25 @@ class _GlueWords:
     @cached_property
     def sizes_by_last_char(self) -> dict[str, tuple[int, ...]]:
         return _sizes_by_last_char(self.words, longest_first=False)
+
+    @cached_property
+    def glued_sizes(self) -> "_PerWord[tuple[int, ...]]":
+        """A word -> the lengths of the glue words that end it with something before them (电大|为,
+        小学|教师), shortest first. Words recur, so each is worked out once."""
+        return _PerWord(lambda word: tuple(size for size in self.sizes_by_last_char.get(word[-1], ())
+                                           if size < len(word) and word[-size:] in self.words))
+
+
+class _PerWord(dict, Generic[_Value]):
+    """word -> compute(word), each worked out on its first asking (the lexicons never change)."""
+
+    def __init__(self, compute: Callable[[str], _Value]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str) -> _Value:
+        value = self[word] = self.compute(word)
+        return value
 
 
 def _sizes_by_last_char(words, longest_first: bool) -> dict[str, tuple[int, ...]]:

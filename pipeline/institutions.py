@@ -269,7 +269,7 @@ class InstitutionStage(Stage):
         lexicons = resources.lexicons
         self._titles = lexicons["titles"].terms() if "titles" in lexicons else frozenset()
         # What jieba glues onto a head (电大|为, 小学|教师): function words and titles.
-        self._glue = _GlueWords(self.lex.stop | self._titles)
+        self._glue = _GlueWords(self.lex.stop | self._titles, frozenset(self.lex.head_sizes_by_last_char))
         self._vocabulary = jieba_dictionary()
         # Known names, found in one automaton pass (as a longest-first alternation would find them).
         self._names = Phrases(sorted(self.lex.names, key=len, reverse=True))
@@ -363,27 +363,31 @@ class _Finder:
         """Where a head word ends a name: at a token end, or inside a token whose rest is a title or
         function word (小学教师, 电大为 — jieba glued the next word on)."""
         # Hot: one pass per token of every document. A token's last character rules out most of
-        # them before any slicing: it must end a head word, or a glued-on word.
+        # them before any slicing: it must end a head word, or a glued-on word. Then what the word
+        # alone decides (which head lengths fit, where a glued-on word begins) is looked up per word.
         spans = []
         fold = self.fold
         head_ends = self.lex.head_sizes_by_last_char
         glue_ends = self.glue.sizes_by_last_char
+        head_sizes_in_word = self.lex.head_sizes_in_word
+        glued_after_head = self.glue.glued_after_head
         for index, token in enumerate(self.tokens):
             last = fold[token.end - 1]
             if last in head_ends:
-                start = self._head_start(token)
+                sizes = head_sizes_in_word[fold[token.start : token.end]]
+                start = self._head_start(token, sizes) if sizes else None
                 if start is not None:
                     spans.append((start, token.end))
             if last in glue_ends and token.end - token.start > 1:  # nothing is glued onto 的 alone
-                glued = self.glue.glued_sizes[fold[token.start : token.end]]
-                if glued:  # most words end in no glued-on word
+                glued = glued_after_head[fold[token.start : token.end]]
+                if glued:  # most words end in no glued-on word, or in one after no head's last character
                     spans.extend(self._glued_heads(index, token, glued))
         return spans
 
-    def _head_start(self, token: Token) -> int | None:
+    def _head_start(self, token: Token, sizes: tuple[int, ...] | None) -> int | None:
+        """Where a head that ends `token` begins, if one does (`sizes`: head_sizes_in_word of its text)."""
         end = token.end
         fold = self.fold
-        sizes = self.lex.head_sizes_in_word[fold[token.start : end]]
         if sizes is None or token.text in self.lex.generic:
             return None
         for size in sizes:
@@ -424,7 +428,8 @@ class _Finder:
                     break
         if not out:  # 区委|书记, 市委|书记 in one word: a level and its head before the title
             for end in glue_ends:
-                start = self._head_start(Token(self.fold[token.start : end], token.start, end, token.pos))
+                before = self.fold[token.start : end]
+                start = self._head_start(Token(before, token.start, end, token.pos), self.lex.head_sizes_in_word[before])
                 if start is not None and start > token.start:
                     out.append((start, end))
                     break
@@ -1157,6 +1162,7 @@ class _GlueWords:
     """Words jieba may glue onto the end of a head word, indexed by their last character."""
 
     words: frozenset[str]
+    head_ends: frozenset[str] = frozenset()  # last characters of the head words
     tags: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # first halves' tags (cache)
 
     @cached_property
@@ -1169,6 +1175,12 @@ class _GlueWords:
         小学|教师), shortest first. Words recur, so each is worked out once."""
         return _PerWord(lambda word: tuple(size for size in self.sizes_by_last_char.get(word[-1], ())
                                            if size < len(word) and word[-size:] in self.words))
+
+    @cached_property
+    def glued_after_head(self) -> "_PerWord[tuple[int, ...]]":
+        """Of `glued_sizes`, those whose glue word follows a head's last character: only there can a
+        head end before the glue (most glued words, 成|为, 没|有, follow none)."""
+        return _PerWord(lambda word: tuple(size for size in self.glued_sizes[word] if word[-size - 1] in self.head_ends))
 
 
 class _PerWord(dict, Generic[_Value]):

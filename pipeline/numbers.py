@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from operator import itemgetter
 
 import cn2an
+from ahocorasick_rs import AhoCorasick
 
 from .document import Span
 from .errors import LexiconError
@@ -46,7 +48,8 @@ FRACTION = re.compile(
     rf"(?=[\d{CN_DIGITS}十百千万])"
     rf"(?P<den>\d+|[{CN_DIGITS}十百千万]+)分之(?P<num>\d+(?:\.\d+)?|[{CN_DIGITS}十百千万]+(?:点[{CN_DIGITS}]+)?)"
 )
-RANGE_SEPARATOR = re.compile(r"[ ]?(?:至|到|-|~|—|–|－|～|〜)[ ]?")
+RANGE_MARKS = "至到-~—–－～〜"
+RANGE_SEPARATOR = re.compile(rf"[ ]?[{re.escape(RANGE_MARKS)}][ ]?")
 ADJACENT_PAIR = re.compile(rf"^(十)?([一两二三四五六七八九])([二三四五六七八九])([十百千万]*)$")
 SPACE = " \u00a0"
 CLAUSE_BREAK = set("，。；！？、：,.;!?:\n（）()“”\"《》")
@@ -153,6 +156,28 @@ class NumberGrammar:
                 return text[pos : pos + length]
         return ""
 
+    @cached_property
+    def idiom_words(self) -> list[str]:
+        return list(dict.fromkeys(idiom for idiom in self.idioms if idiom))
+
+    @cached_property
+    def idiom_finder(self) -> AhoCorasick:
+        """Every occurrence of every idiom, overlapping ones included, in one pass over a text."""
+        return AhoCorasick(self.idiom_words)
+
+    @cached_property
+    def read_after(self) -> frozenset[str]:
+        """Characters that can begin what `_read_around` reads after a numeral: a space, an inner
+        marker, a unit, 成 (tenths), an after marker, a range separator."""
+        words = [*self.inner, *self.units, *self.after, "成", *RANGE_MARKS, *SPACE]
+        return frozenset(word[0] for word in words if word)
+
+    @cached_property
+    def read_before(self) -> frozenset[str]:
+        """Characters that can end what `_read_around` reads before a numeral: a space, a before
+        marker, a 数/几/上 prefix, 第."""
+        return frozenset(word[-1] for word in [*self.before, *self.few, "第", *SPACE] if word)
+
 
 # Every full-width ASCII sign and the ideographic space, except the Chinese comma, which is a
 # thousands separator only between full-width digits (增长3，100家 must not read as 3,100).
@@ -227,11 +252,23 @@ def find_figures(text: str, grammar: NumberGrammar) -> list[Figure]:
         start, end = match.span()
         if any(taken[start:end]) or any(blocked[start:end]):
             continue
+        if _unmarked_word(folded, match, grammar):
+            continue  # what _read_around would refuse, known without reading (a third of all numerals)
         figure = _read_around(folded, match, grammar)
         if figure is not None and not any(blocked[figure.number.start : figure.span.end]):
             figures.append(figure)
     figures.sort(key=lambda f: f.span.start)
     return [f for f in _join_ranges(folded, figures) if not _bare(f)]
+
+
+def _unmarked_word(folded: str, match: re.Match, grammar: NumberGrammar) -> bool:
+    """一样, 百姓, 两国: a Chinese numeral with no big multiplier (万, 亿), no 千/百 that could begin a
+    unit, and no character around it that could begin or end a marker, unit, range or 第. Such a
+    numeral reads as exact, unit-less and below 10,000, which `_read_around` refuses as a word."""
+    numeral = match.group("cn")
+    return (numeral is not None and numeral[-1] not in "百千万亿"
+            and folded[match.end() : match.end() + 1] not in grammar.read_after
+            and folded[match.start() - 1 : match.start()] not in grammar.read_before)
 
 
 def _covered(spans: list[Span], size: int) -> bytearray:
@@ -250,12 +287,18 @@ def _bare(figure: Figure) -> bool:
 
 
 def _idiom_spans(folded: str, grammar: NumberGrammar) -> list[Span]:
+    """Each idiom's occurrences, without overlaps among its own (as re.finditer would find them):
+    from the automaton's every occurrence, left to right, those that begin where the idiom's last
+    one kept has ended (one pass, instead of a search through the text for each idiom)."""
+    if not grammar.idiom_words:
+        return []
     spans = []
-    for idiom in grammar.idioms:  # each idiom's occurrences, without overlaps (as re.finditer would)
-        start = folded.find(idiom)
-        while start >= 0:
-            spans.append(Span(start, start + len(idiom)))
-            start = folded.find(idiom, start + len(idiom))
+    reached: dict[int, int] = {}  # idiom -> end of its last occurrence kept
+    for index, start, end in sorted(grammar.idiom_finder.find_matches_as_indexes(folded, overlapping=True),
+                                    key=itemgetter(1)):
+        if start >= reached.get(index, 0):
+            spans.append(Span(start, end))
+            reached[index] = end
     return spans
 
 
@@ -355,16 +398,19 @@ def _read_around(folded: str, match: re.Match, grammar: NumberGrammar) -> Figure
     if before_qualifier:
         qualifiers.append(before_qualifier)
 
-    figure = Figure(
-        span=Span(figure_start, pos), number=Span(start, end), value=_as_float(value),
-        unit=unit, category=category, qualifier=_resolve(qualifiers), form=form,
-        value_max=_as_float(value_max) if value_max is not None else None, multiplier=multiplier,
-    )
+    # The Figure is built only for a numeral that passes the next two tests (a third of them fail).
+    value = _as_float(value)
+    value_max = _as_float(value_max) if value_max is not None else None
+    qualifier = _resolve(qualifiers)
     if not unit and value_max is not None and form == "chinese":
         return None  # 十四五 (the plan), 五六: neighbouring digits read as a range only before a unit (十四五岁)
-    if (not unit and form == "chinese" and multiplier < 10_000 and figure.qualifier == "exact"
+    if (not unit and form == "chinese" and multiplier < 10_000 and qualifier == "exact"
             and not _range_follows(folded, pos) and _char(folded, start - 1) != "第"):
         return None  # 五星红旗, 三成员国: a small Chinese numeral without unit is a word, not a figure
+    figure = Figure(
+        span=Span(figure_start, pos), number=Span(start, end), value=value,
+        unit=unit, category=category, qualifier=qualifier, form=form, value_max=value_max, multiplier=multiplier,
+    )
     return _reject_or_keep(folded, figure, numeral, grammar)
 
 

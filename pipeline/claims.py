@@ -18,7 +18,7 @@ from operator import attrgetter
 
 from .document import ClaimFinding, Doc, Span, Token
 from .numbers import FOUR_DIGITS, PERIOD_OPENERS, Figure, NumberGrammar, find_figures
-from .phrases import Phrases
+from .phrases import EachWord, Phrases
 from .stage import Stage
 
 CLAUSE_BREAKS = "，。；！？：,;!?:\n"
@@ -68,6 +68,7 @@ class ClaimStage(Stage):
         lexicons = resources.lexicons
         self.grammar = NumberGrammar.from_lexicons(lexicons)
         self.period_words = {row[0]: (row[1], row[2]) for row in lexicons["periods"].rows}
+        self.period_finder = EachWord(self.period_words)
         self.place_levels = _place_levels(lexicons)
         self.place_names = Phrases(n for n in self.place_levels if len(n) >= 2)
 
@@ -215,8 +216,9 @@ class ClaimStage(Stage):
         for m in RECENT_YEARS.finditer(text):
             n = _small_number(m.group("n"))
             found.append(Period(m.group(), Span(m.start(), m.end()), year - n if year and n else None, year))
+        occurrences = self.period_finder.occurrences(text)
         for word, (start_offset, end_offset) in self.period_words.items():
-            for at in _occurrences(text, word):
+            for at in occurrences.get(word, ()):
                 if len(word) == 1 and (at == 0 or text[at - 1] not in CLAUSE_BREAKS):
                     continue  # 现 inside 实现, 表现: a one-character time word only opens a clause (，现月收入)
                 if len(word) > 1 and text[at - 1 : at] not in CLAUSE_BREAKS and not _starts_token(doc.tokens, at):
@@ -244,15 +246,6 @@ def _starts_token(tokens: list[Token], pos: int) -> bool:
     times, and a set of every token's start cost more to build than all the asking."""
     i = bisect_left(tokens, pos, key=_start)
     return i < len(tokens) and tokens[i].start == pos
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    """Where `word` occurs in `text`, left to right without overlaps (what re.finditer would give)."""
-    found, at = [], text.find(word)
-    while at >= 0:
-        found.append(at)
-        at = text.find(word, at + len(word))
-    return found
 
 
 def _bracketed(text: str, open_mark: str, close_mark: str, limit: int) -> list[Span]:

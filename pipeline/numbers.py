@@ -19,14 +19,13 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cached_property, lru_cache
-from operator import itemgetter
 
 import cn2an
-from ahocorasick_rs import AhoCorasick
 
 from .document import Span
 from .errors import LexiconError
 from .normalise import translator
+from .phrases import EachWord
 
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "up_to")  # what the lexicon may say
 
@@ -157,13 +156,8 @@ class NumberGrammar:
         return ""
 
     @cached_property
-    def idiom_words(self) -> list[str]:
-        return list(dict.fromkeys(idiom for idiom in self.idioms if idiom))
-
-    @cached_property
-    def idiom_finder(self) -> AhoCorasick:
-        """Every occurrence of every idiom, overlapping ones included, in one pass over a text."""
-        return AhoCorasick(self.idiom_words)
+    def idiom_finder(self) -> EachWord:
+        return EachWord(self.idioms)
 
     @cached_property
     def read_after(self) -> frozenset[str]:
@@ -287,19 +281,9 @@ def _bare(figure: Figure) -> bool:
 
 
 def _idiom_spans(folded: str, grammar: NumberGrammar) -> list[Span]:
-    """Each idiom's occurrences, without overlaps among its own (as re.finditer would find them):
-    from the automaton's every occurrence, left to right, those that begin where the idiom's last
-    one kept has ended (one pass, instead of a search through the text for each idiom)."""
-    if not grammar.idiom_words:
-        return []
-    spans = []
-    reached: dict[int, int] = {}  # idiom -> end of its last occurrence kept
-    for index, start, end in sorted(grammar.idiom_finder.find_matches_as_indexes(folded, overlapping=True),
-                                    key=itemgetter(1)):
-        if start >= reached.get(index, 0):
-            spans.append(Span(start, end))
-            reached[index] = end
-    return spans
+    """Each idiom's occurrences, without overlaps among its own (as re.finditer would find them)."""
+    return [Span(start, start + len(idiom))
+            for idiom, starts in grammar.idiom_finder.occurrences(folded).items() for start in starts]
 
 
 def _fractions(folded: str, grammar: NumberGrammar) -> list[Figure]:

@@ -75,9 +75,14 @@ class WordMap(dict):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.lengths = tuple(sorted({len(word) for word in self}, reverse=True))
+        # most positions asked about hold no word's first (last) character: one lookup answers
+        self.first_chars = frozenset(word[0] for word in self if word)
+        self.last_chars = frozenset(word[-1] for word in self if word)
 
     def longest_at(self, text: str, pos: int) -> str:
         """The longest word that starts at `pos`, or ""."""
+        if text[pos : pos + 1] not in self.first_chars:
+            return ""
         for length in self.lengths:
             word = text[pos : pos + length]
             if len(word) == length and word in self:
@@ -86,6 +91,8 @@ class WordMap(dict):
 
     def longest_ending_at(self, text: str, end: int) -> str:
         """The longest word that ends at `end`, or ""."""
+        if text[end - 1 : end] not in self.last_chars:  # (empty, not a character, at 0)
+            return ""
         for length in self.lengths:
             if length <= end and text[end - length : end] in self:
                 return text[end - length : end]
@@ -150,10 +157,16 @@ class NumberGrammar:
         )
 
     def unit_at(self, text: str, pos: int) -> str:
+        if text[pos : pos + 1] not in self._unit_first_chars:
+            return ""
         for length in self._unit_lengths:
             if text[pos : pos + length] in self.units:
                 return text[pos : pos + length]
         return ""
+
+    @cached_property
+    def _unit_first_chars(self) -> frozenset[str]:
+        return frozenset(unit[0] for unit in self.units if unit)
 
     @cached_property
     def idiom_finder(self) -> EachWord:
@@ -176,13 +189,13 @@ class NumberGrammar:
 # Every full-width ASCII sign and the ideographic space, except the Chinese comma, which is a
 # thousands separator only between full-width digits (增长3，100家 must not read as 3,100).
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C} | {0x3000: 0x20}
-_DIGIT_COMMA = re.compile(r"(?<=[０-９])，(?=[０-９])")
+_DIGIT_COMMA = re.compile(r"([０-９])，(?=[０-９])")  # the digit first, not a lookbehind: re skips to digits at once
 _fold_signs = translator(_FOLD)
 
 
 def fold(text: str) -> str:
     """Full-width ASCII and the ideographic space to half-width, one character for one."""
-    return _fold_signs(_DIGIT_COMMA.sub(",", text))
+    return _fold_signs(_DIGIT_COMMA.sub(r"\1,", text))
 
 
 # ---------------------------------------------------------------- numeral values
@@ -287,7 +300,9 @@ def _idiom_spans(folded: str, grammar: NumberGrammar) -> list[Span]:
 
 
 def _fractions(folded: str, grammar: NumberGrammar) -> list[Figure]:
-    figures = []
+    figures: list[Figure] = []
+    if "分之" not in folded:
+        return figures  # every fraction holds it; most articles have none, and then no search is needed
     for m in FRACTION.finditer(folded):
         den_text, num_text = m.group("den"), m.group("num")
         den = _any_value(den_text)
@@ -477,7 +492,7 @@ def _is_tenths(folded: str, pos: int, value: float, grammar: NumberGrammar) -> b
     """三成 is 30 % when 成 is not the start of a word (三成员国, 一成不变)."""
     if not (1 <= value <= 10) or value != int(value):
         return False
-    return not any(folded.startswith(word, pos) for word in grammar.after_cheng)
+    return not folded.startswith(grammar.after_cheng, pos)
 
 
 def _is_code(folded: str, start: int, end: int) -> bool:
@@ -507,7 +522,7 @@ def _reject_or_keep(folded: str, figure: Figure, numeral: str, grammar: NumberGr
             return None
     if figure.unit == "年" and _is_period_phrase(folded, figure):
         return None
-    if figure.unit and _followed_by(folded, figure, grammar.title_after) and figure.unit in ("年", "大"):
+    if figure.unit in ("年", "大") and _followed_by(folded, figure, grammar.title_after):
         return None
     if figure.category == "grade":
         return None
@@ -543,7 +558,7 @@ def _cjk(ch: str) -> bool:
 
 
 def _followed_by(folded: str, figure: Figure, words: tuple[str, ...]) -> bool:
-    return any(folded.startswith(word, figure.span.end) for word in words)
+    return folded.startswith(words, figure.span.end)
 
 
 def _is_date_year(folded: str, figure: Figure, numeral: str) -> bool:

@@ -146,6 +146,10 @@ class OrgLexicons:
         return frozenset(head[-1] for head in self.heads)
 
     @cached_property
+    def honour_verbs(self) -> tuple[str, ...]:
+        return tuple(self.honours)
+
+    @cached_property
     def max_unit(self) -> int:
         return max(map(len, self.units | set(self.heads)))
 
@@ -273,9 +277,10 @@ class InstitutionStage(Stage):
         self._vocabulary = jieba_dictionary()
         # Known names, found in one automaton pass (as a longest-first alternation would find them).
         self._names = Phrases(sorted(self.lex.names, key=len, reverse=True))
+        self._roles: dict[tuple[str, str], str] = {}  # (word, tag) -> its role in a name, for all documents
 
     def __call__(self, doc: Doc) -> Doc:
-        finder = _Finder(doc, self.lex, self.resources.segmenter, self._glue, self._vocabulary)
+        finder = _Finder(doc, self.lex, self.resources.segmenter, self._glue, self._vocabulary, self._roles)
         candidates = finder.structural()
         candidates += finder.known_names(self._names)
         if self.use_nt:
@@ -326,8 +331,9 @@ class _Finder:
     """Candidate names of one document."""
 
     def __init__(self, doc: Doc, lex: OrgLexicons, segmenter, glue: "_GlueWords",
-                 vocabulary: Mapping[str, int]) -> None:
+                 vocabulary: Mapping[str, int], roles: dict[tuple[str, str], str]) -> None:
         self.vocabulary = vocabulary
+        self.roles = roles
         self.doc = doc
         self.lex = lex
         self.segmenter = segmenter
@@ -458,7 +464,15 @@ class _Finder:
         return len(words) == 1 and words[0].pos.startswith(NOUNISH)
 
     def _role(self, token: Token) -> str:
-        word = self.fold[token.start : token.end]
+        """The role of the token's word in a name (stop, place, modifier, numeral, generic,
+        bare_head, body, other): it depends on the word and its tag only, so each pair is judged once."""
+        key = (self.fold[token.start : token.end], token.pos)
+        role = self.roles.get(key)
+        if role is None:
+            role = self.roles[key] = self._word_role(*key)
+        return role
+
+    def _word_role(self, word: str, tag: str) -> str:
         if word in self.lex.stop or not HAN.match(word) or COUNTED.match(word) or REDUPLICATED.match(word) \
                 or self._ends_in_verb(word) or self._predicate_phrase(word):
             return "stop"
@@ -468,7 +482,7 @@ class _Finder:
             return "modifier"
         if NUMERAL.match(word):
             return "numeral"
-        if (token.pos == "m" and not ORDINAL_TERM.match(word)) or COUNTED_GROUP.match(word):
+        if (tag == "m" and not ORDINAL_TERM.match(word)) or COUNTED_GROUP.match(word):
             # 八大, 两所: a quantity, not a name (jieba tags 八大 j, as the party congress)
             return "modifier"
         if word in self.lex.generic:
@@ -479,7 +493,7 @@ class _Finder:
             return "body"
         if word in self.lex.name_verbs:
             return "body"
-        if token.pos.startswith(NOUNISH):
+        if tag.startswith(NOUNISH):
             return "body"
         return "other"
 
@@ -907,10 +921,7 @@ class _Finder:
     def conferred(self, cand: Candidate) -> bool:
         """确定为|重庆市智慧校园建设示范学校: a structural name right after a verb that confers a title is
         the title (an honour a body receives), not a body."""
-        start = cand.span.start
-        return cand.source == "structure" and any(
-            self.fold[start - len(verb) : start] == verb for verb in self.lex.honours if len(verb) <= start
-        )
+        return cand.source == "structure" and self.fold.endswith(self.lex.honour_verbs, 0, cand.span.start)
 
     def _straddled_by_word(self, end: int) -> bool:
         """A token runs across `end` and is not a title or function word (部长, 为)."""

@@ -1000,6 +1000,8 @@ class _Resolver:
         self.doc = doc
         self.lex = lex
         self.fold = doc.fold or doc.text
+        self.may_define = "称" in self.fold  # every DEFINITION holds it (简称, 统称, 称)
+        self.defined_after: dict[str, frozenset[str]] = {}  # full name -> _aliases_defined_after (cache)
 
     def resolve(self, named: list[Candidate], bare: list[Candidate]) -> list[InstitutionFinding]:
         named = named + self._defined_aliases(named)
@@ -1071,13 +1073,23 @@ class _Resolver:
         return self._heads_compatible(short.head, self.lex.longest_head(full))
 
     def _defined_pair(self, alias: str, full: str) -> bool:
+        aliases = self.defined_after.get(full)
+        if aliases is None:
+            aliases = self.defined_after[full] = self._aliases_defined_after(full)
+        return alias in aliases
+
+    def _aliases_defined_after(self, full: str) -> frozenset[str]:
+        """The short names defined right after an occurrence of `full` (…（以下简称…）)."""
+        if not self.may_define:
+            return frozenset()
+        aliases = set()
         start = 0
         while (start := self.fold.find(full, start)) >= 0:
             match = DEFINITION.match(self.fold, start + len(full), start + len(full) + 24)
-            if match and match.group(1) == alias:
-                return True
+            if match:
+                aliases.add(match.group(1))
             start += 1
-        return False
+        return frozenset(aliases)
 
     def _places_compatible(self, short: list[str], full: list[str]) -> bool:
         """北碚 ~ 北碚区; 区 ~ 潼南区; 巴南区 ~ 重庆市巴南区; no place ~ any place."""

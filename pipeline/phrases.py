@@ -37,16 +37,19 @@ class EachWord:
         self.words = [w for w in dict.fromkeys(words) if w]
         self._automaton = AhoCorasick(self.words) if self.words else None  # MatchKind.Standard
 
+    def every_occurrence(self, text: str) -> list[tuple[str, int, int]]:
+        """(word, start, end) of every occurrence of every word, overlapping ones included."""
+        if self._automaton is None:
+            return []
+        return [(self.words[index], start, end)
+                for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True)]
+
     def occurrences(self, text: str) -> dict[str, list[int]]:
         """word -> where it occurs in `text`, left to right, without overlaps among its own
         occurrences (those of different words may overlap); words that do not occur are left out."""
         found: dict[str, list[int]] = {}
-        if self._automaton is None:
-            return found
         reached: dict[str, int] = {}  # word -> end of its last occurrence kept
-        matches = self._automaton.find_matches_as_indexes(text, overlapping=True)  # every occurrence
-        for index, start, end in sorted(matches, key=itemgetter(1)):
-            word = self.words[index]
+        for word, start, end in sorted(self.every_occurrence(text), key=itemgetter(1)):
             if start >= reached.get(word, 0):
                 found.setdefault(word, []).append(start)
                 reached[word] = end

@@ -25,7 +25,8 @@ from operator import attrgetter
 
 import regex
 
-from .document import Doc, InstitutionFinding, ProgramFinding, Span
+from .document import Doc, InstitutionFinding, ProgramFinding, Span, Token
+from .phrases import EachWord
 from .stage import Stage
 
 QUOTE_PAIRS = regex.compile(r"“([^“”\n]{1,90})”|‘([^‘’\n]{1,60})’|「([^「」\n]{1,60})」|\"([^\"\n]{1,60})\"")
@@ -48,6 +49,7 @@ LIST_SPLIT = regex.compile(r"[、·•，,]")
 YEAR_LIKE = regex.compile(r"(?:19|20)\d\d")
 CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
 COUNTED_NAME = regex.compile(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条]")
+_token_start = attrgetter("start")
 
 
 @dataclass
@@ -138,6 +140,10 @@ class ProgramLexicon:
     @cached_property
     def refused_tails(self) -> tuple[str, ...]:
         return tuple(self.stops("place_tail") | self.stops("after_not"))
+
+    @cached_property
+    def launch_verbs(self) -> EachWord:
+        return EachWord(self.cue("launch"))
 
     @cached_property
     def person_tails(self) -> tuple[str, ...]:
@@ -542,15 +548,27 @@ def _titles_a_plan(lex: ProgramLexicon, noun: str) -> bool:
 # ---- 3. unquoted names after a launch verb ----------------------------------------------------
 def launched_programs(ctx: Context) -> list[Candidate]:
     lex, doc = ctx.lex, ctx.doc
-    launch = lex.cue("launch")
     out: list[Candidate] = []
-    for tok in doc.tokens:
-        if tok.text not in launch or ctx.quoted.holds(tok.end):
+    for tok in _tokens_among(doc, lex.launch_verbs):
+        if ctx.quoted.holds(tok.end):
             continue
         cand = _name_ending_in_noun(ctx, tok.end, strong_only=True)
         if cand is not None:
             out.append(cand)
     return out
+
+
+def _tokens_among(doc: Doc, words: EachWord) -> list[Token]:
+    """The tokens that are one of `words`, in order: from the words' occurrences in the text (a few)
+    rather than by testing each of the article's thousands of tokens. (A token's text is the text
+    between its offsets, so a token that starts and ends where an occurrence does is that word.)"""
+    tokens = doc.tokens
+    found = set()
+    for _, start, end in words.every_occurrence(doc.text):
+        index = bisect_left(tokens, start, key=_token_start)
+        if index < len(tokens) and tokens[index].start == start and tokens[index].end == end:
+            found.add(index)
+    return [tokens[index] for index in sorted(found)]
 
 
 def _name_ending_in_noun(ctx: Context, pos: int, strong_only: bool, nouns: frozenset[str] | None = None) -> Candidate | None:
@@ -700,7 +718,7 @@ def _area_word_indices(doc: Doc, lex: ProgramLexicon) -> list[int]:
     than by testing each of the article's thousands of words."""
     tokens, indices = doc.tokens, []
     for found in lex.place_suffix_ends.finditer(doc.text):
-        index = bisect_right(tokens, found.start(), key=attrgetter("start")) - 1
+        index = bisect_right(tokens, found.start(), key=_token_start) - 1
         if index < 0 or tokens[index].end != found.end():
             continue  # the character is inside a word, not at its end
         if index > 0 and (not indices or indices[-1] < index - 1):

@@ -18,7 +18,7 @@ from operator import attrgetter
 
 from .document import ClaimFinding, Doc, Span, Token
 from .numbers import FOUR_DIGITS, PERIOD_OPENERS, Figure, NumberGrammar, find_figures
-from .phrases import Phrases
+from .phrases import EachWord, Phrases
 from .stage import Stage
 
 CLAUSE_BREAKS = "，。；！？：,;!?:\n"
@@ -48,6 +48,7 @@ CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}")
 CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 CN_SMALL["两"] = 2
 _start = attrgetter("start")  # a token's start, the key to find tokens by offset
+_end = attrgetter("end")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,19 @@ class Period:
     span: Span
     start: int | None
     end: int | None
+
+
+class _Periods:
+    """The periods of a document in text order, found by where they start (every claim asks for
+    those of its sentence, paragraph and clause, not for all of the article's)."""
+
+    def __init__(self, periods: list[Period]) -> None:
+        self.periods = periods
+        self.starts = [p.span.start for p in periods]
+
+    def starting_in(self, low: int, high: int) -> list[Period]:
+        """The periods that start at `low` to `high` (both included), in text order."""
+        return self.periods[bisect_left(self.starts, low) : bisect_right(self.starts, high)]
 
 
 class ClaimStage(Stage):
@@ -68,13 +82,14 @@ class ClaimStage(Stage):
         lexicons = resources.lexicons
         self.grammar = NumberGrammar.from_lexicons(lexicons)
         self.period_words = {row[0]: (row[1], row[2]) for row in lexicons["periods"].rows}
+        self.period_finder = EachWord(self.period_words)
         self.place_levels = _place_levels(lexicons)
         self.place_names = Phrases(n for n in self.place_levels if len(n) >= 2)
 
     def __call__(self, doc: Doc) -> Doc:
         year = int(doc.meta.date[:4]) if doc.meta.date else None
         excluded = self._excluded_spans(doc)
-        periods = self._periods(doc, year)
+        periods = _Periods(self._periods(doc, year))
         places = self._place_mentions(doc)
         main = _main_subject(doc, places)
         named = _Named(doc, places)
@@ -111,7 +126,7 @@ class ClaimStage(Stage):
 
     # ------------------------------------------------------------ the claim record
 
-    def _claim(self, doc: Doc, figure: Figure, periods: list[Period], places: list[tuple[Span, str]],
+    def _claim(self, doc: Doc, figure: Figure, periods: _Periods, places: list[tuple[Span, str]],
                named: "_Named", main: str) -> ClaimFinding:
         sentence = doc.sentence_of(figure.span.start)
         clause = _clause(doc.text, figure, sentence)
@@ -126,7 +141,8 @@ class ClaimStage(Stage):
             short = head[-MAX_LEFT:]
             quote = Span(figure.span.start - len(short), figure.span.end)
             measure = _measure_text(left[-MAX_MEASURE:] if len(head) < 4 else head, figure)
-        period = _nearest_period(periods, figure, sentence, _list_scope(doc, figure.span.start))
+        scope = _list_scope(doc, figure.span.start)
+        period = _nearest_period(periods, figure, sentence, scope)
         return ClaimFinding(
             span=quote,
             value=figure.value,
@@ -134,7 +150,7 @@ class ClaimStage(Stage):
             qualifier=figure.qualifier,
             value_max=figure.value_max,
             measure=measure,
-            subject=_subject(doc, figure, sentence, places, named, main),
+            subject=_subject(figure, sentence, scope, places, named, main),
             period=period.text if period else "",
             period_start=period.start if period else None,
             period_end=period.end if period else None,
@@ -215,8 +231,9 @@ class ClaimStage(Stage):
         for m in RECENT_YEARS.finditer(text):
             n = _small_number(m.group("n"))
             found.append(Period(m.group(), Span(m.start(), m.end()), year - n if year and n else None, year))
+        occurrences = self.period_finder.occurrences(text)
         for word, (start_offset, end_offset) in self.period_words.items():
-            for at in _occurrences(text, word):
+            for at in occurrences.get(word, ()):
                 if len(word) == 1 and (at == 0 or text[at - 1] not in CLAUSE_BREAKS):
                     continue  # 现 inside 实现, 表现: a one-character time word only opens a clause (，现月收入)
                 if len(word) > 1 and text[at - 1 : at] not in CLAUSE_BREAKS and not _starts_token(doc.tokens, at):
@@ -244,15 +261,6 @@ def _starts_token(tokens: list[Token], pos: int) -> bool:
     times, and a set of every token's start cost more to build than all the asking."""
     i = bisect_left(tokens, pos, key=_start)
     return i < len(tokens) and tokens[i].start == pos
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    """Where `word` occurs in `text`, left to right without overlaps (what re.finditer would give)."""
-    found, at = [], text.find(word)
-    while at >= 0:
-        found.append(at)
-        at = text.find(word, at + len(word))
-    return found
 
 
 def _bracketed(text: str, open_mark: str, close_mark: str, limit: int) -> list[Span]:
@@ -286,11 +294,11 @@ def _nominal_next(tokens: list[Token], i: int) -> bool:
     return i + 1 < len(tokens) and tokens[i + 1].pos.startswith(NOMINAL_TAGS)
 
 
-def _left_phrase(text: str, figure: Figure, clause: Span, periods: list[Period]) -> str:
+def _left_phrase(text: str, figure: Figure, clause: Span, periods: _Periods) -> str:
     """Words between the clause start (after any period phrase) and the figure: 获奖 in 获奖472人次."""
     start = clause.start
-    for period in periods:
-        if clause.start <= period.span.start and period.span.end <= figure.span.start:
+    for period in periods.starting_in(clause.start, figure.span.start):
+        if period.span.end <= figure.span.start:
             start = max(start, period.span.end)
     phrase = _after_locative(text[start : figure.span.start].strip(" “”\"、"))
     while phrase and phrase[0] in FUNCTION_CHARS:
@@ -357,11 +365,11 @@ def _main_subject(doc: Doc, places: list[tuple[Span, str]]) -> str:
     return place
 
 
-def _subject(doc: Doc, figure: Figure, sentence: Span, places: list[tuple[Span, str]], named_all: "_Named",
-             main: str) -> str:
+def _subject(figure: Figure, sentence: Span, list_scope: Span, places: list[tuple[Span, str]],
+             named_all: "_Named", main: str) -> str:
     """The institution or place named last before the figure in its sentence, else in its paragraph
-    (a list set in several lines counts as one), else the article's main subject."""
-    for scope in (sentence, _list_scope(doc, figure.span.start)):
+    (`list_scope`: a list set in several lines counts as one), else the article's main subject."""
+    for scope in (sentence, list_scope):
         named = named_all.inside(scope)
         before = [(span, name) for span, name in named if span.end <= figure.span.start]
         if before:
@@ -409,23 +417,25 @@ def _list_scope(doc: Doc, pos: int) -> Span:
     """The figure's paragraph, extended back over paragraphs that end in ；or ： (one list set in lines)."""
     paragraph = doc.paragraph_of(pos)
     start = paragraph.start
-    for previous in reversed(doc.paragraphs):
-        if previous.end > start:
-            continue
+    # back from the last paragraph that ends by `start` (paragraphs are in text order)
+    for index in range(bisect_right(doc.paragraphs, start, key=_end) - 1, -1, -1):
+        previous = doc.paragraphs[index]
         if doc.text[previous.start : previous.end].rstrip()[-1:] not in ("；", "：", ";", ":"):
             break
         start = previous.start
     return Span(start, paragraph.end)
 
 
-def _nearest_period(periods: list[Period], figure: Figure, sentence: Span, paragraph: Span) -> Period | None:
-    in_sentence = [p for p in periods if sentence.contains(p.span) and not p.span.overlaps(figure.span)]
+def _nearest_period(periods: _Periods, figure: Figure, sentence: Span, paragraph: Span) -> Period | None:
+    in_sentence = [p for p in periods.starting_in(sentence.start, sentence.end)
+                   if sentence.contains(p.span) and not p.span.overlaps(figure.span)]
     before = [p for p in in_sentence if p.span.end <= figure.span.start]
     if before:
         return before[-1]
     if in_sentence:
         return in_sentence[0]
-    earlier = [p for p in periods if paragraph.contains(p.span) and p.span.end <= sentence.start]
+    earlier = [p for p in periods.starting_in(paragraph.start, paragraph.end)
+               if paragraph.contains(p.span) and p.span.end <= sentence.start]
     return earlier[-1] if earlier else None
 
 

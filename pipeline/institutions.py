@@ -24,7 +24,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Callable, Mapping
+from operator import attrgetter
+from typing import Callable, Generic, Mapping, TypeVar
 
 import regex
 
@@ -73,6 +74,7 @@ CLASSIFIERS = "个名位所家座支批项"
 PREDICATE_START = ("v", "a", "d")  # but not vn, an (nouns made of verbs and adjectives)
 SESSION = regex.compile(r"^第?[一二三四五六七八九十\d]+[次届]$")  # 五次(会议), 十九届(三中全会)
 REDUPLICATED = regex.compile(r"^[一]?([个座所家栋幢间批支])\1$")
+_Value = TypeVar("_Value")
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,10 @@ class OrgLexicons:
         return frozenset(head[-1] for head in self.heads)
 
     @cached_property
+    def honour_verbs(self) -> tuple[str, ...]:
+        return tuple(self.honours)
+
+    @cached_property
     def max_unit(self) -> int:
         return max(map(len, self.units | set(self.heads)))
 
@@ -169,6 +175,24 @@ class OrgLexicons:
         """Last character of a head -> the lengths of the heads ending in it, longest first: most
         tokens end in no head character and are dismissed with one lookup."""
         return _sizes_by_last_char(self.heads, longest_first=True)
+
+    @cached_property
+    def head_sizes_in_word(self) -> "_PerWord[tuple[int, ...] | None]":
+        """A word (the text of a token) -> the lengths of the heads that may end it, longest first:
+        those inside it that are heads, and all those longer than it (whether they are heads
+        depends on the text before it); None when the word ends in a post (see `ends_in_post`).
+        Words recur, so each is worked out once."""
+        def sizes(word: str) -> tuple[int, ...] | None:
+            if self.ends_in_post(word):
+                return None
+            return tuple(size for size in self.head_sizes_by_last_char.get(word[-1], ())
+                         if size > len(word) or word[-size:] in self.heads)
+        return _PerWord(sizes)
+
+    def ends_in_post(self, word: str) -> bool:
+        """中央政治局|常委, 警备区|副政委: a word that ends in a post ending in a head character names
+        the post a person holds, not the body."""
+        return (len(word) > 2 and word[-2:] in self.posts) or (len(word) > 3 and word[-3:] in self.posts)
 
     def is_place(self, word: str) -> bool:
         return word in self.places and self.place_level.get(word) not in ("world_region",)
@@ -249,13 +273,14 @@ class InstitutionStage(Stage):
         lexicons = resources.lexicons
         self._titles = lexicons["titles"].terms() if "titles" in lexicons else frozenset()
         # What jieba glues onto a head (电大|为, 小学|教师): function words and titles.
-        self._glue = _GlueWords(self.lex.stop | self._titles)
+        self._glue = _GlueWords(self.lex.stop | self._titles, frozenset(self.lex.head_sizes_by_last_char))
         self._vocabulary = jieba_dictionary()
         # Known names, found in one automaton pass (as a longest-first alternation would find them).
         self._names = Phrases(sorted(self.lex.names, key=len, reverse=True))
+        self._roles: dict[tuple[str, str], str] = {}  # (word, tag) -> its role in a name, for all documents
 
     def __call__(self, doc: Doc) -> Doc:
-        finder = _Finder(doc, self.lex, self.resources.segmenter, self._glue, self._vocabulary)
+        finder = _Finder(doc, self.lex, self.resources.segmenter, self._glue, self._vocabulary, self._roles)
         candidates = finder.structural()
         candidates += finder.known_names(self._names)
         if self.use_nt:
@@ -306,16 +331,17 @@ class _Finder:
     """Candidate names of one document."""
 
     def __init__(self, doc: Doc, lex: OrgLexicons, segmenter, glue: "_GlueWords",
-                 vocabulary: Mapping[str, int]) -> None:
+                 vocabulary: Mapping[str, int], roles: dict[tuple[str, str], str]) -> None:
         self.vocabulary = vocabulary
+        self.roles = roles
         self.doc = doc
         self.lex = lex
         self.segmenter = segmenter
         self.glue = glue
         self.tokens = doc.tokens
         self.fold = doc.fold or doc.text
-        self.starts = {t.start: i for i, t in enumerate(self.tokens)}
-        self.ends = {t.end: i for i, t in enumerate(self.tokens)}
+        self.starts = _TokenIndex(self.tokens, attrgetter("start"))
+        self.ends = _TokenIndex(self.tokens, attrgetter("end"))
 
     # --- head-anchored names -------------------------------------------------------------
     def structural(self) -> list[Candidate]:
@@ -343,49 +369,47 @@ class _Finder:
         """Where a head word ends a name: at a token end, or inside a token whose rest is a title or
         function word (小学教师, 电大为 — jieba glued the next word on)."""
         # Hot: one pass per token of every document. A token's last character rules out most of
-        # them before any slicing: it must end a head word, or a glued-on word.
+        # them before any slicing: it must end a head word, or a glued-on word. Then what the word
+        # alone decides (which head lengths fit, where a glued-on word begins) is looked up per word.
         spans = []
         fold = self.fold
         head_ends = self.lex.head_sizes_by_last_char
         glue_ends = self.glue.sizes_by_last_char
+        head_sizes_in_word = self.lex.head_sizes_in_word
+        glued_after_head = self.glue.glued_after_head
         for index, token in enumerate(self.tokens):
             last = fold[token.end - 1]
             if last in head_ends:
-                start = self._head_start(token)
+                sizes = head_sizes_in_word[fold[token.start : token.end]]
+                start = self._head_start(token, sizes) if sizes else None
                 if start is not None:
                     spans.append((start, token.end))
             if last in glue_ends and token.end - token.start > 1:  # nothing is glued onto 的 alone
-                spans.extend(self._glued_heads(index, token))
+                glued = glued_after_head[fold[token.start : token.end]]
+                if glued:  # most words end in no glued-on word, or in one after no head's last character
+                    spans.extend(self._glued_heads(index, token, glued))
         return spans
 
-    def _head_start(self, token: Token) -> int | None:
+    def _head_start(self, token: Token, sizes: tuple[int, ...] | None) -> int | None:
+        """Where a head that ends `token` begins, if one does (`sizes`: head_sizes_in_word of its text)."""
         end = token.end
-        sizes = self.lex.head_sizes_by_last_char.get(self.fold[end - 1])
-        if sizes is None or token.text in self.lex.generic or self._ends_in_post(token):
+        fold = self.fold
+        if sizes is None or token.text in self.lex.generic:
             return None
         for size in sizes:
             start = end - size
-            if start < 0:
-                continue
-            head = self.fold[start:end]
-            if head not in self.lex.heads:
-                continue
             if start > token.start:  # the head ends a longer word: 北京大学, 教育部, 区委, 一中
-                if size == 1 and not self._single_head_word(token, start, self.lex.heads[head]):
+                if size == 1 and not self._single_head_word(token, start, self.lex.heads[fold[start]]):
                     continue
                 return start
-            if start == token.start and size == 1 and token.pos.startswith("v") and token.text == head \
-                    and self._verb_follows(token.end):
-                continue  # 把人民日报|办|出新水平: 办 alone, tagged a verb, before a verb is the verb 'to run'
-            if start == token.start or start in self.starts:
+            if start == token.start:
+                if size == 1 and token.pos.startswith("v") and token.text == fold[start] and self._verb_follows(end):
+                    continue  # 把人民日报|办|出新水平: 办 alone, tagged a verb, before a verb is the verb 'to run'
+                return start
+            # the head begins before the token, where another token begins
+            if start >= 0 and fold[start:end] in self.lex.heads and start in self.starts:
                 return start
         return None
-
-    def _ends_in_post(self, token: Token) -> bool:
-        """中央政治局|常委, 警备区|副政委: a word that ends in a post ending in a head character names
-        the post a person holds, not the body."""
-        word = self.fold[token.start : token.end]
-        return any(len(word) > size and word[-size:] in self.lex.posts for size in (2, 3))
 
     def _listed(self, word: str) -> bool:
         """jieba's dictionary holds `word` as more than a filler entry (whose tag is a guess)."""
@@ -398,13 +422,10 @@ class _Finder:
         index = self.starts.get(end)
         return index is not None and self.tokens[index].pos.startswith("v") and self.tokens[index].pos != "vn"
 
-    def _glued_heads(self, index: int, token: Token) -> list[tuple[int, int]]:
-        # Where inside the token a glued-on word begins (rightmost first): what follows is a
-        # function word or title. Most tokens have none, and then no head start needs trying.
-        glue_ends = [token.end - size for size in self.glue.sizes_by_last_char.get(self.fold[token.end - 1], ())
-                     if token.end - size > token.start and self.fold[token.end - size : token.end] in self.glue.words]
-        if not glue_ends:
-            return []
+    def _glued_heads(self, index: int, token: Token, glued: tuple[int, ...]) -> list[tuple[int, int]]:
+        """Heads that end where a word glued onto the end of the token begins (`glued`: the glued
+        words' lengths, shortest first)."""
+        glue_ends = [token.end - size for size in glued]  # rightmost first
         out = []
         for start in (token.start, *self._starts_before(index)):
             for end in glue_ends:  # longest head first
@@ -413,7 +434,8 @@ class _Finder:
                     break
         if not out:  # 区委|书记, 市委|书记 in one word: a level and its head before the title
             for end in glue_ends:
-                start = self._head_start(Token(self.fold[token.start : end], token.start, end, token.pos))
+                before = self.fold[token.start : end]
+                start = self._head_start(Token(before, token.start, end, token.pos), self.lex.head_sizes_in_word[before])
                 if start is not None and start > token.start:
                     out.append((start, end))
                     break
@@ -442,7 +464,15 @@ class _Finder:
         return len(words) == 1 and words[0].pos.startswith(NOUNISH)
 
     def _role(self, token: Token) -> str:
-        word = self.fold[token.start : token.end]
+        """The role of the token's word in a name (stop, place, modifier, numeral, generic,
+        bare_head, body, other): it depends on the word and its tag only, so each pair is judged once."""
+        key = (self.fold[token.start : token.end], token.pos)
+        role = self.roles.get(key)
+        if role is None:
+            role = self.roles[key] = self._word_role(*key)
+        return role
+
+    def _word_role(self, word: str, tag: str) -> str:
         if word in self.lex.stop or not HAN.match(word) or COUNTED.match(word) or REDUPLICATED.match(word) \
                 or self._ends_in_verb(word) or self._predicate_phrase(word):
             return "stop"
@@ -452,7 +482,7 @@ class _Finder:
             return "modifier"
         if NUMERAL.match(word):
             return "numeral"
-        if (token.pos == "m" and not ORDINAL_TERM.match(word)) or COUNTED_GROUP.match(word):
+        if (tag == "m" and not ORDINAL_TERM.match(word)) or COUNTED_GROUP.match(word):
             # 八大, 两所: a quantity, not a name (jieba tags 八大 j, as the party congress)
             return "modifier"
         if word in self.lex.generic:
@@ -463,7 +493,7 @@ class _Finder:
             return "body"
         if word in self.lex.name_verbs:
             return "body"
-        if token.pos.startswith(NOUNISH):
+        if tag.startswith(NOUNISH):
             return "body"
         return "other"
 
@@ -849,8 +879,7 @@ class _Finder:
     def _unit_in(self, word: str, token: Token, piece: int, placed: bool) -> int | None:
         """Where in `word` (the piece's last token) a unit head ends, if one does: at its end, or
         before a glued-on title or function word (部|等, 系|主任)."""
-        ends = [len(word)] + [len(word) - size for size in self.glue.sizes_by_last_char.get(word[-1], ())
-                              if size < len(word) and word[-size:] in self.glue.words]
+        ends = [len(word)] + [len(word) - size for size in self.glue.glued_sizes[word]]
         for end in ends:
             head = self.lex.unit_head(word[:end]) or (word[end - 1] if self._short_office(word[:end], token, piece)
                                                          else "")
@@ -892,10 +921,7 @@ class _Finder:
     def conferred(self, cand: Candidate) -> bool:
         """确定为|重庆市智慧校园建设示范学校: a structural name right after a verb that confers a title is
         the title (an honour a body receives), not a body."""
-        start = cand.span.start
-        return cand.source == "structure" and any(
-            self.fold[start - len(verb) : start] == verb for verb in self.lex.honours if len(verb) <= start
-        )
+        return cand.source == "structure" and self.fold.endswith(self.lex.honour_verbs, 0, cand.span.start)
 
     def _straddled_by_word(self, end: int) -> bool:
         """A token runs across `end` and is not a title or function word (部长, 为)."""
@@ -950,6 +976,23 @@ class _Finder:
         return Candidate(span, text, kind, head, core, tuple(places), source=source)
 
 
+class _TokenIndex:
+    """position -> index of the token that starts (or ends) there, the last one if several do, else
+    None. A bisection over the tokens (they are in text order): an article asks a few dozen times,
+    and a dict of all its thousands of tokens cost more to build than all the asking."""
+
+    def __init__(self, tokens: list[Token], key: Callable[[Token], int]) -> None:
+        self.tokens = tokens
+        self.key = key
+
+    def get(self, pos: int) -> int | None:
+        index = bisect_right(self.tokens, pos, key=self.key) - 1
+        return index if index >= 0 and self.key(self.tokens[index]) == pos else None
+
+    def __contains__(self, pos: int) -> bool:
+        return self.get(pos) is not None
+
+
 class _Resolver:
     """Group candidates into bodies: definitions, short forms, one-body statements, bare heads."""
 
@@ -957,6 +1000,8 @@ class _Resolver:
         self.doc = doc
         self.lex = lex
         self.fold = doc.fold or doc.text
+        self.may_define = "称" in self.fold  # every DEFINITION holds it (简称, 统称, 称)
+        self.defined_after: dict[str, frozenset[str]] = {}  # full name -> _aliases_defined_after (cache)
 
     def resolve(self, named: list[Candidate], bare: list[Candidate]) -> list[InstitutionFinding]:
         named = named + self._defined_aliases(named)
@@ -1028,13 +1073,23 @@ class _Resolver:
         return self._heads_compatible(short.head, self.lex.longest_head(full))
 
     def _defined_pair(self, alias: str, full: str) -> bool:
+        aliases = self.defined_after.get(full)
+        if aliases is None:
+            aliases = self.defined_after[full] = self._aliases_defined_after(full)
+        return alias in aliases
+
+    def _aliases_defined_after(self, full: str) -> frozenset[str]:
+        """The short names defined right after an occurrence of `full` (…（以下简称…）)."""
+        if not self.may_define:
+            return frozenset()
+        aliases = set()
         start = 0
         while (start := self.fold.find(full, start)) >= 0:
             match = DEFINITION.match(self.fold, start + len(full), start + len(full) + 24)
-            if match and match.group(1) == alias:
-                return True
+            if match:
+                aliases.add(match.group(1))
             start += 1
-        return False
+        return frozenset(aliases)
 
     def _places_compatible(self, short: list[str], full: list[str]) -> bool:
         """北碚 ~ 北碚区; 区 ~ 潼南区; 巴南区 ~ 重庆市巴南区; no place ~ any place."""
@@ -1130,11 +1185,37 @@ class _GlueWords:
     """Words jieba may glue onto the end of a head word, indexed by their last character."""
 
     words: frozenset[str]
+    head_ends: frozenset[str] = frozenset()  # last characters of the head words
     tags: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # first halves' tags (cache)
 
     @cached_property
     def sizes_by_last_char(self) -> dict[str, tuple[int, ...]]:
         return _sizes_by_last_char(self.words, longest_first=False)
+
+    @cached_property
+    def glued_sizes(self) -> "_PerWord[tuple[int, ...]]":
+        """A word -> the lengths of the glue words that end it with something before them (电大|为,
+        小学|教师), shortest first. Words recur, so each is worked out once."""
+        return _PerWord(lambda word: tuple(size for size in self.sizes_by_last_char.get(word[-1], ())
+                                           if size < len(word) and word[-size:] in self.words))
+
+    @cached_property
+    def glued_after_head(self) -> "_PerWord[tuple[int, ...]]":
+        """Of `glued_sizes`, those whose glue word follows a head's last character: only there can a
+        head end before the glue (most glued words, 成|为, 没|有, follow none)."""
+        return _PerWord(lambda word: tuple(size for size in self.glued_sizes[word] if word[-size - 1] in self.head_ends))
+
+
+class _PerWord(dict, Generic[_Value]):
+    """word -> compute(word), each worked out on its first asking (the lexicons never change)."""
+
+    def __init__(self, compute: Callable[[str], _Value]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str) -> _Value:
+        value = self[word] = self.compute(word)
+        return value
 
 
 def _sizes_by_last_char(words, longest_first: bool) -> dict[str, tuple[int, ...]]:

@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import cn2an
 
 from .document import Span
 from .errors import LexiconError
 from .normalise import translator
+from .phrases import EachWord
 
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "up_to")  # what the lexicon may say
 
@@ -46,7 +47,8 @@ FRACTION = re.compile(
     rf"(?=[\d{CN_DIGITS}十百千万])"
     rf"(?P<den>\d+|[{CN_DIGITS}十百千万]+)分之(?P<num>\d+(?:\.\d+)?|[{CN_DIGITS}十百千万]+(?:点[{CN_DIGITS}]+)?)"
 )
-RANGE_SEPARATOR = re.compile(r"[ ]?(?:至|到|-|~|—|–|－|～|〜)[ ]?")
+RANGE_MARKS = "至到-~—–－～〜"
+RANGE_SEPARATOR = re.compile(rf"[ ]?[{re.escape(RANGE_MARKS)}][ ]?")
 ADJACENT_PAIR = re.compile(rf"^(十)?([一两二三四五六七八九])([二三四五六七八九])([十百千万]*)$")
 SPACE = " \u00a0"
 CLAUSE_BREAK = set("，。；！？、：,.;!?:\n（）()“”\"《》")
@@ -73,9 +75,14 @@ class WordMap(dict):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.lengths = tuple(sorted({len(word) for word in self}, reverse=True))
+        # most positions asked about hold no word's first (last) character: one lookup answers
+        self.first_chars = frozenset(word[0] for word in self if word)
+        self.last_chars = frozenset(word[-1] for word in self if word)
 
     def longest_at(self, text: str, pos: int) -> str:
         """The longest word that starts at `pos`, or ""."""
+        if text[pos : pos + 1] not in self.first_chars:
+            return ""
         for length in self.lengths:
             word = text[pos : pos + length]
             if len(word) == length and word in self:
@@ -84,6 +91,8 @@ class WordMap(dict):
 
     def longest_ending_at(self, text: str, end: int) -> str:
         """The longest word that ends at `end`, or ""."""
+        if text[end - 1 : end] not in self.last_chars:  # (empty, not a character, at 0)
+            return ""
         for length in self.lengths:
             if length <= end and text[end - length : end] in self:
                 return text[end - length : end]
@@ -148,22 +157,45 @@ class NumberGrammar:
         )
 
     def unit_at(self, text: str, pos: int) -> str:
+        if text[pos : pos + 1] not in self._unit_first_chars:
+            return ""
         for length in self._unit_lengths:
             if text[pos : pos + length] in self.units:
                 return text[pos : pos + length]
         return ""
 
+    @cached_property
+    def _unit_first_chars(self) -> frozenset[str]:
+        return frozenset(unit[0] for unit in self.units if unit)
+
+    @cached_property
+    def idiom_finder(self) -> EachWord:
+        return EachWord(self.idioms)
+
+    @cached_property
+    def read_after(self) -> frozenset[str]:
+        """Characters that can begin what `_read_around` reads after a numeral: a space, an inner
+        marker, a unit, 成 (tenths), an after marker, a range separator."""
+        words = [*self.inner, *self.units, *self.after, "成", *RANGE_MARKS, *SPACE]
+        return frozenset(word[0] for word in words if word)
+
+    @cached_property
+    def read_before(self) -> frozenset[str]:
+        """Characters that can end what `_read_around` reads before a numeral: a space, a before
+        marker, a 数/几/上 prefix, 第."""
+        return frozenset(word[-1] for word in [*self.before, *self.few, "第", *SPACE] if word)
+
 
 # Every full-width ASCII sign and the ideographic space, except the Chinese comma, which is a
 # thousands separator only between full-width digits (增长3，100家 must not read as 3,100).
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C} | {0x3000: 0x20}
-_DIGIT_COMMA = re.compile(r"(?<=[０-９])，(?=[０-９])")
+_DIGIT_COMMA = re.compile(r"([０-９])，(?=[０-９])")  # the digit first, not a lookbehind: re skips to digits at once
 _fold_signs = translator(_FOLD)
 
 
 def fold(text: str) -> str:
     """Full-width ASCII and the ideographic space to half-width, one character for one."""
-    return _fold_signs(_DIGIT_COMMA.sub(",", text))
+    return _fold_signs(_DIGIT_COMMA.sub(r"\1,", text))
 
 
 # ---------------------------------------------------------------- numeral values
@@ -227,11 +259,23 @@ def find_figures(text: str, grammar: NumberGrammar) -> list[Figure]:
         start, end = match.span()
         if any(taken[start:end]) or any(blocked[start:end]):
             continue
+        if _unmarked_word(folded, match, grammar):
+            continue  # what _read_around would refuse, known without reading (a third of all numerals)
         figure = _read_around(folded, match, grammar)
         if figure is not None and not any(blocked[figure.number.start : figure.span.end]):
             figures.append(figure)
     figures.sort(key=lambda f: f.span.start)
     return [f for f in _join_ranges(folded, figures) if not _bare(f)]
+
+
+def _unmarked_word(folded: str, match: re.Match, grammar: NumberGrammar) -> bool:
+    """一样, 百姓, 两国: a Chinese numeral with no big multiplier (万, 亿), no 千/百 that could begin a
+    unit, and no character around it that could begin or end a marker, unit, range or 第. Such a
+    numeral reads as exact, unit-less and below 10,000, which `_read_around` refuses as a word."""
+    numeral = match.group("cn")
+    return (numeral is not None and numeral[-1] not in "百千万亿"
+            and folded[match.end() : match.end() + 1] not in grammar.read_after
+            and folded[match.start() - 1 : match.start()] not in grammar.read_before)
 
 
 def _covered(spans: list[Span], size: int) -> bytearray:
@@ -250,17 +294,15 @@ def _bare(figure: Figure) -> bool:
 
 
 def _idiom_spans(folded: str, grammar: NumberGrammar) -> list[Span]:
-    spans = []
-    for idiom in grammar.idioms:  # each idiom's occurrences, without overlaps (as re.finditer would)
-        start = folded.find(idiom)
-        while start >= 0:
-            spans.append(Span(start, start + len(idiom)))
-            start = folded.find(idiom, start + len(idiom))
-    return spans
+    """Each idiom's occurrences, without overlaps among its own (as re.finditer would find them)."""
+    return [Span(start, start + len(idiom))
+            for idiom, starts in grammar.idiom_finder.occurrences(folded).items() for start in starts]
 
 
 def _fractions(folded: str, grammar: NumberGrammar) -> list[Figure]:
-    figures = []
+    figures: list[Figure] = []
+    if "分之" not in folded:
+        return figures  # every fraction holds it; most articles have none, and then no search is needed
     for m in FRACTION.finditer(folded):
         den_text, num_text = m.group("den"), m.group("num")
         den = _any_value(den_text)
@@ -355,16 +397,19 @@ def _read_around(folded: str, match: re.Match, grammar: NumberGrammar) -> Figure
     if before_qualifier:
         qualifiers.append(before_qualifier)
 
-    figure = Figure(
-        span=Span(figure_start, pos), number=Span(start, end), value=_as_float(value),
-        unit=unit, category=category, qualifier=_resolve(qualifiers), form=form,
-        value_max=_as_float(value_max) if value_max is not None else None, multiplier=multiplier,
-    )
+    # The Figure is built only for a numeral that passes the next two tests (a third of them fail).
+    value = _as_float(value)
+    value_max = _as_float(value_max) if value_max is not None else None
+    qualifier = _resolve(qualifiers)
     if not unit and value_max is not None and form == "chinese":
         return None  # 十四五 (the plan), 五六: neighbouring digits read as a range only before a unit (十四五岁)
-    if (not unit and form == "chinese" and multiplier < 10_000 and figure.qualifier == "exact"
+    if (not unit and form == "chinese" and multiplier < 10_000 and qualifier == "exact"
             and not _range_follows(folded, pos) and _char(folded, start - 1) != "第"):
         return None  # 五星红旗, 三成员国: a small Chinese numeral without unit is a word, not a figure
+    figure = Figure(
+        span=Span(figure_start, pos), number=Span(start, end), value=value,
+        unit=unit, category=category, qualifier=qualifier, form=form, value_max=value_max, multiplier=multiplier,
+    )
     return _reject_or_keep(folded, figure, numeral, grammar)
 
 
@@ -447,7 +492,7 @@ def _is_tenths(folded: str, pos: int, value: float, grammar: NumberGrammar) -> b
     """三成 is 30 % when 成 is not the start of a word (三成员国, 一成不变)."""
     if not (1 <= value <= 10) or value != int(value):
         return False
-    return not any(folded.startswith(word, pos) for word in grammar.after_cheng)
+    return not folded.startswith(grammar.after_cheng, pos)
 
 
 def _is_code(folded: str, start: int, end: int) -> bool:
@@ -477,7 +522,7 @@ def _reject_or_keep(folded: str, figure: Figure, numeral: str, grammar: NumberGr
             return None
     if figure.unit == "年" and _is_period_phrase(folded, figure):
         return None
-    if figure.unit and _followed_by(folded, figure, grammar.title_after) and figure.unit in ("年", "大"):
+    if figure.unit in ("年", "大") and _followed_by(folded, figure, grammar.title_after):
         return None
     if figure.category == "grade":
         return None
@@ -513,7 +558,7 @@ def _cjk(ch: str) -> bool:
 
 
 def _followed_by(folded: str, figure: Figure, words: tuple[str, ...]) -> bool:
-    return any(folded.startswith(word, figure.span.end) for word in words)
+    return folded.startswith(words, figure.span.end)
 
 
 def _is_date_year(folded: str, figure: Figure, numeral: str) -> bool:

@@ -17,14 +17,16 @@ else in the paragraph).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from operator import attrgetter
 
 import regex
 
-from .document import Doc, InstitutionFinding, ProgramFinding, Span
+from .document import Doc, InstitutionFinding, ProgramFinding, Span, Token
+from .phrases import EachWord
 from .stage import Stage
 
 QUOTE_PAIRS = regex.compile(r"“([^“”\n]{1,90})”|‘([^‘’\n]{1,60})’|「([^「」\n]{1,60})」|\"([^\"\n]{1,60})\"")
@@ -47,6 +49,7 @@ LIST_SPLIT = regex.compile(r"[、·•，,]")
 YEAR_LIKE = regex.compile(r"(?:19|20)\d\d")
 CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
 COUNTED_NAME = regex.compile(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条]")
+_token_start = attrgetter("start")
 
 
 @dataclass
@@ -139,6 +142,27 @@ class ProgramLexicon:
         return tuple(self.stops("place_tail") | self.stops("after_not"))
 
     @cached_property
+    def launch_verbs(self) -> EachWord:
+        return EachWord(self.cue("launch"))
+
+    @cached_property
+    def person_tails(self) -> tuple[str, ...]:
+        return tuple(self.stops("person_tail"))
+
+    @cached_property
+    def long_person_tails(self) -> tuple[str, ...]:
+        return tuple(tail for tail in self.stops("person_tail") if len(tail) > 1)
+
+    @cached_property
+    def _honours(self) -> regex.Pattern | None:
+        terms = self.stops("honour")
+        return regex.compile("|".join(regex.escape(term) for term in sorted(terms))) if terms else None
+
+    def holds_honour(self, text: str) -> bool:
+        """Is an honour term (称号, 示范…) part of `text`? One search for all of them."""
+        return self._honours is not None and self._honours.search(text) is not None
+
+    @cached_property
     def generic_modifiers_longest_first(self) -> list[str]:
         return sorted(self.cue("generic_modifier"), key=len, reverse=True)
 
@@ -174,7 +198,7 @@ class Context:
     segmenter: object
     institution_names: frozenset[str] = frozenset()
     person_names: frozenset[str] = frozenset()
-    quoted: list[Span] = field(default_factory=list)
+    quoted: "_Stretches" = field(default_factory=lambda: _Stretches([]))  # quotes and book titles
 
 
 class ProgramStage(Stage):
@@ -203,7 +227,7 @@ class ProgramStage(Stage):
     def match(self, ctx: Context) -> list[Candidate]:
         quotes = _quotes(ctx.doc.fold)
         titles = [Span(m.start(), m.end()) for m in BOOK_TITLE.finditer(ctx.doc.fold)]
-        ctx.quoted = sorted([q.outer for q in quotes] + titles)
+        ctx.quoted = _Stretches([q.outer for q in quotes] + titles)
         found: list[Candidate] = []
         found += quoted_programs(ctx, quotes)  # 1
         found += book_title_programs(ctx)  # 2
@@ -242,11 +266,11 @@ class ProgramStage(Stage):
 def _quotes(fold: str) -> list[Quote]:
     quotes: list[Quote] = []
     for m in QUOTE_PAIRS.finditer(fold, overlapped=False):
-        group = next(i for i in range(1, 5) if m.group(i) is not None)
+        group = m.lastindex  # the one group of the four that matched
         quotes.append(Quote(Span(m.start(), m.end()), Span(m.start(group), m.end(group)), m.group(group)))
         # a nested quote (“…的‘荣昌路径’”) is a name in its own right
         for inner in QUOTE_PAIRS.finditer(m.group(group)):
-            g = next(i for i in range(1, 5) if inner.group(i) is not None)
+            g = inner.lastindex
             base = m.start(group)
             quotes.append(
                 Quote(
@@ -313,7 +337,6 @@ def head_noun_after(ctx: Context, pos: int) -> Head:
     lex = ctx.lex
     breakers = lex.phrase_breakers
     refusing = lex.refusing
-    people = lex.stops("person_tail")
     head = Head()
     nouns: list[str] = []
     last = ""
@@ -332,7 +355,7 @@ def head_noun_after(ctx: Context, pos: int) -> Head:
                 head = Head(noun=noun, end=pos + end)
                 nouns.append(noun)
                 break
-    if not head.noun and last and any(last.endswith(p) for p in people if len(p) > 1):
+    if not head.noun and last and last.endswith(lex.long_person_tails):
         return Head(refused=True)
     if nouns:
         # the kind comes from the most telling noun: 党建品牌创建活动 is a brand, 教师培训模式 a model
@@ -371,12 +394,12 @@ def _judge_quote(ctx: Context, q: Quote, head: Head) -> Candidate | None:
 def _refused(ctx: Context, q: Quote) -> bool:
     """Quoted speech, honour titles, institution or person names, generic words: not programs."""
     lex, text, fold = ctx.lex, q.text, ctx.doc.fold
-    if any(ch in SENTENCE_END for ch in text) or not HAN.search(text) and not _is_code(text):
+    if not SENTENCE_END.isdisjoint(text) or not HAN.search(text) and not _is_code(text):
         if not _is_code(text):
             return True
     if "第" in text or text in lex.stops("generic"):
         return True
-    if any(term in text for term in lex.stops("honour")):
+    if lex.holds_honour(text):
         return True
     if text.endswith(lex.refused_tails):
         return True
@@ -391,7 +414,7 @@ def _refused(ctx: Context, q: Quote) -> bool:
 
 
 def _names_people_or_place(ctx: Context, text: str) -> bool:
-    return any(text.endswith(t) for t in ctx.lex.stops("person_tail"))
+    return text.endswith(ctx.lex.person_tails)
 
 
 def _parallel_parts(text: str) -> bool:
@@ -525,15 +548,27 @@ def _titles_a_plan(lex: ProgramLexicon, noun: str) -> bool:
 # ---- 3. unquoted names after a launch verb ----------------------------------------------------
 def launched_programs(ctx: Context) -> list[Candidate]:
     lex, doc = ctx.lex, ctx.doc
-    launch = lex.cue("launch")
     out: list[Candidate] = []
-    for tok in doc.tokens:
-        if tok.text not in launch or _inside(ctx.quoted, tok.end):
+    for tok in _tokens_among(doc, lex.launch_verbs):
+        if ctx.quoted.holds(tok.end):
             continue
         cand = _name_ending_in_noun(ctx, tok.end, strong_only=True)
         if cand is not None:
             out.append(cand)
     return out
+
+
+def _tokens_among(doc: Doc, words: EachWord) -> list[Token]:
+    """The tokens that are one of `words`, in order: from the words' occurrences in the text (a few)
+    rather than by testing each of the article's thousands of tokens. (A token's text is the text
+    between its offsets, so a token that starts and ends where an occurrence does is that word.)"""
+    tokens = doc.tokens
+    found = set()
+    for _, start, end in words.every_occurrence(doc.text):
+        index = bisect_left(tokens, start, key=_token_start)
+        if index < len(tokens) and tokens[index].start == start and tokens[index].end == end:
+            found.add(index)
+    return [tokens[index] for index in sorted(found)]
 
 
 def _name_ending_in_noun(ctx: Context, pos: int, strong_only: bool, nouns: frozenset[str] | None = None) -> Candidate | None:
@@ -586,8 +621,18 @@ def _longer_noun(lex: ProgramLexicon, window: str, start: int) -> str:
     return ""
 
 
-def _inside(spans: list[Span], pos: int) -> bool:
-    return any(s.start < pos < s.end for s in spans)
+class _Stretches:
+    """Spans that may nest (a quote inside a quote), asked whether a position lies strictly inside
+    one of them: a bisection over their starts, then the furthest end among those begun before it."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        spans = sorted(spans)
+        self.starts = [s.start for s in spans]
+        self.furthest_end = list(accumulate((s.end for s in spans), max))
+
+    def holds(self, pos: int) -> bool:
+        begun = bisect_left(self.starts, pos)  # the spans that start before `pos`
+        return begun > 0 and self.furthest_end[begun - 1] > pos
 
 
 # ---- 4. enumerations of programs -------------------------------------------------------------
@@ -597,7 +642,7 @@ ENUMERATION = regex.compile(r"[\p{Han}\d]{3,24}(?:、[\p{Han}\d]{3,24})+")
 def enumerated_programs(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for m in ENUMERATION.finditer(ctx.doc.fold):
-        if _inside(ctx.quoted, m.start()):
+        if ctx.quoted.holds(m.start()):
             continue
         out.extend(_enumerated_items(ctx, m.group(), m.start()))
     return out
@@ -648,7 +693,7 @@ def area_programs(ctx: Context) -> list[Candidate]:
         if tok.text[-1:] not in suffixes and (i == last or tokens[i + 1].text not in suffixes):
             continue
         area_end = _area_end(tokens, i, suffixes)
-        if area_end is None or _inside(ctx.quoted, tok.start):
+        if area_end is None or ctx.quoted.holds(tok.start):
             continue
         if i > 0 and tokens[i - 1].end == tok.start and HAN.match(tokens[i - 1].text[-1:] or "x") and _area_end(tokens, i - 1, suffixes) is not None:
             continue  # 重庆市|江北区: start at the first area only
@@ -660,7 +705,7 @@ def area_programs(ctx: Context) -> list[Candidate]:
         tails = lex.stops("place_tail")
         # an institution inside the name (…进修学院|分梯度建构培训) makes it a sentence, not a name;
         # 中小学 is not 小学 of a school
-        if any(w == t or (w.endswith(t) and len(w) - len(t) >= 2) for w in words for t in tails) or any(t in name for t in lex.stops("honour")):
+        if any(w == t or (w.endswith(t) and len(w) - len(t) >= 2) for w in words for t in tails) or lex.holds_honour(name):
             continue
         out.append(cand)
     return out
@@ -673,7 +718,7 @@ def _area_word_indices(doc: Doc, lex: ProgramLexicon) -> list[int]:
     than by testing each of the article's thousands of words."""
     tokens, indices = doc.tokens, []
     for found in lex.place_suffix_ends.finditer(doc.text):
-        index = bisect_right(tokens, found.start(), key=attrgetter("start")) - 1
+        index = bisect_right(tokens, found.start(), key=_token_start) - 1
         if index < 0 or tokens[index].end != found.end():
             continue  # the character is inside a word, not at its end
         if index > 0 and (not indices or indices[-1] < index - 1):

@@ -6,7 +6,9 @@ Stages read and fill a `Doc`; only the validate stage turns findings into the Py
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple, Sequence
 
 
@@ -147,14 +149,12 @@ class Doc:
         return self.text[span.start : span.end]
 
 
+_END = attrgetter("end")
+
+
 def _containing(spans: list[Span], pos: int) -> Span | None:
-    lo, hi = 0, len(spans)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if spans[mid].end <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < len(spans) and spans[lo].start <= pos < spans[lo].end:
-        return spans[lo]
+    """The span of sorted, non-overlapping `spans` holding `pos`: the first that ends after it."""
+    index = bisect_right(spans, pos, key=_END)
+    if index < len(spans) and spans[index].start <= pos:
+        return spans[index]
     return None

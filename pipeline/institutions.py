@@ -25,12 +25,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from operator import attrgetter
-from typing import Callable, Generic, Mapping, TypeVar
+from typing import Callable, Mapping
 
 import regex
 
 from .document import Doc, InstitutionFinding, Span, Token
 from .lexicon import Lexicons
+from .memo import Memo
 from .phrases import Phrases
 from .segment import jieba_dictionary
 from .stage import Resources, Stage
@@ -74,7 +75,6 @@ CLASSIFIERS = "个名位所家座支批项"
 PREDICATE_START = ("v", "a", "d")  # but not vn, an (nouns made of verbs and adjectives)
 SESSION = regex.compile(r"^第?[一二三四五六七八九十\d]+[次届]$")  # 五次(会议), 十九届(三中全会)
 REDUPLICATED = regex.compile(r"^[一]?([个座所家栋幢间批支])\1$")
-_Value = TypeVar("_Value")
 
 
 @dataclass(frozen=True)
@@ -177,7 +177,7 @@ class OrgLexicons:
         return _sizes_by_last_char(self.heads, longest_first=True)
 
     @cached_property
-    def head_sizes_in_word(self) -> "_PerWord[tuple[int, ...] | None]":
+    def head_sizes_in_word(self) -> "Memo[str, tuple[int, ...] | None]":
         """A word (the text of a token) -> the lengths of the heads that may end it, longest first:
         those inside it that are heads, and all those longer than it (whether they are heads
         depends on the text before it); None when the word ends in a post (see `ends_in_post`).
@@ -187,7 +187,7 @@ class OrgLexicons:
                 return None
             return tuple(size for size in self.head_sizes_by_last_char.get(word[-1], ())
                          if size > len(word) or word[-size:] in self.heads)
-        return _PerWord(sizes)
+        return Memo(sizes)
 
     def ends_in_post(self, word: str) -> bool:
         """中央政治局|常委, 警备区|副政委: a word that ends in a post ending in a head character names
@@ -277,7 +277,7 @@ class InstitutionStage(Stage):
         self._vocabulary = jieba_dictionary()
         # Known names, found in one automaton pass (as a longest-first alternation would find them).
         self._names = Phrases(sorted(self.lex.names, key=len, reverse=True))
-        self._roles: dict[tuple[str, str], str] = {}  # (word, tag) -> its role in a name, for all documents
+        self._roles: Memo[tuple[str, str], str] = Memo()  # (word, tag) -> its role in a name, for all documents
 
     def __call__(self, doc: Doc) -> Doc:
         finder = _Finder(doc, self.lex, self.resources.segmenter, self._glue, self._vocabulary, self._roles)
@@ -331,7 +331,7 @@ class _Finder:
     """Candidate names of one document."""
 
     def __init__(self, doc: Doc, lex: OrgLexicons, segmenter, glue: "_GlueWords",
-                 vocabulary: Mapping[str, int], roles: dict[tuple[str, str], str]) -> None:
+                 vocabulary: Mapping[str, int], roles: Memo[tuple[str, str], str]) -> None:
         self.vocabulary = vocabulary
         self.roles = roles
         self.doc = doc
@@ -469,7 +469,7 @@ class _Finder:
         key = (self.fold[token.start : token.end], token.pos)
         role = self.roles.get(key)
         if role is None:
-            role = self.roles[key] = self._word_role(*key)
+            role = self.roles.remember(key, self._word_role(*key))
         return role
 
     def _word_role(self, word: str, tag: str) -> str:
@@ -591,7 +591,7 @@ class _Finder:
         if tag is None:
             tags = self.segmenter.tag(first)
             tag = tags[0].pos if len(tags) == 1 else ""
-            self.glue.tags[first] = tag
+            self.glue.tags.remember(first, tag)
         return tag.startswith(PREDICATE_START) and tag not in ("vn", "an")
 
     def _ends_in_verb(self, word: str) -> bool:
@@ -1186,36 +1186,24 @@ class _GlueWords:
 
     words: frozenset[str]
     head_ends: frozenset[str] = frozenset()  # last characters of the head words
-    tags: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # first halves' tags (cache)
+    tags: Memo[str, str] = field(default_factory=Memo, compare=False, hash=False)  # first halves' tags
 
     @cached_property
     def sizes_by_last_char(self) -> dict[str, tuple[int, ...]]:
         return _sizes_by_last_char(self.words, longest_first=False)
 
     @cached_property
-    def glued_sizes(self) -> "_PerWord[tuple[int, ...]]":
+    def glued_sizes(self) -> "Memo[str, tuple[int, ...]]":
         """A word -> the lengths of the glue words that end it with something before them (电大|为,
         小学|教师), shortest first. Words recur, so each is worked out once."""
-        return _PerWord(lambda word: tuple(size for size in self.sizes_by_last_char.get(word[-1], ())
+        return Memo(lambda word: tuple(size for size in self.sizes_by_last_char.get(word[-1], ())
                                            if size < len(word) and word[-size:] in self.words))
 
     @cached_property
-    def glued_after_head(self) -> "_PerWord[tuple[int, ...]]":
+    def glued_after_head(self) -> "Memo[str, tuple[int, ...]]":
         """Of `glued_sizes`, those whose glue word follows a head's last character: only there can a
         head end before the glue (most glued words, 成|为, 没|有, follow none)."""
-        return _PerWord(lambda word: tuple(size for size in self.glued_sizes[word] if word[-size - 1] in self.head_ends))
-
-
-class _PerWord(dict, Generic[_Value]):
-    """word -> compute(word), each worked out on its first asking (the lexicons never change)."""
-
-    def __init__(self, compute: Callable[[str], _Value]) -> None:
-        super().__init__()
-        self.compute = compute
-
-    def __missing__(self, word: str) -> _Value:
-        value = self[word] = self.compute(word)
-        return value
+        return Memo(lambda word: tuple(size for size in self.glued_sizes[word] if word[-size - 1] in self.head_ends))
 
 
 def _sizes_by_last_char(words, longest_first: bool) -> dict[str, tuple[int, ...]]:

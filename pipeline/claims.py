@@ -28,6 +28,7 @@ NOMINAL_TAGS = ("n", "vn", "j", "nz", "nt", "ns", "nr", "an", "s", "eng")  # not
 # Grammar words that end a measure phrase; the lexicons hold content words, these are function words.
 FUNCTION_CHARS = set("的了和与及或并等在是为有将把被对向从以其中这那各每也都还已共达")
 MAX_RIGHT, MAX_LEFT, MAX_MEASURE, SHORT_HEAD = 12, 8, 14, 6
+LEFT_STRIP = " “”\"、"  # around the words before a figure: not part of what it counts
 # The patterns searched through whole articles open with a lookahead for the characters a match can
 # start with: re then passes over every other position at once (two to three times faster).
 YEAR_PERIOD = re.compile(
@@ -137,9 +138,11 @@ class ClaimStage(Stage):
             measure = _measure_text(phrase.lstrip("的"), figure)
         else:
             left = _left_phrase(doc.text, figure, clause, periods)
-            head = self._head_noun(left)
-            short = head[-MAX_LEFT:]
-            quote = Span(figure.span.start - len(short), figure.span.end)
+            head_end = figure.span.start - (len(left) and _gap_before(doc.text, figure.span.start))
+            words = self._head_noun(left, _into_word(doc.tokens, head_end - min(len(left), MAX_MEASURE)))
+            head = "".join(words)
+            short = _last_words(words, MAX_LEFT)
+            quote = Span(head_end - len(short) if short else figure.span.start, figure.span.end)
             measure = _measure_text(left[-MAX_MEASURE:] if len(head) < 4 else head, figure)
         scope = _list_scope(doc, figure.span.start)
         period = _nearest_period(periods, figure, sentence, scope)
@@ -188,13 +191,15 @@ class ClaimStage(Stage):
         phrase = rest[:phrase_end]
         return phrase if phrase.strip("“”\"的") else ""
 
-    def _head_noun(self, left: str) -> str:
+    def _head_noun(self, left: str, partial: int = 0) -> list[str]:
         """The words just before the figure that say what it counts: 课题 in 课题16项, 获奖 in 获奖472人次.
 
         A run of nouns (or 或/和/及 between them); a verb just before it joins when the whole stays
-        short (受益师生), and a verb alone is the head when no noun precedes (获奖472人次).
+        short (受益师生), and a verb alone is the head when no noun precedes (获奖472人次). The words
+        are read from the last MAX_MEASURE characters, less the `partial` first ones that end a word
+        the cut went through (中|国债券市场: 国 is no word of its own).
         """
-        window = left[-MAX_MEASURE:]
+        window = left[-MAX_MEASURE:][partial:]
         tokens = self.resources.segmenter.tag(window)
         start = None
         for token in reversed(tokens):
@@ -205,7 +210,7 @@ class ClaimStage(Stage):
                 if start is None or len(window) - token.start <= SHORT_HEAD:
                     start = token.start
             break
-        return window[start:] if start is not None else ""
+        return [t.text for t in tokens if t.start >= start] if start is not None else []
 
     def _place_mentions(self, doc: Doc) -> list[tuple[Span, str]]:
         """Chinese place names of the text (counties, prefectures, provinces) outside institution names."""
@@ -289,6 +294,33 @@ def _clause(text: str, figure: Figure, sentence: Span) -> Span:
     return Span(start, end)
 
 
+def _gap_before(text: str, pos: int) -> int:
+    """How many of the characters that `_left_phrase` strips (spaces, quotes, 、) stand just before pos."""
+    gap = 0
+    while gap < pos and text[pos - gap - 1] in LEFT_STRIP:
+        gap += 1
+    return gap
+
+
+def _into_word(tokens: list[Token], pos: int) -> int:
+    """How far `pos` is from the end of the word it cuts through; 0 when a word starts there."""
+    i = bisect_right(tokens, pos, key=_start) - 1
+    return tokens[i].end - pos if i >= 0 and tokens[i].start < pos < tokens[i].end else 0
+
+
+def _last_words(words: list[str], limit: int) -> str:
+    """The words at the end of `words` that fit in `limit` characters, whole: a quote never starts
+    inside a word (国家|教学|成果|一等奖 gives 教学成果一等奖, not 家教学成果一等奖); the last word
+    is kept even when it alone is longer."""
+    kept, size = [], 0
+    for word in reversed(words):
+        if kept and size + len(word) > limit:
+            break
+        kept.append(word)
+        size += len(word)
+    return "".join(reversed(kept))
+
+
 def _nominal_next(tokens: list[Token], i: int) -> bool:
     """A verb inside a noun phrase (帮扶 in 专家帮扶小组) when a noun follows it."""
     return i + 1 < len(tokens) and tokens[i + 1].pos.startswith(NOMINAL_TAGS)
@@ -300,7 +332,7 @@ def _left_phrase(text: str, figure: Figure, clause: Span, periods: _Periods) -> 
     for period in periods.starting_in(clause.start, figure.span.start):
         if period.span.end <= figure.span.start:
             start = max(start, period.span.end)
-    phrase = _after_locative(text[start : figure.span.start].strip(" “”\"、"))
+    phrase = _after_locative(text[start : figure.span.start].strip(LEFT_STRIP))
     while phrase and phrase[0] in FUNCTION_CHARS:
         phrase = phrase[1:]
     return phrase

@@ -62,6 +62,14 @@ CLAIMS = [
      "331", "331个商家", 331, "个", "exact", "商家数"),
     ("2018年，泉州进出口总值1853.7亿元，同比增长18.2%。",
      "18.2", "增长18.2%", 18.2, "%", "exact", "同比增长"),
+    # a quote starts at a word: a long head is cut before a word (国家|教学), not inside it (家教学)
+    ("她如今指导的学校获得了国家教学成果一等奖1项，二等奖1项。",
+     "1项", "教学成果一等奖1项", 1, "项", "exact", "国家教学成果一等奖项数"),
+    # ... and where the head ends, past the spaces between it and the figure (not 级学科名师 15人)
+    ("现有市级学科名师 15人。", "15", "市级学科名师 15人", 15, "人", "exact", "市级学科名师人数"),
+    # the words of the measure begin at a word of the text (not 国债券, the end of 中国)
+    ("中国债券市场存量规模达86万亿元人民币，其中国际投资者持债规模近1.8万亿元人民币。",
+     "86万", "债券市场存量规模达86万亿元", 86e12, "元", "exact", "债券市场存量规模"),
 ]
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate, islice
 from operator import attrgetter
 
 import regex
@@ -89,6 +91,7 @@ FULL_NAME_LEN = 3
 # few noun words (jieba tags) of at most this many characters in all.
 FIELD_POS = frozenset(("n", "l", "vn", "j"))
 MAX_DOCTRINE_FIELD = 6
+WORD_TAGS_KEPT = 1 << 14  # pieces whose segmenter tag is remembered (a few thousand per 300 articles)
 
 
 def _alternation(words) -> regex.Pattern:
@@ -99,6 +102,34 @@ def _alternation(words) -> regex.Pattern:
 def _mentions(found: dict) -> list[Span]:
     """Every mention of the people found so far: what a later rule may not overlap."""
     return [m for person in found.values() for m in person.mentions]
+
+
+class _Occupied:
+    """Stretches a new name may not overlap, answering `overlaps` by bisection instead of a scan
+    over every span: sorted by start, with the furthest end any span up to each one reaches, a span
+    overlaps one of them exactly when some span starting before its end reaches past its start."""
+
+    def __init__(self, spans) -> None:
+        spans = sorted(spans)
+        self._spans = spans
+        self._starts = [s.start for s in spans]
+        self._ends = [s.end for s in spans]
+        self._reach = list(accumulate(self._ends, max))
+
+    def with_spans(self, spans) -> "_Occupied":
+        return _Occupied(self._spans + list(spans))
+
+    def overlaps(self, span: Span) -> bool:
+        before_end = bisect.bisect_left(self._starts, span.end)
+        return before_end > 0 and self._reach[before_end - 1] > span.start
+
+    def add(self, span: Span) -> None:
+        at = bisect.bisect_right(self._starts, span.start)
+        self._spans.insert(at, span)
+        self._starts.insert(at, span.start)
+        self._ends.insert(at, span.end)
+        reach_before = self._reach[at - 1] if at else -1
+        self._reach[at:] = islice(accumulate(self._ends[at:], max, initial=reach_before), 1, None)
 
 
 def is_han(ch: str) -> bool:
@@ -150,6 +181,8 @@ class PeopleStage(Stage):
         self.initials = _alternation(r[0] for r in context if r[1] == "initials")
         self.place_after = frozenset(r[0] for r in context if r[1] == "place_after")
         self.tagger = NerTagger(lex) if use_crf else None
+        # the rules ask the segmenter about the same names and characters many times over
+        self._word_tag = lru_cache(maxsize=WORD_TAGS_KEPT)(self._word_tag)
         self._text, self._tokens, self._token_starts, self._starts = "", [], {}, []  # the document being read
 
     # ------------------------------------------------------------------ driver
@@ -174,10 +207,10 @@ class PeopleStage(Stage):
         self._all_occurrences(doc, unquoted, found)
         self._extend_lists(doc, blocked, crf, found)
         # 4. CRF names, where no rule has put a name already
-        taken = _mentions(found)
+        taken = _Occupied(_mentions(found))
         for span in crf.values():
             name = text[span.start : span.end]
-            if not any(span.overlaps(t) for t in taken) and self._acceptable(
+            if not taken.overlaps(span) and self._acceptable(
                 name, span, unquoted, from_crf=True, confidence=crf_confidence[span]
             ):
                 found.setdefault(name, Candidate(name)).mentions.add(span)
@@ -252,7 +285,7 @@ class PeopleStage(Stage):
             return True
         return False
 
-    def _blocked(self, doc: Doc, quotes: bool = True) -> list[Span]:
+    def _blocked(self, doc: Doc, quotes: bool = True) -> _Occupied:
         """Stretches no person may overlap: institutions, short quotations (unless `quotes` is False),
         non-byline furniture."""
         spans = [m for inst in doc.institutions for m in inst.mentions]
@@ -262,7 +295,7 @@ class PeopleStage(Stage):
         for furn in doc.furniture:
             if not any(furn.overlaps(a) for a in author_spans):
                 spans.append(furn)
-        return sorted(spans)
+        return _Occupied(spans)
 
     def _crf_people(self, doc: Doc) -> tuple[dict[int, Span], dict[Span, float]]:
         """CRF PER spans over the body, keyed by start, and the model's confidence in each."""
@@ -359,7 +392,7 @@ class PeopleStage(Stage):
             or text[second] in self.not_in_name
             or self._starts_follower(text, second)
             or (sur == 1 and self._runs_on(second, second + 1)
-                and not any(s.start == i and s.end > second for s in crf.values()))
+                and not (i in crf and crf[i].end > second))  # `crf` is keyed by start
         ):
             return Span(i, second)
         return Span(i, second + 1)
@@ -403,14 +436,14 @@ class PeopleStage(Stage):
         )
 
     def _acceptable(
-        self, name: str, span: Span, blocked: list[Span], from_crf: bool = False,
+        self, name: str, span: Span, blocked: _Occupied, from_crf: bool = False,
         crf: dict[int, Span] | None = None, confidence: float = 0.0,
     ) -> bool:
         if not 2 <= len(name) <= 4 or not all(is_han(ch) for ch in name):
             return False
         if not from_crf and not self._plausible_surname(name, span, crf or {}):
             return False
-        if any(span.overlaps(b) for b in blocked):
+        if blocked.overlaps(span):
             return False
         if self._misaligned(span) or self._place_before_suffix(span):
             return False
@@ -464,7 +497,7 @@ class PeopleStage(Stage):
         return crf_agrees or self._surname_rank(name) <= COMMON_SURNAME_RANK
 
     # ------------------------------------------------------------------ rules
-    def _anchor(self, doc: Doc, title: Span, blocked: list[Span], crf: dict[int, Span], found: dict) -> None:
+    def _anchor(self, doc: Doc, title: Span, blocked: _Occupied, crf: dict[int, Span], found: dict) -> None:
         text = doc.text
         # “全国先进工作者”刘琳: an honour in quotes right before a name.
         if text[title.end : title.end + 1] in CLOSING_QUOTES:
@@ -473,7 +506,7 @@ class PeopleStage(Stage):
             if 0 <= opening and title.end - opening <= SHORT_QUOTE and name:
                 if self._acceptable(text[name.start : name.end], name, blocked, crf=crf):
                     self._add(found, text, name, (1, text[opening + 1 : title.end], "", name.start))
-        if any(title.overlaps(b) for b in blocked) or text[title.end : title.end + 1] == PLURAL:
+        if blocked.overlaps(title) or text[title.end : title.end + 1] == PLURAL:
             return  # 组织同学们: a plural is no one's title
         word = text[title.start : title.end]
         position = self.title_position[word]
@@ -515,13 +548,13 @@ class PeopleStage(Stage):
             person.roles.append(role)
         return person
 
-    def _given_names(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+    def _given_names(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
         """刘绍棠 … 绍棠: reports call a person they have named in full by the two-character given name
         alone. Each later occurrence that the segmenter cuts as a word of its own is a mention of the
         full name, and a person found under the given name alone is merged into it. A given name that
         is an everyday word (建国, 文明) is left alone."""
         text = doc.text
-        taken = _mentions(found) + blocked
+        taken = blocked.with_spans(_mentions(found))
         for name, person in list(found.items()):
             surname = name[: self._surname_at(name, 0)]
             given = name[len(surname):]
@@ -536,9 +569,9 @@ class PeopleStage(Stage):
                 span, token = Span(at, at + 2), self._token_starts.get(at)
                 if (token is not None and token.end == span.end and not self._place_before_suffix(span)
                         and text[at - len(surname) : at] != surname  # the full name, where a rule missed it
-                        and not any(span.overlaps(t) for t in taken)):  # not 尚志|乡 after 赵尚志
+                        and not taken.overlaps(span)):  # not 尚志|乡 after 赵尚志
                     person.mentions.add(span)
-                    taken.append(span)
+                    taken.add(span)
                 at = text.find(given, at + 2)
 
     def _whole_dotted_names(self, doc: Doc, found: dict) -> dict:
@@ -571,7 +604,7 @@ class PeopleStage(Stage):
                 return start
             start = before.start
 
-    def _extend_lists(self, doc: Doc, blocked: list[Span], crf: dict[int, Span], found: dict) -> None:
+    def _extend_lists(self, doc: Doc, blocked: _Occupied, crf: dict[int, Span], found: dict) -> None:
         """Names joined by 、 to a found name are names too; a trailing 等…名学生 gives all their role."""
         text = doc.text
         for person in list(found.values()):
@@ -601,7 +634,7 @@ class PeopleStage(Stage):
                     self._add(found, text, prev, None)
                     pos = prev.start
 
-    def _list_member(self, name: str, span: Span, blocked: list[Span], crf: dict[int, Span]) -> bool:
+    def _list_member(self, name: str, span: Span, blocked: _Occupied, crf: dict[int, Span]) -> bool:
         """Lists also enumerate things (燕麦、胡萝卜): a member must not be a known common word. A member
         with a rare surname needs no CRF when jieba knows it as a personal name (李四光、华罗庚、茅以升)."""
         if self._common_word(name):
@@ -621,26 +654,26 @@ class PeopleStage(Stage):
                 return word
         return ""
 
-    def _all_occurrences(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+    def _all_occurrences(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
         text = doc.text
-        taken = {m for p in found.values() for m in p.mentions}
+        taken = blocked.with_spans(_mentions(found))
         for name in sorted(found, key=len, reverse=True):  # longer names claim their characters first
             if len(name) < 2:
                 continue
             start = text.find(name)
             while start >= 0:
                 span = Span(start, start + len(name))
-                if not any(span.overlaps(t) for t in taken) and not any(span.overlaps(b) for b in blocked):
+                if not taken.overlaps(span):
                     found[name].mentions.add(span)
                     taken.add(span)
                 start = text.find(name, start + 1)
 
-    def _bare_surnames(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+    def _bare_surnames(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
         """A surname standing alone before a form of address (吴先生, 初某, 潘氏) or after 姓 is a person.
         The surname must be a word of its own in the segmentation, or one word with its form of address
         (吴先生), so 元老级 and 宋体 are not read as 元 + 老."""
         text, starts = doc.text, self._token_starts
-        taken = _mentions(found) + blocked
+        taken = blocked.with_spans(_mentions(found))
         for cue in self.bare_surname_cues.finditer(text):
             for size in (2, 1):
                 start = cue.start() - size
@@ -727,41 +760,41 @@ class PeopleStage(Stage):
             return not self._everyday_word(word)
         return opener == ELDER and pos in GUESSED_ADDRESS_POS and word not in jieba_dictionary()
 
-    def _add_bare(self, text: str, span: Span, taken: list[Span], found: dict) -> None:
-        if not any(span.overlaps(t) for t in taken):
+    def _add_bare(self, text: str, span: Span, taken: _Occupied, found: dict) -> None:
+        if not taken.overlaps(span):
             self._add(found, text, span, None)
-            taken.append(span)
+            taken.add(span)
 
-    def _initials(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+    def _initials(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
         """马列主义, 马恩著作: each character of such a word stands for a person (马克思, 列宁). The word
         must begin a segmenter word (斑马|列队 is no 马列)."""
         text, starts = doc.text, self._token_starts
-        taken = _mentions(found) + blocked
+        taken = blocked.with_spans(_mentions(found))
         for word in self.initials.finditer(text):
             span = Span(word.start(), word.end())
-            if word.start() not in starts or any(span.overlaps(t) for t in taken):
+            if word.start() not in starts or taken.overlaps(span):
                 continue
             for i in range(word.start(), word.end()):
                 self._add(found, text, Span(i, i + 1), None)
-            taken.append(span)
+            taken.add(span)
 
-    def _eponyms(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+    def _eponyms(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
         """马克思主义, 邓小平理论, 毛泽东思想: the 2-4 characters before the doctrine word are a person
         when the segmenter's dictionary knows them as a personal name (nr), right before the doctrine
         word or before its field (邓小平|科技|思想); so is a name right before that one (马克思|列宁|主义)."""
         text = doc.text
         mentions = _mentions(found)
-        taken = mentions + blocked
+        taken = blocked.with_spans(mentions)
         for cue in self.eponym_words.finditer(text):
             end, span = cue.start(), self._eponym_before_field(text, cue.start(), taken)
             while span := span or next((m for m in mentions if m.end == end), None) or self._eponym_before(text, end, taken):
                 if span not in mentions:
                     self._add(found, text, span, None)
-                    taken.append(span)
+                    taken.add(span)
                     mentions.append(span)
                 end, span = span.start, None
 
-    def _eponym_before_field(self, text: str, end: int, taken: list[Span]) -> Span | None:
+    def _eponym_before_field(self, text: str, end: int, taken: _Occupied) -> Span | None:
         """邓小平|党的建设|理论: the name before a doctrine's field, which is whole noun words (jieba's
         tags) of at most MAX_DOCTRINE_FIELD characters ending where the doctrine word begins."""
         token = self._token_at(end - 1) if end > 0 else None
@@ -774,7 +807,7 @@ class PeopleStage(Stage):
             token = self._token_at(token.start - 1) if token.start > 0 else None
         return None
 
-    def _eponym_before(self, text: str, end: int, taken: list[Span]) -> Span | None:
+    def _eponym_before(self, text: str, end: int, taken: _Occupied) -> Span | None:
         """The dictionary personal name of 2-4 characters ending at `end`, if no one has those characters."""
         for size in (4, 3, 2):
             start = end - size
@@ -782,16 +815,16 @@ class PeopleStage(Stage):
                 continue
             span = Span(start, end)
             if (self._word_tag(text[start:end]) == "nr" and text[start:end] not in self.not_names
-                    and not any(span.overlaps(t) for t in taken)):
+                    and not taken.overlaps(span)):
                 return span  # not 生态|文明|思想: jieba tags 文明 nr too
         return None
 
-    def _works_opened_by_names(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+    def _works_opened_by_names(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
         """《刘绍棠文集》, 《毛泽东评点古今人物》: a title that opens with a full name, a surname and a given
         name that jieba's dictionary lists as a person's, is by or about that person. A title that is
         only the name (《白鹿原》, 《蓬莱阁》) names places as often, so it is left to the other rules."""
         text = doc.text
-        taken = _mentions(found) + blocked
+        taken = blocked.with_spans(_mentions(found))
         at = text.find("《")
         while at >= 0:
             token = self._token_starts.get(at + 1)

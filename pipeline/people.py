@@ -311,7 +311,7 @@ class PeopleStage(Stage):
         for para in doc.paragraphs or [Span(0, len(doc.text))]:
             windows += [(para.start + start, para.start + end)
                         for start, end in self._crf_windows(doc, para, bisect.bisect_left(self._starts, para.start), centres)]
-        for start, end, label, score in self.tagger.tag_scored(doc.text, windows, doc.tokens):
+        for start, end, label, score in self.tagger.tag_scored(doc.text, windows, doc.tokens, self._starts):
             if label == "PER":
                 span = Span(start, end)
                 spans[span.start] = span

@@ -100,10 +100,16 @@ def _decode(state, transition, rows, lengths):  # pragma: no cover - compiled
     back = np.zeros((n_chars, n_labels), dtype=np.intp)
     moves = np.exp(transition)
     weights = np.empty((n_chars, n_labels))
-    for t in range(n_chars):
-        weights[t] = np.exp(scores[t] - scores[t].max())  # a shift per position changes no marginal
+    for t in range(n_chars):  # element by element: a temporary array per character cost more than the sums
+        top = scores[t, 0]
+        for j in range(1, n_labels):
+            top = max(top, scores[t, j])
+        for j in range(n_labels):
+            weights[t, j] = np.exp(scores[t, j] - top)  # a shift per position changes no marginal
     best = np.empty(n_labels)
     step = np.empty(n_labels)
+    beta = np.empty(n_labels)
+    joint = np.empty(n_labels)
     start = 0
     for size in lengths:
         end = start + size
@@ -130,15 +136,15 @@ def _decode(state, transition, rows, lengths):  # pragma: no cover - compiled
             labels[t - 1] = back[t, labels[t]]
         # forward-backward, each step rescaled to sum 1 (crfsuite's way of staying in range)
         alpha = marginals  # forward values first, multiplied by the backward ones below
-        alpha[start] = weights[start] / weights[start].sum()
+        _normalise(weights[start], alpha[start])
         for t in range(start + 1, end):
             for j in range(n_labels):
                 total = 0.0
                 for i in range(n_labels):
                     total += alpha[t - 1, i] * moves[i, j]
                 alpha[t, j] = total * weights[t, j]
-            alpha[t] /= alpha[t].sum()
-        beta = np.ones(n_labels)
+            _normalise(alpha[t], alpha[t])
+        beta[:] = 1.0
         for t in range(end - 1, start - 1, -1):
             if t < end - 1:
                 for i in range(n_labels):
@@ -146,9 +152,20 @@ def _decode(state, transition, rows, lengths):  # pragma: no cover - compiled
                     for j in range(n_labels):
                         total += moves[i, j] * weights[t + 1, j] * step[j]
                     best[i] = total
-                beta[:] = best / best.sum()
+                _normalise(best, beta)
             step[:] = beta
-            joint = alpha[t] * beta
-            marginals[t] = joint / joint.sum()
+            for j in range(n_labels):
+                joint[j] = alpha[t, j] * beta[j]
+            _normalise(joint, marginals[t])
         start = end
     return labels, marginals
+
+
+@njit(cache=True, nogil=True)
+def _normalise(values, out):  # pragma: no cover - compiled
+    """`values` divided by their sum (added up in order, as numpy's sum of a few values is), into `out`."""
+    total = 0.0
+    for value in values:
+        total += value
+    for j in range(len(values)):
+        out[j] = values[j] / total

@@ -17,6 +17,7 @@ from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
+import regex
 from numba import njit
 
 from .crf import CrfModel
@@ -31,6 +32,7 @@ LABELS = ("PER", "ORG", "TITLE")
 MAX_TITLE_LEN = 6
 # A CRF over a whole article is slow and learns nothing from far context: tag it in pieces.
 MAX_CHUNK = 200
+SENTENCE_END = regex.compile("[。！？；\n]")  # where a piece ends
 
 
 @dataclass(frozen=True)
@@ -529,16 +531,33 @@ def bio_to_spans(labels: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def chunks(text: str, limit: int = MAX_CHUNK) -> list[tuple[int, int]]:
-    """Cut text at sentence ends (or hard at `limit`) into pieces the CRF tags one at a time."""
+def _bio_pattern(labels: tuple[str, ...]) -> tuple[regex.Pattern, list[str]]:
+    """`bio_to_spans` as a pattern over labels written one character per label id (chr(id)), and
+    the kind of each of its groups: a kind's span is a B- or I- label and the I- labels after it."""
+    kinds = list(dict.fromkeys(label[2:] for label in labels if label.startswith(("B-", "I-"))))
+
+    def characters(*names: str) -> str:
+        return "".join(regex.escape(chr(j)) for j, label in enumerate(labels) if label in names)
+
+    groups = []
+    for kind in kinds:
+        inside = characters("I-" + kind)
+        groups.append(f"([{characters('B-' + kind, 'I-' + kind)}]" + (f"[{inside}]*)" if inside else ")"))
+    return regex.compile("|".join(groups)), kinds
+
+
+def chunks(text: str, limit: int = MAX_CHUNK, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Cut text (or its stretch from `start` to `end`) at sentence ends, or hard where a piece
+    reaches `limit` characters, into pieces the CRF tags one at a time."""
+    end = len(text) if end is None else end
     pieces: list[tuple[int, int]] = []
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in "。！？；\n" or i + 1 - start >= limit:
-            pieces.append((start, i + 1))
-            start = i + 1
-    if start < len(text):
-        pieces.append((start, len(text)))
+    for cut in [*(m.end() for m in SENTENCE_END.finditer(text, start, end)), end]:
+        while cut - start > limit:
+            pieces.append((start, start + limit))
+            start += limit
+        if cut > start:
+            pieces.append((start, cut))
+            start = cut
     return pieces
 
 
@@ -554,6 +573,7 @@ class NerTagger:
         self.encoder = FeatureEncoder(self.model.attributes, self.model.unknown, self.lex)
         self._words = make_word_tagger()
         self.model_path = path
+        self._bio, self._kinds = _bio_pattern(self.model.labels)
 
     def tag(self, text: str) -> list[tuple[int, int, str]]:
         return [(s, e, label) for s, e, label, _ in self.tag_scored(text)]
@@ -567,8 +587,7 @@ class NerTagger:
         each piece again (and is what training saw: whole sentences segmented); `token_starts`,
         their starts, saves listing them again."""
         pieces = chunks(text) if windows is None else [
-            (w_start + s, w_start + e) for w_start, w_end in windows for s, e in chunks(text[w_start:w_end])
-        ]
+            piece for w_start, w_end in windows for piece in chunks(text, start=w_start, end=w_end)]
         pieces = [(start, end) for start, end in pieces if text[start:end].strip()]
         if not pieces:
             return []
@@ -576,13 +595,13 @@ class NerTagger:
         if rows is None:
             rows = self.encoder.rows([(text[s:e], self._words(text[s:e])) for s, e in pieces])
         label_ids, marginals = self.model.decode(rows, [e - s for s, e in pieces])
-        ids = label_ids.tolist()  # Python ints: indexing numpy per character costs more than the rest
-        labels = [self.model.labels[j] for j in ids]
+        labels = label_ids.astype(np.uint32).tobytes().decode("utf-32-le")  # a character per label id
+        chosen = marginals[np.arange(len(label_ids)), label_ids].tolist()  # the marginal of each label
         spans: list[tuple[int, int, str, float]] = []
         offset = 0
         for start, end in pieces:
-            for s, e, kind in bio_to_spans(labels[offset : offset + end - start]):
-                confidence = min(float(marginals[offset + i, ids[offset + i]]) for i in range(s, e))
-                spans.append((start + s, start + e, kind, confidence))
+            for span in self._bio.finditer(labels, offset, offset + end - start):
+                spans.append((start + span.start() - offset, start + span.end() - offset,
+                              self._kinds[span.lastindex - 1], min(chosen[span.start() : span.end()])))
             offset += end - start
         return spans

@@ -20,6 +20,7 @@ names) only names the CRF or a doctrine word finds, and further occurrences of a
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, islice
@@ -94,14 +95,19 @@ MAX_DOCTRINE_FIELD = 6
 WORD_TAGS_KEPT = 1 << 14  # pieces whose segmenter tag is remembered (a few thousand per 300 articles)
 
 
-def _alternation(words) -> regex.Pattern:
-    """One pattern matching any of `words`, longest first."""
-    return regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+def _alternation(words) -> re.Pattern:
+    """One pattern matching any of `words`, longest first (`re`: it scans such a list of literal
+    words four times as fast as `regex`, to the same matches)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
 
 def _mentions(found: dict) -> list[Span]:
     """Every mention of the people found so far: what a later rule may not overlap."""
     return [m for person in found.values() for m in person.mentions]
+
+
+# Span's own order as a key: sorting by it compares tuples in C, where Span's __lt__ is a Python call
+_span_order = attrgetter("start", "end")
 
 
 class _Occupied:
@@ -110,7 +116,7 @@ class _Occupied:
     overlaps one of them exactly when some span starting before its end reaches past its start."""
 
     def __init__(self, spans) -> None:
-        spans = sorted(spans)
+        spans = sorted(spans, key=_span_order)
         self._spans = spans
         self._starts = [s.start for s in spans]
         self._ends = [s.end for s in spans]
@@ -233,7 +239,7 @@ class PeopleStage(Stage):
         found = self._whole_dotted_names(doc, found)
         # 8. role and affiliation
         doc.people = [self._finding(doc, person) for person in found.values() if person.mentions]
-        doc.people.sort(key=lambda p: min(p.mentions))
+        doc.people.sort(key=lambda p: _span_order(p.mentions[0]))  # the first mention (they are sorted)
         return doc
 
     # ------------------------------------------------------------------ evidence
@@ -564,7 +570,7 @@ class PeopleStage(Stage):
             alone = found.pop(given, None)
             if alone is not None:
                 person.mentions |= alone.mentions
-            at = text.find(given, min(person.mentions).end)
+            at = text.find(given, min(person.mentions, key=_span_order).end)
             while at >= 0:
                 span, token = Span(at, at + 2), self._token_starts.get(at)
                 if (token is not None and token.end == span.end and not self._place_before_suffix(span)
@@ -584,7 +590,7 @@ class PeopleStage(Stage):
         whole: dict[str, Candidate] = {}
         for person in found.values():
             moved = {}  # a mention's start -> the name it belongs to now
-            for span in sorted(person.mentions):
+            for span in sorted(person.mentions, key=_span_order):
                 start = self._dotted_start(text, span)
                 name = moved[span.start] = person.name if start == span.start else text[start : span.end]
                 whole.setdefault(name, Candidate(name, byline=person.byline)).mentions.add(Span(start, span.end))
@@ -608,7 +614,7 @@ class PeopleStage(Stage):
         """Names joined by 、 to a found name are names too; a trailing 等…名学生 gives all their role."""
         text = doc.text
         for person in list(found.values()):
-            for mention in sorted(person.mentions):
+            for mention in sorted(person.mentions, key=_span_order):
                 members = [mention]
                 pos = mention.end
                 while text[pos : pos + 1] == LIST_SEP:
@@ -880,7 +886,7 @@ class PeopleStage(Stage):
         return best
 
     def _finding(self, doc: Doc, person: Candidate) -> PersonFinding:
-        mentions = sorted(person.mentions)
+        mentions = sorted(person.mentions, key=_span_order)
         if person.byline and not person.roles:
             return PersonFinding(name=person.name, role=BYLINE_ROLE, affiliation="", mentions=mentions)
         role, affiliation = "", ""

@@ -186,6 +186,7 @@ PAD_BEFORE, PAD_AFTER = 0, 1  # the codes of "^" and "$" among word positions, c
 assert SEG_CODES[:2] == CLASS_CODES[:2] == TAG_CODES[:2] == ("^", "$")
 _start = attrgetter("start")  # a token's start, the key to find tokens by offset
 _end, _text, _pos = attrgetter("end"), attrgetter("text"), attrgetter("pos")
+LISTED_KEPT = 1 << 16  # words whose dictionary flag is remembered (13k in 300 articles' windows)
 CODE_BITS = 21  # every code point fits: (a << 42) | (b << 21) | c keys a character trigram in an int64
 # sentence_features' templates in its order, which is the order the decoder adds their weights in.
 TEMPLATES = ("b", "c0", "c-1", "c1", "c-2", "c2", "c-1c0", "c0c1", "c-2c-1", "c1c2", "c-1c1", "c-1c0c1", "k",
@@ -220,6 +221,20 @@ class _PerCodePoint:
         return codes.astype(np.int64)
 
 
+class _Listed(dict):
+    """Whether jieba's dictionary lists a word, for the words met so far. The dictionary's 349k
+    words lie over tens of megabytes that the other stages push out of the cache between articles;
+    the few thousand words the CRF's windows hold stay in it, in a table of their own."""
+
+    def __init__(self, dictionary: dict[str, int]) -> None:
+        super().__init__()
+        self._dictionary = dictionary
+
+    def __missing__(self, word: str) -> bool:
+        listed = self[word] = word in self._dictionary
+        return listed
+
+
 class FeatureEncoder:
     """`sentence_features` for a batch of pieces at once, as rows of the model's attribute table.
 
@@ -250,6 +265,7 @@ class FeatureEncoder:
         self._compounds = frozenset(s for s in lex.surname_rank if len(s) == 2)
         self._compound_firsts = frozenset(s[0] for s in self._compounds)
         self._class_of = _PerCodePoint(lambda ch: self.cls[char_class(ch)])
+        self._listed = _Listed(lex.dictionary)
         self._surname_of = _PerCodePoint(self._single_surname)  # compound surnames aside
         if any("^" in word or "$" in word for word in lex.titles.words):  # see rows_in
             raise NerModelError("a title word holds a pad character (^ or $)")
@@ -383,7 +399,9 @@ class FeatureEncoder:
             tit[start] = self.tit["B"]
             tit[start + 1 : end] = self.tit["I"]
         tags = np.fromiter(map(self.pos.get, map(_pos, words), repeat(len(self.pos))), np.int64, count)
-        listed = np.fromiter(map(self.lex.dictionary.__contains__, map(_text, words)), np.int64, count)
+        if len(self._listed) > LISTED_KEPT:
+            self._listed.clear()
+        listed = np.fromiter(map(self._listed.__getitem__, map(_text, words)), np.int64, count)
         seg, pos, gue = _word_evidence(i, left, len(padded), sizes, tags, listed, sur, self._seg_table)
         return self._rows_from(i, char, cls, seg, pos, sur, tit, gue)
 

@@ -612,7 +612,7 @@ class NerTagger:
         rows = self.encoder.rows_in(text, tokens, pieces, token_starts) if tokens is not None else None
         if rows is None:
             rows = self.encoder.rows([(text[s:e], self._words(text[s:e])) for s, e in pieces])
-        label_ids, marginals = self.model.decode(rows, [e - s for s, e in pieces])
+        label_ids, marginals = self.model.decode(rows, [e - s for s, e in pieces], spans_only=True)
         labels = label_ids.astype(np.uint32).tobytes().decode("utf-32-le")  # a character per label id
         chosen = marginals[np.arange(len(label_ids)), label_ids].tolist()  # the marginal of each label
         spans: list[tuple[int, int, str, float]] = []

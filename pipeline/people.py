@@ -111,9 +111,10 @@ _span_order = attrgetter("start", "end")
 
 
 class _Occupied:
-    """Stretches a new name may not overlap, answering `overlaps` by bisection instead of a scan
-    over every span: sorted by start, with the furthest end any span up to each one reaches, a span
-    overlaps one of them exactly when some span starting before its end reaches past its start."""
+    """Spans (the stretches a new name may not overlap), answering whether one of them overlaps or
+    covers a span by bisection instead of a scan over all: sorted by start, with the furthest end
+    any span up to each one reaches. A span is overlapped exactly when some span starting before
+    its end reaches past its start, covered when one starting at or before its start reaches its end."""
 
     def __init__(self, spans) -> None:
         spans = sorted(spans, key=_span_order)
@@ -129,6 +130,11 @@ class _Occupied:
         before_end = bisect.bisect_left(self._starts, span.end)
         return before_end > 0 and self._reach[before_end - 1] > span.start
 
+    def covers(self, span: Span) -> bool:
+        """Some span here starts at or before `span` and ends at or after it."""
+        up_to_start = bisect.bisect_right(self._starts, span.start)
+        return up_to_start > 0 and self._reach[up_to_start - 1] >= span.end
+
     def add(self, span: Span) -> None:
         at = bisect.bisect_right(self._starts, span.start)
         self._spans.insert(at, span)
@@ -138,8 +144,30 @@ class _Occupied:
         self._reach[at:] = islice(accumulate(self._ends[at:], max, initial=reach_before), 1, None)
 
 
-def is_han(ch: str) -> bool:
-    return bool(ch) and HAN.match(ch) is not None
+class _Names(dict):
+    """Name spans (the CRF's) by start, indexed (`_Occupied`) for `agree_with`."""
+
+    def __init__(self, spans=()) -> None:
+        super().__init__((span.start, span) for span in spans)
+        self._reach = _Occupied(self.values())
+
+    def agree_with(self, name: Span) -> bool:
+        """One of the spans overlaps the name and starts where it does or contains it (a name is not
+        empty, so containing it is overlapping it)."""
+        same_start = self.get(name.start)
+        return (same_start is not None and same_start.overlaps(name)) or self._reach.covers(name)
+
+
+class _HanCharacters(dict):
+    """Whether a character (or "") is a Han one, remembered per character: a dictionary look-up
+    where HAN.match took a Python call and a regex match (17k times per 300 articles)."""
+
+    def __missing__(self, ch: str) -> bool:
+        han = self[ch] = bool(ch) and HAN.match(ch) is not None
+        return han
+
+
+is_han = _HanCharacters().__getitem__
 
 
 @dataclass
@@ -303,12 +331,11 @@ class PeopleStage(Stage):
                 spans.append(furn)
         return _Occupied(spans)
 
-    def _crf_people(self, doc: Doc) -> tuple[dict[int, Span], dict[Span, float]]:
+    def _crf_people(self, doc: Doc) -> tuple[_Names, dict[Span, float]]:
         """CRF PER spans over the body, keyed by start, and the model's confidence in each."""
-        spans: dict[int, Span] = {}
         confidence: dict[Span, float] = {}
         if self.tagger is None:
-            return spans, confidence
+            return _Names(), confidence
         windows = []  # of the whole article, so that the CRF decodes them all in one batch
         # the tokens a window is centred on, found in one pass over the article rather than per paragraph
         surnames = self.surname_rank
@@ -319,17 +346,15 @@ class PeopleStage(Stage):
                         for start, end in self._crf_windows(doc, para, bisect.bisect_left(self._starts, para.start), centres)]
         for start, end, label, score in self.tagger.tag_scored(doc.text, windows, doc.tokens, self._starts):
             if label == "PER":
-                span = Span(start, end)
-                spans[span.start] = span
-                confidence[span] = score
-        return spans, confidence
+                confidence[Span(start, end)] = score
+        return _Names(confidence), confidence
 
     def _crf_windows(self, doc: Doc, para: Span, first_token: int, centres: list[int]) -> list[tuple[int, int]]:
         """Stretches of the paragraph (relative to it) around where a name may be: `centres`, the
         indices of tokens the segmenter tags as names (nr, nrfg, nrt) and of lone surnames (朱|福荣)
         that are not doing a function word's job. The CRF, most of this stage's time, tags only these,
         with a few words of context on each side (on MSRA dev it then decides as it does on whole
-        sentences)."""
+        sentences). Reads the word index of the document being read (`_index_tokens`)."""
         windows: list[tuple[int, int]] = []
         tokens = doc.tokens
         for k in range(bisect.bisect_left(centres, first_token), len(centres)):
@@ -339,9 +364,7 @@ class PeopleStage(Stage):
                 break
             # The margin grows to whole words: a window that ends inside 马克思主|义 leaves the
             # CRF a name running into its edge.
-            before = index
-            while before > first_token and tokens[before - 1].start >= token.start - CRF_MARGIN:
-                before -= 1
+            before = bisect.bisect_left(self._starts, token.start - CRF_MARGIN, first_token, index)
             if before > first_token:
                 before -= 1
             after = index
@@ -382,7 +405,7 @@ class PeopleStage(Stage):
             text[i : i + n] in self.title_position for n in range(2, self.max_title + 1)
         )
 
-    def _name_after(self, text: str, i: int, crf: dict[int, Span]) -> Span | None:
+    def _name_after(self, text: str, i: int, crf: _Names) -> Span | None:
         """The full name (surname + 1-2 characters) starting at i, or None."""
         sur = self._surname_at(text, i)
         if not sur:
@@ -414,7 +437,7 @@ class PeopleStage(Stage):
         return name in known and not (
             name[-1] in self.place_after or (name[-1] in self.followers and name[:-1] in known))
 
-    def _name_before(self, text: str, end: int, crf: dict[int, Span]) -> Span | None:
+    def _name_before(self, text: str, end: int, crf: _Names) -> Span | None:
         """The name ending at `end` (right before an after-title such as 老师), or None."""
         for start, span in crf.items():
             if span.end == end and 2 <= len(span) <= 4:
@@ -443,11 +466,11 @@ class PeopleStage(Stage):
 
     def _acceptable(
         self, name: str, span: Span, blocked: _Occupied, from_crf: bool = False,
-        crf: dict[int, Span] | None = None, confidence: float = 0.0,
+        crf: _Names | None = None, confidence: float = 0.0,
     ) -> bool:
         if not 2 <= len(name) <= 4 or not all(is_han(ch) for ch in name):
             return False
-        if not from_crf and not self._plausible_surname(name, span, crf or {}):
+        if not from_crf and not self._plausible_surname(name, span, crf or _Names()):
             return False
         if blocked.overlaps(span):
             return False
@@ -491,7 +514,7 @@ class PeopleStage(Stage):
         tag = self._word_tag(name)
         return tag is not None and not tag.startswith("nr") and tag not in ("x", "eng")
 
-    def _plausible_surname(self, name: str, span: Span, crf: dict[int, Span]) -> bool:
+    def _plausible_surname(self, name: str, span: Span, crf: _Names) -> bool:
         """A rule's name needs a surname that is not also a function word (和, 从), and a rare surname
         needs the CRF to agree (应具备, 游学乐 are not names)."""
         sur = self._surname_at(name, 0)
@@ -499,11 +522,10 @@ class PeopleStage(Stage):
             return False
         if sur == 1 and (name[0] in self.followers or name[0] in self.not_in_name):
             return False
-        crf_agrees = any(s.start == span.start or s.contains(span) for s in crf.values() if s.overlaps(span))
-        return crf_agrees or self._surname_rank(name) <= COMMON_SURNAME_RANK
+        return crf.agree_with(span) or self._surname_rank(name) <= COMMON_SURNAME_RANK
 
     # ------------------------------------------------------------------ rules
-    def _anchor(self, doc: Doc, title: Span, blocked: _Occupied, crf: dict[int, Span], found: dict) -> None:
+    def _anchor(self, doc: Doc, title: Span, blocked: _Occupied, crf: _Names, found: dict) -> None:
         text = doc.text
         # “全国先进工作者”刘琳: an honour in quotes right before a name.
         if text[title.end : title.end + 1] in CLOSING_QUOTES:
@@ -610,7 +632,7 @@ class PeopleStage(Stage):
                 return start
             start = before.start
 
-    def _extend_lists(self, doc: Doc, blocked: _Occupied, crf: dict[int, Span], found: dict) -> None:
+    def _extend_lists(self, doc: Doc, blocked: _Occupied, crf: _Names, found: dict) -> None:
         """Names joined by 、 to a found name are names too; a trailing 等…名学生 gives all their role."""
         text = doc.text
         for person in list(found.values()):
@@ -640,7 +662,7 @@ class PeopleStage(Stage):
                     self._add(found, text, prev, None)
                     pos = prev.start
 
-    def _list_member(self, name: str, span: Span, blocked: _Occupied, crf: dict[int, Span]) -> bool:
+    def _list_member(self, name: str, span: Span, blocked: _Occupied, crf: _Names) -> bool:
         """Lists also enumerate things (燕麦、胡萝卜): a member must not be a known common word. A member
         with a rare surname needs no CRF when jieba knows it as a personal name (李四光、华罗庚、茅以升)."""
         if self._common_word(name):
@@ -648,7 +670,7 @@ class PeopleStage(Stage):
         if self._acceptable(name, span, blocked, crf=crf):
             return True
         return ((self._word_tag(name) or "").startswith("nr") and not self._everyday_word(name)
-                and self._acceptable(name, span, blocked, crf={span.start: span}))  # jieba tags 洪水 nr too
+                and self._acceptable(name, span, blocked, crf=_Names([span])))  # jieba tags 洪水 nr too
 
     def _role_after_list(self, text: str, pos: int) -> str:
         count = COUNT_AFTER_LIST.match(text, pos)

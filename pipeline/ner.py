@@ -183,6 +183,8 @@ SURNAME_CODES = ("^", "", "C", "T", "R")
 TITLE_CODES = ("", "B", "I")
 TAG_CODES = ("^", "$", "?")  # then the model's tags, numbered as they are read
 PAD_BEFORE, PAD_AFTER = 0, 1  # the codes of "^" and "$" among word positions, classes and tags alike
+SURNAME_PAD, SURNAME_COMPOUND = SURNAME_CODES.index("^"), SURNAME_CODES.index("C")
+TITLE_BEGIN, TITLE_INSIDE = TITLE_CODES.index("B"), TITLE_CODES.index("I")
 assert SEG_CODES[:2] == CLASS_CODES[:2] == TAG_CODES[:2] == ("^", "$")
 _start = attrgetter("start")  # a token's start, the key to find tokens by offset
 _end, _text, _pos = attrgetter("end"), attrgetter("text"), attrgetter("pos")
@@ -206,19 +208,17 @@ def _inside_pads(lengths: np.ndarray) -> np.ndarray:
 
 class _PerCodePoint:
     """A small code per character, computed the first time the character is met and kept in a table
-    by code point (a megabyte), so that a whole text's codes are one numpy gather."""
+    by code point (a megabyte, -1 for a character not met yet), so that a whole text's codes are
+    read by compiled code."""
 
     def __init__(self, code) -> None:
         self._code = code
-        self._table = np.full(0x110000, -1, dtype=np.int8)
+        self.table = np.full(0x110000, -1, dtype=np.int8)
 
-    def __call__(self, points: np.ndarray) -> np.ndarray:
-        codes = self._table[points]
-        if (codes < 0).any():
-            for point in np.unique(points[codes < 0]).tolist():
-                self._table[point] = self._code(chr(point))
-            codes = self._table[points]
-        return codes.astype(np.int64)
+    def learn(self, points: np.ndarray) -> None:
+        """Fill in the codes of the code points not met before."""
+        for point in np.unique(points[self.table[points] < 0]).tolist():
+            self.table[point] = self._code(chr(point))
 
 
 class _Listed(dict):
@@ -262,8 +262,8 @@ class FeatureEncoder:
             if name[0] in "SBME":
                 self._seg_table["SBME".index(name[0]), int(name[1])] = code
         self._starts_word = np.array([c[0] in "BS" for c in SEG_CODES])  # by word position code
-        self._compounds = frozenset(s for s in lex.surname_rank if len(s) == 2)
-        self._compound_firsts = frozenset(s[0] for s in self._compounds)
+        self._compounds = np.array(sorted(_pair.py_func(ord(s[0]), ord(s[1])) for s in lex.surname_rank if len(s) == 2),
+                                   dtype=np.int64)  # as keys of their two characters
         self._class_of = _PerCodePoint(lambda ch: self.cls[char_class(ch)])
         self._listed = _Listed(lex.dictionary)
         self._surname_of = _PerCodePoint(self._single_surname)  # compound surnames aside
@@ -380,29 +380,18 @@ class FeatureEncoder:
         # The pieces laid out as `rows` lays them out, each between two pads on either side. No
         # compound surname or title word takes in a pad, so each piece reads as if it were alone.
         padded = "".join(["^^" + text[start:end] + "$$" for start, end in pieces])
-        i = _inside_pads(lengths)
-        first, last = i[np.cumsum(lengths) - lengths], i[np.cumsum(lengths) - 1]
-        left, right = np.concatenate([first - 2, first - 1]), np.concatenate([last + 1, last + 2])
         char = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        cls = self._class_of(char)
-        cls[left], cls[right] = self.cls["^"], self.cls["$"]
-        sur = self._surname_of(char)
-        for first_char in self._compound_firsts.intersection(padded):
-            at = padded.find(first_char)
-            while at >= 0:
-                if padded[at : at + 2] in self._compounds:
-                    sur[at] = self.sur["C"]
-                at = padded.find(first_char, at + 1)
-        sur[left] = sur[right] = self.sur["^"]
-        tit = np.zeros(len(padded), dtype=np.int64)
-        for start, end, _ in self.lex.titles.finditer(padded):
-            tit[start] = self.tit["B"]
-            tit[start + 1 : end] = self.tit["I"]
+        if _any_unknown(char, self._class_of.table, self._surname_of.table):
+            self._class_of.learn(char)
+            self._surname_of.learn(char)
+        titles = np.array([(start, end) for start, end, _ in self.lex.titles.finditer(padded)], dtype=np.int64)
         tags = np.fromiter(map(self.pos.get, map(_pos, words), repeat(len(self.pos))), np.int64, count)
         if len(self._listed) > LISTED_KEPT:
             self._listed.clear()
         listed = np.fromiter(map(self._listed.__getitem__, map(_text, words)), np.int64, count)
-        seg, pos, gue = _word_evidence(i, left, len(padded), sizes, tags, listed, sur, self._seg_table)
+        i, cls, seg, pos, sur, tit, gue = _evidence(
+            char, lengths, sizes, tags, listed, titles.reshape(-1, 2), self._class_of.table,
+            self._surname_of.table, self._compounds, self._seg_table)
         return self._rows_from(i, char, cls, seg, pos, sur, tit, gue)
 
     def _single_surname(self, ch: str) -> int:
@@ -418,16 +407,51 @@ class FeatureEncoder:
 
 
 @njit(cache=True, nogil=True)
-def _word_evidence(i, left, size, sizes, tags, listed, sur, seg_table):  # pragma: no cover - compiled
-    """Word position codes (S1, or B/M/E with the word's length capped at 4), tags and dictionary
-    codes (`FeatureEncoder._word_code` of the word's flag and the surname mark at its start) of
-    words of `sizes` that tile the characters at padded positions `i`, laid out in arrays of `size`
-    with the pads' values: "^" at the `left` pads, "$" at the right ones, -1 in both for the code."""
-    seg = np.full(size, PAD_AFTER, dtype=np.int64)
-    pos = np.full(size, PAD_AFTER, dtype=np.int64)
-    gue = np.full(size, -1, dtype=np.int64)
-    seg[left] = PAD_BEFORE
-    pos[left] = PAD_BEFORE
+def _any_unknown(char, *tables):  # pragma: no cover - compiled
+    """Some character's code is not in one of the tables yet (-1)."""
+    for table in tables:
+        for point in char:
+            if table[point] < 0:
+                return True
+    return False
+
+
+@njit(cache=True, nogil=True)
+def _evidence(char, lengths, sizes, tags, listed, titles, classes, surnames, compounds,
+              seg_table):  # pragma: no cover - compiled
+    """The evidence arrays of pieces of `lengths` laid out in `char` each between two pads on
+    either side, and the positions `i` of their own characters: character classes and surname
+    marks by code point (compound surnames, given as keys of their two characters, marked at their
+    first), title marks over the `titles` (start, end), and the word position codes (S1, or B/M/E
+    with the word's length capped at 4), tags and dictionary codes (`FeatureEncoder._word_code` of
+    the word's flag and the surname mark at its start) of words of `sizes` that tile the pieces.
+    Pads read "^" before a piece and "$" after it (the surname mark "^" in both, the code -1)."""
+    size = len(char)
+    i = np.empty(lengths.sum(), dtype=np.int64)
+    cls, sur, tit = np.empty(size, dtype=np.int64), np.empty(size, dtype=np.int64), np.zeros(size, dtype=np.int64)
+    seg, pos, gue = np.empty(size, dtype=np.int64), np.empty(size, dtype=np.int64), np.full(size, -1, dtype=np.int64)
+    for x in range(size):
+        cls[x], sur[x] = classes[char[x]], surnames[char[x]]
+    for x in range(size - 1):
+        key = _pair(char[x], char[x + 1])
+        found = np.searchsorted(compounds, key)
+        if found < len(compounds) and compounds[found] == key:
+            sur[x] = SURNAME_COMPOUND
+    for title in range(len(titles)):
+        tit[titles[title, 0]] = TITLE_BEGIN
+        tit[titles[title, 0] + 1 : titles[title, 1]] = TITLE_INSIDE
+    x = r = 0
+    for length in lengths:
+        for _ in range(2):
+            cls[x], seg[x], pos[x], sur[x] = PAD_BEFORE, PAD_BEFORE, PAD_BEFORE, SURNAME_PAD
+            x += 1
+        for _ in range(length):
+            i[r] = x
+            r += 1
+            x += 1
+        for _ in range(2):
+            cls[x], seg[x], pos[x], sur[x] = PAD_AFTER, PAD_AFTER, PAD_AFTER, SURNAME_PAD
+            x += 1
     at = 0
     for word in range(len(sizes)):
         length = sizes[word]
@@ -439,7 +463,7 @@ def _word_evidence(i, left, size, sizes, tags, listed, sur, seg_table):  # pragm
             pos[x] = tags[word]
             gue[x] = code
         at += length
-    return seg, pos, gue
+    return i, cls, seg, pos, sur, tit, gue
 
 
 @njit(cache=True, nogil=True)

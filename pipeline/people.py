@@ -336,32 +336,39 @@ class PeopleStage(Stage):
         confidence: dict[Span, float] = {}
         if self.tagger is None:
             return _Names(), confidence
-        windows = []  # of the whole article, so that the CRF decodes them all in one batch
         # the tokens a window is centred on, found in one pass over the article rather than per paragraph
         surnames = self.surname_rank
         centres = [index for index, token in enumerate(doc.tokens) if token.pos.startswith("nr") or (
             token.text in surnames and token.pos not in NOT_A_NAME_START)]
-        for para in doc.paragraphs or [Span(0, len(doc.text))]:
-            windows += [(para.start + start, para.start + end)
-                        for start, end in self._crf_windows(doc, para, bisect.bisect_left(self._starts, para.start), centres)]
+        windows = self._crf_windows(doc, centres)  # of the whole article: the CRF decodes them in one batch
         for start, end, label, score in self.tagger.tag_scored(doc.text, windows, doc.tokens, self._starts):
             if label == "PER":
                 confidence[Span(start, end)] = score
         return _Names(confidence), confidence
 
-    def _crf_windows(self, doc: Doc, para: Span, first_token: int, centres: list[int]) -> list[tuple[int, int]]:
-        """Stretches of the paragraph (relative to it) around where a name may be: `centres`, the
-        indices of tokens the segmenter tags as names (nr, nrfg, nrt) and of lone surnames (朱|福荣)
-        that are not doing a function word's job. The CRF, most of this stage's time, tags only these,
-        with a few words of context on each side (on MSRA dev it then decides as it does on whole
-        sentences). Reads the word index of the document being read (`_index_tokens`)."""
+    def _crf_windows(self, doc: Doc, centres: list[int]) -> list[tuple[int, int]]:
+        """Stretches of the paragraphs around where a name may be: `centres`, the indices of tokens
+        the segmenter tags as names (nr, nrfg, nrt) and of lone surnames (朱|福荣) that are not doing
+        a function word's job. The CRF, most of this stage's time, tags only these, with a few words
+        of context on each side within the paragraph (on MSRA dev it then decides as it does on whole
+        sentences). One pass over the centres, the paragraphs (sorted, disjoint) followed alongside;
+        reads the word index of the document being read (`_index_tokens`)."""
         windows: list[tuple[int, int]] = []
         tokens = doc.tokens
-        for k in range(bisect.bisect_left(centres, first_token), len(centres)):
-            index = centres[k]
+        paragraphs = doc.paragraphs or [Span(0, len(doc.text))]
+        at, first_token, para_windows = -1, 0, 0  # the paragraph, its first word, where its windows begin
+        for index in centres:
             token = tokens[index]
-            if token.start >= para.end:
-                break
+            if at < 0 or paragraphs[at].end <= token.start:  # the centre is in a later paragraph
+                at += 1
+                while at < len(paragraphs) and paragraphs[at].end <= token.start:
+                    at += 1
+                if at == len(paragraphs):
+                    break
+                first_token, para_windows = bisect.bisect_left(self._starts, paragraphs[at].start), len(windows)
+            para = paragraphs[at]
+            if index < first_token:
+                continue  # a word starting before the paragraph
             # The margin grows to whole words: a window that ends inside 马克思主|义 leaves the
             # CRF a name running into its edge.
             before = bisect.bisect_left(self._starts, token.start - CRF_MARGIN, first_token, index)
@@ -372,9 +379,9 @@ class PeopleStage(Stage):
                 after += 1
             if after + 1 < len(tokens):
                 after += 1
-            start = max(para.start, tokens[before].start) - para.start
-            end = min(para.end, tokens[after].end) - para.start
-            if windows and start <= windows[-1][1]:
+            start = max(para.start, tokens[before].start)
+            end = min(para.end, tokens[after].end)
+            if len(windows) > para_windows and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], end)
             else:
                 windows.append((start, end))
@@ -396,7 +403,8 @@ class PeopleStage(Stage):
     # ------------------------------------------------------------------ names
     def _surname_at(self, text: str, i: int) -> int:
         """Length of the surname starting at i (2 for compound surnames), 0 if none."""
-        if text[i : i + 2] in self.surname_rank and len(text[i : i + 2]) == 2:
+        pair = text[i : i + 2]
+        if len(pair) == 2 and pair in self.surname_rank:
             return 2
         return 1 if i < len(text) and text[i] in self.surname_rank else 0
 

@@ -223,10 +223,10 @@ class PeopleStage(Stage):
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         self._index_tokens(doc)
-        blocked = self._blocked(doc)
         # a short quotation (“周末读书会”) keeps the rules out; a name the CRF or a doctrine finds, and
         # every occurrence of a found name, may stand in one (《邓小平文选》, “刘巧儿”)
-        unquoted = self._blocked(doc, quotes=False)
+        unquoted = self._blocked(doc)
+        blocked = unquoted.with_spans(Span(m.start(1), m.end(1)) for m in QUOTES.finditer(text))
         found: dict[str, Candidate] = {}
         crf, crf_confidence = self._crf_people(doc)
         # 1. bylines
@@ -319,12 +319,10 @@ class PeopleStage(Stage):
             return True
         return False
 
-    def _blocked(self, doc: Doc, quotes: bool = True) -> _Occupied:
-        """Stretches no person may overlap: institutions, short quotations (unless `quotes` is False),
-        non-byline furniture."""
+    def _blocked(self, doc: Doc) -> _Occupied:
+        """Stretches no person may overlap: institutions, non-byline furniture (and, for the rules,
+        short quotations)."""
         spans = [m for inst in doc.institutions for m in inst.mentions]
-        if quotes:
-            spans += [Span(m.start(1), m.end(1)) for m in QUOTES.finditer(doc.text)]
         author_spans = set(doc.meta.author_spans)
         for furn in doc.furniture:
             if not any(furn.overlaps(a) for a in author_spans):
@@ -476,7 +474,7 @@ class PeopleStage(Stage):
         self, name: str, span: Span, blocked: _Occupied, from_crf: bool = False,
         crf: _Names | None = None, confidence: float = 0.0,
     ) -> bool:
-        if not 2 <= len(name) <= 4 or not all(is_han(ch) for ch in name):
+        if not 2 <= len(name) <= 4 or not all(map(is_han, name)):
             return False
         if not from_crf and not self._plausible_surname(name, span, crf or _Names()):
             return False
@@ -889,7 +887,7 @@ class PeopleStage(Stage):
                 for token in reversed(self.resources.segmenter.tag(window)):
                     if not token.pos.startswith(ROLE_PREFIX_POS) or token.pos.startswith(("nr", "ns", "nt")):
                         break
-                    if not all(is_han(ch) for ch in token.text):
+                    if not all(map(is_han, token.text)):
                         break
                     start = window_start + token.start
         return text[start : title.end], affiliation

@@ -43,7 +43,8 @@ ROLE_PREFIX_MAX = 6
 # Parts of speech a role's prefix may consist of (nouns, adjectives, distinguishers, abbreviations).
 ROLE_PREFIX_POS = ("n", "vn", "b", "j", "a", "an")
 # A list or count after names that states their role: 熊诗芮、郑杰等500多名学生.
-COUNT_AFTER_LIST = regex.compile(r"等(?:[近约逾]?[\d一二三四五六七八九十百千万]+[多余]?[名位个])?")
+AND_OTHERS = "等"
+COUNT_AFTER_LIST = regex.compile(AND_OTHERS + r"(?:[近约逾]?[\d一二三四五六七八九十百千万]+[多余]?[名位个])?")
 LIST_SEP = "、"
 CLOSING_QUOTES = frozenset("”\"’」』")
 # Characters of context the CRF sees on each side of a possible name (its features reach 2), grown
@@ -652,10 +653,10 @@ class PeopleStage(Stage):
                     members.append(nxt)
                     pos = nxt.end
                 role = self._role_after_list(text, pos)
-                # a title before the first name is stated for the whole list
-                head_roles = [r for r in person.roles if r[3] == mention.start and r[0] <= 1]
-                for member in members[1:]:
-                    self._add(found, text, member, head_roles[0][:3] + (member.start,) if head_roles else None)
+                if len(members) > 1:  # a title before the first name is stated for the whole list
+                    head_roles = [r for r in person.roles if r[3] == mention.start and r[0] <= 1]
+                    for member in members[1:]:
+                        self._add(found, text, member, head_roles[0][:3] + (member.start,) if head_roles else None)
                 if role:
                     for member in members:
                         self._add(found, text, member, (2, role, "", member.start))
@@ -679,6 +680,8 @@ class PeopleStage(Stage):
                 and self._acceptable(name, span, blocked, crf=_Names([span])))  # jieba tags 洪水 nr too
 
     def _role_after_list(self, text: str, pos: int) -> str:
+        if not text.startswith(AND_OTHERS, pos):
+            return ""  # most names: no regex match needed to see that
         count = COUNT_AFTER_LIST.match(text, pos)
         if not count or count.end() == pos:
             return ""

@@ -354,6 +354,7 @@ class PeopleStage(Stage):
         reads the word index of the document being read (`_index_tokens`)."""
         windows: list[tuple[int, int]] = []
         tokens = doc.tokens
+        last_token = len(tokens) - 1
         paragraphs = doc.paragraphs or [Span(0, len(doc.text))]
         at, first_token, para_windows = -1, 0, 0  # the paragraph, its first word, where its windows begin
         for index in centres:
@@ -373,10 +374,10 @@ class PeopleStage(Stage):
             before = bisect.bisect_left(self._starts, token.start - CRF_MARGIN, first_token, index)
             if before > first_token:
                 before -= 1
-            after = index
-            while after + 1 < len(tokens) and tokens[after + 1].end <= token.end + CRF_MARGIN:
+            after, reach = index, token.end + CRF_MARGIN
+            while after < last_token and tokens[after + 1].end <= reach:
                 after += 1
-            if after + 1 < len(tokens):
+            if after < last_token:
                 after += 1
             start = max(para.start, tokens[before].start)
             end = min(para.end, tokens[after].end)

@@ -79,16 +79,20 @@ class CrfModel:
         transition[features["src"][is_trans], features["dst"][is_trans]] = features["weight"][is_trans]
         return cls(tuple(labels), tuple(attributes), state, transition)
 
-    def decode(self, rows: np.ndarray, lengths: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    def decode(self, rows: np.ndarray, lengths: list[int], spans_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """Best label ids and per-position marginals (characters x labels) for pieces given as
         consecutive runs of `lengths` characters in `rows`, an array of attribute rows per character
-        (`unknown` where a feature is absent)."""
+        (`unknown` where a feature is absent). With `spans_only`, a piece whose best labels are all
+        outside any span (no B- or I- label) gets no marginals (zeros): a caller that reads them
+        only for its spans' confidence saves the forward-backward pass of most pieces."""
+        in_span = np.array([label.startswith(("B-", "I-")) for label in self.labels])
         return _decode(self.state, self.transition, np.ascontiguousarray(rows, dtype=np.intp),
-                       np.asarray(lengths, dtype=np.intp))
+                       np.asarray(lengths, dtype=np.intp), in_span if spans_only else np.ones_like(in_span))
 
 
 @njit(cache=True, nogil=True)
-def _decode(state, transition, rows, lengths):  # pragma: no cover - compiled
+def _decode(state, transition, rows, lengths, marginal_labels):  # pragma: no cover - compiled
+    """Labels of every piece, and marginals of the pieces where some label is a `marginal_labels` one."""
     n_chars, n_labels = rows.shape[0], state.shape[1]
     scores = np.zeros((n_chars, n_labels))
     for t in range(n_chars):  # attributes added in feature order, as crfsuite adds them
@@ -100,10 +104,10 @@ def _decode(state, transition, rows, lengths):  # pragma: no cover - compiled
     back = np.zeros((n_chars, n_labels), dtype=np.intp)
     moves = np.exp(transition)
     weights = np.empty((n_chars, n_labels))
-    for t in range(n_chars):
-        weights[t] = np.exp(scores[t] - scores[t].max())  # a shift per position changes no marginal
     best = np.empty(n_labels)
     step = np.empty(n_labels)
+    beta = np.empty(n_labels)
+    joint = np.empty(n_labels)
     start = 0
     for size in lengths:
         end = start + size
@@ -128,17 +132,26 @@ def _decode(state, transition, rows, lengths):  # pragma: no cover - compiled
         labels[end - 1] = arg
         for t in range(end - 1, start, -1):
             labels[t - 1] = back[t, labels[t]]
+        if not marginal_labels[labels[start:end]].any():
+            start = end
+            continue
+        for t in range(start, end):  # element by element: a temporary array per character cost more than the sums
+            top = scores[t, 0]
+            for j in range(1, n_labels):
+                top = max(top, scores[t, j])
+            for j in range(n_labels):
+                weights[t, j] = np.exp(scores[t, j] - top)  # a shift per position changes no marginal
         # forward-backward, each step rescaled to sum 1 (crfsuite's way of staying in range)
         alpha = marginals  # forward values first, multiplied by the backward ones below
-        alpha[start] = weights[start] / weights[start].sum()
+        _normalise(weights[start], alpha[start])
         for t in range(start + 1, end):
             for j in range(n_labels):
                 total = 0.0
                 for i in range(n_labels):
                     total += alpha[t - 1, i] * moves[i, j]
                 alpha[t, j] = total * weights[t, j]
-            alpha[t] /= alpha[t].sum()
-        beta = np.ones(n_labels)
+            _normalise(alpha[t], alpha[t])
+        beta[:] = 1.0
         for t in range(end - 1, start - 1, -1):
             if t < end - 1:
                 for i in range(n_labels):
@@ -146,9 +159,20 @@ def _decode(state, transition, rows, lengths):  # pragma: no cover - compiled
                     for j in range(n_labels):
                         total += moves[i, j] * weights[t + 1, j] * step[j]
                     best[i] = total
-                beta[:] = best / best.sum()
+                _normalise(best, beta)
             step[:] = beta
-            joint = alpha[t] * beta
-            marginals[t] = joint / joint.sum()
+            for j in range(n_labels):
+                joint[j] = alpha[t, j] * beta[j]
+            _normalise(joint, marginals[t])
         start = end
     return labels, marginals
+
+
+@njit(cache=True, nogil=True)
+def _normalise(values, out):  # pragma: no cover - compiled
+    """`values` divided by their sum (added up in order, as numpy's sum of a few values is), into `out`."""
+    total = 0.0
+    for value in values:
+        total += value
+    for j in range(len(values)):
+        out[j] = values[j] / total

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
+import regex
 from numba import njit
 
 from .crf import CrfModel
@@ -31,6 +32,7 @@ LABELS = ("PER", "ORG", "TITLE")
 MAX_TITLE_LEN = 6
 # A CRF over a whole article is slow and learns nothing from far context: tag it in pieces.
 MAX_CHUNK = 200
+SENTENCE_END = regex.compile("[。！？；\n]")  # where a piece ends
 
 
 @dataclass(frozen=True)
@@ -179,12 +181,19 @@ SEG_CODES = ("^", "$", "?", "S1", *(f"{p}{n}" for p in "BME" for n in "234"))
 CLASS_CODES = ("^", "$", "D", "H", "L", "S", "P")
 SURNAME_CODES = ("^", "", "C", "T", "R")
 TITLE_CODES = ("", "B", "I")
+TAG_CODES = ("^", "$", "?")  # then the model's tags, numbered as they are read
+PAD_BEFORE, PAD_AFTER = 0, 1  # the codes of "^" and "$" among word positions, classes and tags alike
+SURNAME_PAD, SURNAME_COMPOUND = SURNAME_CODES.index("^"), SURNAME_CODES.index("C")
+TITLE_BEGIN, TITLE_INSIDE = TITLE_CODES.index("B"), TITLE_CODES.index("I")
+assert SEG_CODES[:2] == CLASS_CODES[:2] == TAG_CODES[:2] == ("^", "$")
 _start = attrgetter("start")  # a token's start, the key to find tokens by offset
 _end, _text, _pos = attrgetter("end"), attrgetter("text"), attrgetter("pos")
+LISTED_KEPT = 1 << 16  # words whose dictionary flag is remembered (13k in 300 articles' windows)
 CODE_BITS = 21  # every code point fits: (a << 42) | (b << 21) | c keys a character trigram in an int64
 # sentence_features' templates in its order, which is the order the decoder adds their weights in.
 TEMPLATES = ("b", "c0", "c-1", "c1", "c-2", "c2", "c-1c0", "c0c1", "c-2c-1", "c1c2", "c-1c1", "c-1c0c1", "k",
              "w", "w-1w", "ww1", "p", "wp", "p-1p1", "s", "s-1", "s-2", "t", "t-1t1", "sw", "g")
+TEMPLATE_COUNT = len(TEMPLATES)
 
 
 def _codes(names: tuple[str, ...]) -> dict[str, int]:
@@ -199,19 +208,31 @@ def _inside_pads(lengths: np.ndarray) -> np.ndarray:
 
 class _PerCodePoint:
     """A small code per character, computed the first time the character is met and kept in a table
-    by code point (a megabyte), so that a whole text's codes are one numpy gather."""
+    by code point (a megabyte, -1 for a character not met yet), so that a whole text's codes are
+    read by compiled code."""
 
     def __init__(self, code) -> None:
         self._code = code
-        self._table = np.full(0x110000, -1, dtype=np.int8)
+        self.table = np.full(0x110000, -1, dtype=np.int8)
 
-    def __call__(self, points: np.ndarray) -> np.ndarray:
-        codes = self._table[points]
-        if (codes < 0).any():
-            for point in np.unique(points[codes < 0]).tolist():
-                self._table[point] = self._code(chr(point))
-            codes = self._table[points]
-        return codes.astype(np.int64)
+    def learn(self, points: np.ndarray) -> None:
+        """Fill in the codes of the code points not met before."""
+        for point in np.unique(points[self.table[points] < 0]).tolist():
+            self.table[point] = self._code(chr(point))
+
+
+class _Listed(dict):
+    """Whether jieba's dictionary lists a word, for the words met so far. The dictionary's 349k
+    words lie over tens of megabytes that the other stages push out of the cache between articles;
+    the few thousand words the CRF's windows hold stay in it, in a table of their own."""
+
+    def __init__(self, dictionary: dict[str, int]) -> None:
+        super().__init__()
+        self._dictionary = dictionary
+
+    def __missing__(self, word: str) -> bool:
+        listed = self[word] = word in self._dictionary
+        return listed
 
 
 class FeatureEncoder:
@@ -226,7 +247,7 @@ class FeatureEncoder:
         self.lex, self.unknown = lex, unknown
         self.seg, self.cls = _codes(SEG_CODES), _codes(CLASS_CODES)
         self.sur, self.tit = _codes(SURNAME_CODES), _codes(TITLE_CODES)
-        self.pos = _codes(("^", "$", "?"))
+        self.pos = _codes(TAG_CODES)
         parsed: dict[str, list[tuple[int, int]]] = {}
         for row, attribute in enumerate(attributes):
             template, _, value = attribute.partition("=")
@@ -241,9 +262,10 @@ class FeatureEncoder:
             if name[0] in "SBME":
                 self._seg_table["SBME".index(name[0]), int(name[1])] = code
         self._starts_word = np.array([c[0] in "BS" for c in SEG_CODES])  # by word position code
-        self._compounds = frozenset(s for s in lex.surname_rank if len(s) == 2)
-        self._compound_firsts = frozenset(s[0] for s in self._compounds)
+        self._compounds = np.array(sorted(_pair.py_func(ord(s[0]), ord(s[1])) for s in lex.surname_rank if len(s) == 2),
+                                   dtype=np.int64)  # as keys of their two characters
         self._class_of = _PerCodePoint(lambda ch: self.cls[char_class(ch)])
+        self._listed = _Listed(lex.dictionary)
         self._surname_of = _PerCodePoint(self._single_surname)  # compound surnames aside
         if any("^" in word or "$" in word for word in lex.titles.words):  # see rows_in
             raise NerModelError("a title word holds a pad character (^ or $)")
@@ -263,7 +285,7 @@ class FeatureEncoder:
         return (head, value[len(head):]) if head in self.seg else None
 
     def _key_of(self, template: str, value: str) -> int | None:
-        pair = lambda a, b: (a << CODE_BITS) | b  # noqa: E731
+        pair = _pair.py_func
         if template == "b":
             return 0
         if template in ("c0", "c-1", "c1", "c-2", "c2"):
@@ -333,19 +355,24 @@ class FeatureEncoder:
         return self._rows_from(_inside_pads(lengths), char, *(np.array(x, dtype=np.int64)
                                                             for x in (cls, seg, pos, sur, tit, gue)))
 
-    def rows_in(self, text: str, tokens: list, pieces: list[tuple[int, int]]) -> np.ndarray | None:
+    def rows_in(self, text: str, tokens: list, pieces: list[tuple[int, int]],
+                token_starts: list[int] | None = None) -> np.ndarray | None:
         """`rows` for stretches (start, end) of one text, with their words taken from the text's own
-        segmentation `tokens` instead of segmenting each piece again, and the evidence computed with
-        numpy over all the pieces at once. None when the tokens do not tile a piece (then `rows` is
-        the way)."""
-        words = []
-        for start, end in pieces:
-            inside = tokens[bisect_left(tokens, start, key=_start) : bisect_left(tokens, end, key=_start)]
-            if not inside or inside[0].start != start or inside[-1].end != end:
+        segmentation `tokens` (whose starts the caller may have at hand) instead of segmenting each
+        piece again, and the evidence computed over all the pieces at once. None when the tokens do
+        not tile a piece (then `rows` is the way)."""
+        if token_starts is None:
+            token_starts = list(map(_start, tokens))
+        first = [bisect_left(token_starts, start) for start, _ in pieces]
+        stop = [bisect_left(token_starts, end) for _, end in pieces]
+        for (start, end), i, j in zip(pieces, first, stop):
+            if i == j or tokens[i].start != start or tokens[j - 1].end != end:
                 return None
-            words += inside
+        inside = list(map(slice, first, stop))
+        words = list(chain.from_iterable(map(tokens.__getitem__, inside)))
         count = len(words)
-        sizes = np.fromiter(map(_end, words), np.int64, count) - np.fromiter(map(_start, words), np.int64, count)
+        starts = np.fromiter(chain.from_iterable(map(token_starts.__getitem__, inside)), np.int64, count)
+        sizes = np.fromiter(map(_end, words), np.int64, count) - starts
         lengths = np.array([end - start for start, end in pieces], dtype=np.int64)
         n = int(lengths.sum())
         if int(sizes.sum()) != n:
@@ -353,42 +380,18 @@ class FeatureEncoder:
         # The pieces laid out as `rows` lays them out, each between two pads on either side. No
         # compound surname or title word takes in a pad, so each piece reads as if it were alone.
         padded = "".join(["^^" + text[start:end] + "$$" for start, end in pieces])
-        i = _inside_pads(lengths)
-        first, last = i[np.cumsum(lengths) - lengths], i[np.cumsum(lengths) - 1]
-        left, right = np.concatenate([first - 2, first - 1]), np.concatenate([last + 1, last + 2])
-
-        def laid_out(values: np.ndarray, before: int, after: int) -> np.ndarray:
-            """Values of the pieces' characters at their padded positions, `before`/`after` in the pads."""
-            out = np.full(len(padded), after, dtype=np.int64)
-            out[left] = before
-            out[i] = values
-            return out
-
         char = np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        cls = self._class_of(char)
-        cls[left], cls[right] = self.cls["^"], self.cls["$"]
-        sur = self._surname_of(char)
-        for first_char in self._compound_firsts.intersection(padded):
-            at = padded.find(first_char)
-            while at >= 0:
-                if padded[at : at + 2] in self._compounds:
-                    sur[at] = self.sur["C"]
-                at = padded.find(first_char, at + 1)
-        sur[left] = sur[right] = self.sur["^"]
-        tit = np.zeros(len(padded), dtype=np.int64)
-        for start, end, _ in self.lex.titles.finditer(padded):
-            tit[start] = self.tit["B"]
-            tit[start + 1 : end] = self.tit["I"]
-        # word position codes: S1, or B/M/E with the word's length capped at 4
-        which = np.repeat(np.arange(count), sizes)
-        offset = np.arange(n) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-        length = sizes[which]
-        kind = np.where(length == 1, 0, np.where(offset == 0, 1, np.where(offset == length - 1, 3, 2)))
-        seg = laid_out(self._seg_table[kind, np.minimum(length, 4)], self.seg["^"], self.seg["$"])
+        if _any_unknown(char, self._class_of.table, self._surname_of.table):
+            self._class_of.learn(char)
+            self._surname_of.learn(char)
+        titles = np.array([(start, end) for start, end, _ in self.lex.titles.finditer(padded)], dtype=np.int64)
         tags = np.fromiter(map(self.pos.get, map(_pos, words), repeat(len(self.pos))), np.int64, count)
-        pos = laid_out(tags[which], self.pos["^"], self.pos["$"])
-        listed = np.fromiter(map(self.lex.dictionary.__contains__, map(_text, words)), np.int64, count)
-        gue = laid_out(self._word_code(listed[which], sur[i - offset]), -1, -1)  # mark at the word's start
+        if len(self._listed) > LISTED_KEPT:
+            self._listed.clear()
+        listed = np.fromiter(map(self._listed.__getitem__, map(_text, words)), np.int64, count)
+        i, cls, seg, pos, sur, tit, gue = _evidence(
+            char, lengths, sizes, tags, listed, titles.reshape(-1, 2), self._class_of.table,
+            self._surname_of.table, self._compounds, self._seg_table)
         return self._rows_from(i, char, cls, seg, pos, sur, tit, gue)
 
     def _single_surname(self, ch: str) -> int:
@@ -397,36 +400,103 @@ class FeatureEncoder:
 
     def _rows_from(self, i: np.ndarray, char: np.ndarray, cls: np.ndarray, seg: np.ndarray, pos: np.ndarray,
                    sur: np.ndarray, tit: np.ndarray, gue: np.ndarray) -> np.ndarray:
-        """The attribute rows of the characters at positions `i` of padded evidence arrays, read at
-        the offsets each template reads: characters at -2..2, class/word/tag/title at -1..1,
-        surname mark at -2..0, and the word's dictionary flag with the surname mark at its start
-        (-1: no words) at 0."""
-        c_2, c_1, c0, c1, c2 = char[i - 2], char[i - 1], char[i], char[i + 1], char[i + 2]
-        k_1, k0, k1 = cls[i - 1], cls[i], cls[i + 1]
-        w_1, w0, w1 = seg[i - 1], seg[i], seg[i + 1]
-        p_1, p0, p1 = pos[i - 1], pos[i], pos[i + 1]
-        s_2, s_1, s0 = sur[i - 2], sur[i - 1], sur[i]
-        t_1, t0, t1 = tit[i - 1], tit[i], tit[i + 1]
-        g0 = gue[i]
+        """The attribute rows of the characters at positions `i` of padded evidence arrays (the keys
+        computed in one compiled pass: numpy per template cost more in calls than in computing)."""
+        keys = _template_keys(i, char, cls, seg, pos, sur, tit, gue, self._starts_word)
+        return _look_up(keys, self._table, self.unknown)
 
-        def pair(a, b):
-            return (a << CODE_BITS) | b
 
-        keys = {  # in TEMPLATES order, the order sentence_features lists them (and the decoder adds them)
-            "b": np.zeros_like(c0),
-            "c0": c0, "c-1": c_1, "c1": c1, "c-2": c_2, "c2": c2,
-            "c-1c0": pair(c_1, c0), "c0c1": pair(c0, c1), "c-2c-1": pair(c_2, c_1), "c1c2": pair(c1, c2),
-            "c-1c1": pair(c_1, c1), "c-1c0c1": pair(pair(c_1, c0), c1),
-            "k": pair(pair(k_1, k0), k1),
-            "w": w0, "w-1w": pair(w_1, w0), "ww1": pair(w0, w1),
-            "p": p0, "wp": pair(w0, p0), "p-1p1": pair(p_1, p1),
-            "s": s0, "s-1": s_1, "s-2": s_2,
-            "t": t0, "t-1t1": pair(t_1, t1),
-            "sw": np.where((s0 > 1) & self._starts_word[w0], pair(s0, w0), -1),  # after a surname mark
-            "g": np.where(g0 >= 0, pair(pair(g0, w0), p0), -1),
-        }
-        assert tuple(keys) == TEMPLATES
-        return _look_up(np.stack(list(keys.values())), self._table, self.unknown)
+@njit(cache=True, nogil=True)
+def _any_unknown(char, *tables):  # pragma: no cover - compiled
+    """Some character's code is not in one of the tables yet (-1)."""
+    for table in tables:
+        for point in char:
+            if table[point] < 0:
+                return True
+    return False
+
+
+@njit(cache=True, nogil=True)
+def _evidence(char, lengths, sizes, tags, listed, titles, classes, surnames, compounds,
+              seg_table):  # pragma: no cover - compiled
+    """The evidence arrays of pieces of `lengths` laid out in `char` each between two pads on
+    either side, and the positions `i` of their own characters: character classes and surname
+    marks by code point (compound surnames, given as keys of their two characters, marked at their
+    first), title marks over the `titles` (start, end), and the word position codes (S1, or B/M/E
+    with the word's length capped at 4), tags and dictionary codes (`FeatureEncoder._word_code` of
+    the word's flag and the surname mark at its start) of words of `sizes` that tile the pieces.
+    Pads read "^" before a piece and "$" after it (the surname mark "^" in both, the code -1)."""
+    size = len(char)
+    i = np.empty(lengths.sum(), dtype=np.int64)
+    cls, sur, tit = np.empty(size, dtype=np.int64), np.empty(size, dtype=np.int64), np.zeros(size, dtype=np.int64)
+    seg, pos, gue = np.empty(size, dtype=np.int64), np.empty(size, dtype=np.int64), np.full(size, -1, dtype=np.int64)
+    for x in range(size):
+        cls[x], sur[x] = classes[char[x]], surnames[char[x]]
+    for x in range(size - 1):
+        key = _pair(char[x], char[x + 1])
+        found = np.searchsorted(compounds, key)
+        if found < len(compounds) and compounds[found] == key:
+            sur[x] = SURNAME_COMPOUND
+    for title in range(len(titles)):
+        tit[titles[title, 0]] = TITLE_BEGIN
+        tit[titles[title, 0] + 1 : titles[title, 1]] = TITLE_INSIDE
+    x = r = 0
+    for length in lengths:
+        for _ in range(2):
+            cls[x], seg[x], pos[x], sur[x] = PAD_BEFORE, PAD_BEFORE, PAD_BEFORE, SURNAME_PAD
+            x += 1
+        for _ in range(length):
+            i[r] = x
+            r += 1
+            x += 1
+        for _ in range(2):
+            cls[x], seg[x], pos[x], sur[x] = PAD_AFTER, PAD_AFTER, PAD_AFTER, SURNAME_PAD
+            x += 1
+    at = 0
+    for word in range(len(sizes)):
+        length = sizes[word]
+        code = listed[word] * len(SURNAME_CODES) + sur[i[at]]
+        for offset in range(length):
+            kind = 0 if length == 1 else 1 if offset == 0 else 3 if offset == length - 1 else 2  # S B E M
+            x = i[at + offset]
+            seg[x] = seg_table[kind, min(length, 4)]
+            pos[x] = tags[word]
+            gue[x] = code
+        at += length
+    return i, cls, seg, pos, sur, tit, gue
+
+
+@njit(cache=True, nogil=True)
+def _template_keys(i, char, cls, seg, pos, sur, tit, gue, starts_word):  # pragma: no cover - compiled
+    """Every template's key (templates x characters, in TEMPLATES order: the order sentence_features
+    lists them in and the decoder adds their weights in) at the characters at positions `i` of
+    padded evidence arrays, read at the offsets each template reads: characters at -2..2, class/
+    word/tag/title at -1..1, surname mark at -2..0, and the word's dictionary code (-1: no words)
+    at 0; -1 where a template does not apply."""
+    keys = np.empty((TEMPLATE_COUNT, len(i)), dtype=np.int64)
+    for r in range(len(i)):
+        x = i[r]
+        c_2, c_1, c0, c1, c2 = char[x - 2], char[x - 1], char[x], char[x + 1], char[x + 2]
+        w0, p0, s0, g0 = seg[x], pos[x], sur[x], gue[x]
+        keys[0, r] = 0  # b
+        keys[1, r], keys[2, r], keys[3, r], keys[4, r], keys[5, r] = c0, c_1, c1, c_2, c2
+        keys[6, r], keys[7, r] = _pair(c_1, c0), _pair(c0, c1)
+        keys[8, r], keys[9, r] = _pair(c_2, c_1), _pair(c1, c2)
+        keys[10, r], keys[11, r] = _pair(c_1, c1), _pair(_pair(c_1, c0), c1)
+        keys[12, r] = _pair(_pair(cls[x - 1], cls[x]), cls[x + 1])  # k
+        keys[13, r], keys[14, r], keys[15, r] = w0, _pair(seg[x - 1], w0), _pair(w0, seg[x + 1])
+        keys[16, r], keys[17, r], keys[18, r] = p0, _pair(w0, p0), _pair(pos[x - 1], pos[x + 1])
+        keys[19, r], keys[20, r], keys[21, r] = s0, sur[x - 1], sur[x - 2]
+        keys[22, r], keys[23, r] = tit[x], _pair(tit[x - 1], tit[x + 1])
+        keys[24, r] = _pair(s0, w0) if s0 > 1 and starts_word[w0] else -1  # sw: after a surname mark
+        keys[25, r] = _pair(_pair(g0, w0), p0) if g0 >= 0 else -1  # g
+    return keys
+
+
+@njit(cache=True)
+def _pair(a, b):  # pragma: no cover - compiled
+    """Two codes in one key (c-1c0 is (c-1 << 21) | c0)."""
+    return (a << CODE_BITS) | b
 
 
 # The model's attribute rows by (template, key) in an open-addressing hash table, each slot a
@@ -503,16 +573,33 @@ def bio_to_spans(labels: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def chunks(text: str, limit: int = MAX_CHUNK) -> list[tuple[int, int]]:
-    """Cut text at sentence ends (or hard at `limit`) into pieces the CRF tags one at a time."""
+def _bio_pattern(labels: tuple[str, ...]) -> tuple[regex.Pattern, list[str]]:
+    """`bio_to_spans` as a pattern over labels written one character per label id (chr(id)), and
+    the kind of each of its groups: a kind's span is a B- or I- label and the I- labels after it."""
+    kinds = list(dict.fromkeys(label[2:] for label in labels if label.startswith(("B-", "I-"))))
+
+    def characters(*names: str) -> str:
+        return "".join(regex.escape(chr(j)) for j, label in enumerate(labels) if label in names)
+
+    groups = []
+    for kind in kinds:
+        inside = characters("I-" + kind)
+        groups.append(f"([{characters('B-' + kind, 'I-' + kind)}]" + (f"[{inside}]*)" if inside else ")"))
+    return regex.compile("|".join(groups)), kinds
+
+
+def chunks(text: str, limit: int = MAX_CHUNK, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Cut text (or its stretch from `start` to `end`) at sentence ends, or hard where a piece
+    reaches `limit` characters, into pieces the CRF tags one at a time."""
+    end = len(text) if end is None else end
     pieces: list[tuple[int, int]] = []
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in "。！？；\n" or i + 1 - start >= limit:
-            pieces.append((start, i + 1))
-            start = i + 1
-    if start < len(text):
-        pieces.append((start, len(text)))
+    for cut in [*(m.end() for m in SENTENCE_END.finditer(text, start, end)), end]:
+        while cut - start > limit:
+            pieces.append((start, start + limit))
+            start += limit
+        if cut > start:
+            pieces.append((start, cut))
+            start = cut
     return pieces
 
 
@@ -528,33 +615,35 @@ class NerTagger:
         self.encoder = FeatureEncoder(self.model.attributes, self.model.unknown, self.lex)
         self._words = make_word_tagger()
         self.model_path = path
+        self._bio, self._kinds = _bio_pattern(self.model.labels)
 
     def tag(self, text: str) -> list[tuple[int, int, str]]:
         return [(s, e, label) for s, e, label, _ in self.tag_scored(text)]
 
     def tag_scored(self, text: str, windows: list[tuple[int, int]] | None = None,
-                   tokens: list | None = None) -> list[tuple[int, int, str, float]]:
+                   tokens: list | None = None, token_starts: list[int] | None = None,
+                   ) -> list[tuple[int, int, str, float]]:
         """Spans with the model's confidence: the lowest marginal probability of the span's labels.
         `windows` (start, end), when given, are the only stretches of `text` worth tagging; all of
         them are decoded in one batch. `tokens`, the text's own segmentation, saves segmenting
-        each piece again (and is what training saw: whole sentences segmented)."""
+        each piece again (and is what training saw: whole sentences segmented); `token_starts`,
+        their starts, saves listing them again."""
         pieces = chunks(text) if windows is None else [
-            (w_start + s, w_start + e) for w_start, w_end in windows for s, e in chunks(text[w_start:w_end])
-        ]
+            piece for w_start, w_end in windows for piece in chunks(text, start=w_start, end=w_end)]
         pieces = [(start, end) for start, end in pieces if text[start:end].strip()]
         if not pieces:
             return []
-        rows = self.encoder.rows_in(text, tokens, pieces) if tokens is not None else None
+        rows = self.encoder.rows_in(text, tokens, pieces, token_starts) if tokens is not None else None
         if rows is None:
             rows = self.encoder.rows([(text[s:e], self._words(text[s:e])) for s, e in pieces])
-        label_ids, marginals = self.model.decode(rows, [e - s for s, e in pieces])
-        ids = label_ids.tolist()  # Python ints: indexing numpy per character costs more than the rest
-        labels = [self.model.labels[j] for j in ids]
+        label_ids, marginals = self.model.decode(rows, [e - s for s, e in pieces], spans_only=True)
+        labels = label_ids.astype(np.uint32).tobytes().decode("utf-32-le")  # a character per label id
+        chosen = marginals[np.arange(len(label_ids)), label_ids].tolist()  # the marginal of each label
         spans: list[tuple[int, int, str, float]] = []
         offset = 0
         for start, end in pieces:
-            for s, e, kind in bio_to_spans(labels[offset : offset + end - start]):
-                confidence = min(float(marginals[offset + i, ids[offset + i]]) for i in range(s, e))
-                spans.append((start + s, start + e, kind, confidence))
+            for span in self._bio.finditer(labels, offset, offset + end - start):
+                spans.append((start + span.start() - offset, start + span.end() - offset,
+                              self._kinds[span.lastindex - 1], min(chosen[span.start() : span.end()])))
             offset += end - start
         return spans

@@ -20,7 +20,10 @@ names) only names the CRF or a doctrine word finds, and further occurrences of a
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate, islice
 from operator import attrgetter
 
 import regex
@@ -40,7 +43,8 @@ ROLE_PREFIX_MAX = 6
 # Parts of speech a role's prefix may consist of (nouns, adjectives, distinguishers, abbreviations).
 ROLE_PREFIX_POS = ("n", "vn", "b", "j", "a", "an")
 # A list or count after names that states their role: 熊诗芮、郑杰等500多名学生.
-COUNT_AFTER_LIST = regex.compile(r"等(?:[近约逾]?[\d一二三四五六七八九十百千万]+[多余]?[名位个])?")
+AND_OTHERS = "等"
+COUNT_AFTER_LIST = regex.compile(AND_OTHERS + r"(?:[近约逾]?[\d一二三四五六七八九十百千万]+[多余]?[名位个])?")
 LIST_SEP = "、"
 CLOSING_QUOTES = frozenset("”\"’」』")
 # Characters of context the CRF sees on each side of a possible name (its features reach 2), grown
@@ -89,11 +93,13 @@ FULL_NAME_LEN = 3
 # few noun words (jieba tags) of at most this many characters in all.
 FIELD_POS = frozenset(("n", "l", "vn", "j"))
 MAX_DOCTRINE_FIELD = 6
+WORD_TAGS_KEPT = 1 << 14  # pieces whose segmenter tag is remembered (a few thousand per 300 articles)
 
 
-def _alternation(words) -> regex.Pattern:
-    """One pattern matching any of `words`, longest first."""
-    return regex.compile("|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+def _alternation(words) -> re.Pattern:
+    """One pattern matching any of `words`, longest first (`re`: it scans such a list of literal
+    words four times as fast as `regex`, to the same matches)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
 
 
 def _mentions(found: dict) -> list[Span]:
@@ -101,8 +107,68 @@ def _mentions(found: dict) -> list[Span]:
     return [m for person in found.values() for m in person.mentions]
 
 
-def is_han(ch: str) -> bool:
-    return bool(ch) and HAN.match(ch) is not None
+# Span's own order as a key: sorting by it compares tuples in C, where Span's __lt__ is a Python call
+_span_order = attrgetter("start", "end")
+
+
+class _Occupied:
+    """Spans (the stretches a new name may not overlap), answering whether one of them overlaps or
+    covers a span by bisection instead of a scan over all: sorted by start, with the furthest end
+    any span up to each one reaches. A span is overlapped exactly when some span starting before
+    its end reaches past its start, covered when one starting at or before its start reaches its end."""
+
+    def __init__(self, spans) -> None:
+        spans = sorted(spans, key=_span_order)
+        self._spans = spans
+        self._starts = [s.start for s in spans]
+        self._ends = [s.end for s in spans]
+        self._reach = list(accumulate(self._ends, max))
+
+    def with_spans(self, spans) -> "_Occupied":
+        return _Occupied(self._spans + list(spans))
+
+    def overlaps(self, span: Span) -> bool:
+        before_end = bisect.bisect_left(self._starts, span.end)
+        return before_end > 0 and self._reach[before_end - 1] > span.start
+
+    def covers(self, span: Span) -> bool:
+        """Some span here starts at or before `span` and ends at or after it."""
+        up_to_start = bisect.bisect_right(self._starts, span.start)
+        return up_to_start > 0 and self._reach[up_to_start - 1] >= span.end
+
+    def add(self, span: Span) -> None:
+        at = bisect.bisect_right(self._starts, span.start)
+        self._spans.insert(at, span)
+        self._starts.insert(at, span.start)
+        self._ends.insert(at, span.end)
+        reach_before = self._reach[at - 1] if at else -1
+        self._reach[at:] = islice(accumulate(self._ends[at:], max, initial=reach_before), 1, None)
+
+
+class _Names(dict):
+    """Name spans (the CRF's) by start, indexed (`_Occupied`) for `agree_with`."""
+
+    def __init__(self, spans=()) -> None:
+        super().__init__((span.start, span) for span in spans)
+        self._reach = _Occupied(self.values())
+
+    def agree_with(self, name: Span) -> bool:
+        """One of the spans overlaps the name and starts where it does or contains it (a name is not
+        empty, so containing it is overlapping it)."""
+        same_start = self.get(name.start)
+        return (same_start is not None and same_start.overlaps(name)) or self._reach.covers(name)
+
+
+class _HanCharacters(dict):
+    """Whether a character (or "") is a Han one, remembered per character: a dictionary look-up
+    where HAN.match took a Python call and a regex match (17k times per 300 articles)."""
+
+    def __missing__(self, ch: str) -> bool:
+        han = self[ch] = bool(ch) and HAN.match(ch) is not None
+        return han
+
+
+is_han = _HanCharacters().__getitem__
 
 
 @dataclass
@@ -150,16 +216,18 @@ class PeopleStage(Stage):
         self.initials = _alternation(r[0] for r in context if r[1] == "initials")
         self.place_after = frozenset(r[0] for r in context if r[1] == "place_after")
         self.tagger = NerTagger(lex) if use_crf else None
+        # the rules ask the segmenter about the same names and characters many times over
+        self._word_tag = lru_cache(maxsize=WORD_TAGS_KEPT)(self._word_tag)
         self._text, self._tokens, self._token_starts, self._starts = "", [], {}, []  # the document being read
 
     # ------------------------------------------------------------------ driver
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         self._index_tokens(doc)
-        blocked = self._blocked(doc)
         # a short quotation (“周末读书会”) keeps the rules out; a name the CRF or a doctrine finds, and
         # every occurrence of a found name, may stand in one (《邓小平文选》, “刘巧儿”)
-        unquoted = self._blocked(doc, quotes=False)
+        unquoted = self._blocked(doc)
+        blocked = unquoted.with_spans(Span(m.start(1), m.end(1)) for m in QUOTES.finditer(text))
         found: dict[str, Candidate] = {}
         crf, crf_confidence = self._crf_people(doc)
         # 1. bylines
@@ -174,10 +242,10 @@ class PeopleStage(Stage):
         self._all_occurrences(doc, unquoted, found)
         self._extend_lists(doc, blocked, crf, found)
         # 4. CRF names, where no rule has put a name already
-        taken = _mentions(found)
+        taken = _Occupied(_mentions(found))
         for span in crf.values():
             name = text[span.start : span.end]
-            if not any(span.overlaps(t) for t in taken) and self._acceptable(
+            if not taken.overlaps(span) and self._acceptable(
                 name, span, unquoted, from_crf=True, confidence=crf_confidence[span]
             ):
                 found.setdefault(name, Candidate(name)).mentions.add(span)
@@ -200,7 +268,7 @@ class PeopleStage(Stage):
         found = self._whole_dotted_names(doc, found)
         # 8. role and affiliation
         doc.people = [self._finding(doc, person) for person in found.values() if person.mentions]
-        doc.people.sort(key=lambda p: min(p.mentions))
+        doc.people.sort(key=lambda p: _span_order(p.mentions[0]))  # the first mention (they are sorted)
         return doc
 
     # ------------------------------------------------------------------ evidence
@@ -252,67 +320,68 @@ class PeopleStage(Stage):
             return True
         return False
 
-    def _blocked(self, doc: Doc, quotes: bool = True) -> list[Span]:
-        """Stretches no person may overlap: institutions, short quotations (unless `quotes` is False),
-        non-byline furniture."""
+    def _blocked(self, doc: Doc) -> _Occupied:
+        """Stretches no person may overlap: institutions, non-byline furniture (and, for the rules,
+        short quotations)."""
         spans = [m for inst in doc.institutions for m in inst.mentions]
-        if quotes:
-            spans += [Span(m.start(1), m.end(1)) for m in QUOTES.finditer(doc.text)]
         author_spans = set(doc.meta.author_spans)
         for furn in doc.furniture:
             if not any(furn.overlaps(a) for a in author_spans):
                 spans.append(furn)
-        return sorted(spans)
+        return _Occupied(spans)
 
-    def _crf_people(self, doc: Doc) -> tuple[dict[int, Span], dict[Span, float]]:
+    def _crf_people(self, doc: Doc) -> tuple[_Names, dict[Span, float]]:
         """CRF PER spans over the body, keyed by start, and the model's confidence in each."""
-        spans: dict[int, Span] = {}
         confidence: dict[Span, float] = {}
         if self.tagger is None:
-            return spans, confidence
-        windows = []  # of the whole article, so that the CRF decodes them all in one batch
+            return _Names(), confidence
         # the tokens a window is centred on, found in one pass over the article rather than per paragraph
         surnames = self.surname_rank
         centres = [index for index, token in enumerate(doc.tokens) if token.pos.startswith("nr") or (
             token.text in surnames and token.pos not in NOT_A_NAME_START)]
-        for para in doc.paragraphs or [Span(0, len(doc.text))]:
-            windows += [(para.start + start, para.start + end)
-                        for start, end in self._crf_windows(doc, para, bisect.bisect_left(self._starts, para.start), centres)]
-        for start, end, label, score in self.tagger.tag_scored(doc.text, windows, doc.tokens):
+        windows = self._crf_windows(doc, centres)  # of the whole article: the CRF decodes them in one batch
+        for start, end, label, score in self.tagger.tag_scored(doc.text, windows, doc.tokens, self._starts):
             if label == "PER":
-                span = Span(start, end)
-                spans[span.start] = span
-                confidence[span] = score
-        return spans, confidence
+                confidence[Span(start, end)] = score
+        return _Names(confidence), confidence
 
-    def _crf_windows(self, doc: Doc, para: Span, first_token: int, centres: list[int]) -> list[tuple[int, int]]:
-        """Stretches of the paragraph (relative to it) around where a name may be: `centres`, the
-        indices of tokens the segmenter tags as names (nr, nrfg, nrt) and of lone surnames (朱|福荣)
-        that are not doing a function word's job. The CRF, most of this stage's time, tags only these,
-        with a few words of context on each side (on MSRA dev it then decides as it does on whole
-        sentences)."""
+    def _crf_windows(self, doc: Doc, centres: list[int]) -> list[tuple[int, int]]:
+        """Stretches of the paragraphs around where a name may be: `centres`, the indices of tokens
+        the segmenter tags as names (nr, nrfg, nrt) and of lone surnames (朱|福荣) that are not doing
+        a function word's job. The CRF, most of this stage's time, tags only these, with a few words
+        of context on each side within the paragraph (on MSRA dev it then decides as it does on whole
+        sentences). One pass over the centres, the paragraphs (sorted, disjoint) followed alongside;
+        reads the word index of the document being read (`_index_tokens`)."""
         windows: list[tuple[int, int]] = []
         tokens = doc.tokens
-        for k in range(bisect.bisect_left(centres, first_token), len(centres)):
-            index = centres[k]
+        last_token = len(tokens) - 1
+        paragraphs = doc.paragraphs or [Span(0, len(doc.text))]
+        at, first_token, para_windows = -1, 0, 0  # the paragraph, its first word, where its windows begin
+        for index in centres:
             token = tokens[index]
-            if token.start >= para.end:
-                break
+            if at < 0 or paragraphs[at].end <= token.start:  # the centre is in a later paragraph
+                at += 1
+                while at < len(paragraphs) and paragraphs[at].end <= token.start:
+                    at += 1
+                if at == len(paragraphs):
+                    break
+                first_token, para_windows = bisect.bisect_left(self._starts, paragraphs[at].start), len(windows)
+            para = paragraphs[at]
+            if index < first_token:
+                continue  # a word starting before the paragraph
             # The margin grows to whole words: a window that ends inside 马克思主|义 leaves the
             # CRF a name running into its edge.
-            before = index
-            while before > first_token and tokens[before - 1].start >= token.start - CRF_MARGIN:
-                before -= 1
+            before = bisect.bisect_left(self._starts, token.start - CRF_MARGIN, first_token, index)
             if before > first_token:
                 before -= 1
-            after = index
-            while after + 1 < len(tokens) and tokens[after + 1].end <= token.end + CRF_MARGIN:
+            after, reach = index, token.end + CRF_MARGIN
+            while after < last_token and tokens[after + 1].end <= reach:
                 after += 1
-            if after + 1 < len(tokens):
+            if after < last_token:
                 after += 1
-            start = max(para.start, tokens[before].start) - para.start
-            end = min(para.end, tokens[after].end) - para.start
-            if windows and start <= windows[-1][1]:
+            start = max(para.start, tokens[before].start)
+            end = min(para.end, tokens[after].end)
+            if len(windows) > para_windows and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], end)
             else:
                 windows.append((start, end))
@@ -334,7 +403,8 @@ class PeopleStage(Stage):
     # ------------------------------------------------------------------ names
     def _surname_at(self, text: str, i: int) -> int:
         """Length of the surname starting at i (2 for compound surnames), 0 if none."""
-        if text[i : i + 2] in self.surname_rank and len(text[i : i + 2]) == 2:
+        pair = text[i : i + 2]
+        if len(pair) == 2 and pair in self.surname_rank:
             return 2
         return 1 if i < len(text) and text[i] in self.surname_rank else 0
 
@@ -343,7 +413,7 @@ class PeopleStage(Stage):
             text[i : i + n] in self.title_position for n in range(2, self.max_title + 1)
         )
 
-    def _name_after(self, text: str, i: int, crf: dict[int, Span]) -> Span | None:
+    def _name_after(self, text: str, i: int, crf: _Names) -> Span | None:
         """The full name (surname + 1-2 characters) starting at i, or None."""
         sur = self._surname_at(text, i)
         if not sur:
@@ -359,7 +429,7 @@ class PeopleStage(Stage):
             or text[second] in self.not_in_name
             or self._starts_follower(text, second)
             or (sur == 1 and self._runs_on(second, second + 1)
-                and not any(s.start == i and s.end > second for s in crf.values()))
+                and not (i in crf and crf[i].end > second))  # `crf` is keyed by start
         ):
             return Span(i, second)
         return Span(i, second + 1)
@@ -375,7 +445,7 @@ class PeopleStage(Stage):
         return name in known and not (
             name[-1] in self.place_after or (name[-1] in self.followers and name[:-1] in known))
 
-    def _name_before(self, text: str, end: int, crf: dict[int, Span]) -> Span | None:
+    def _name_before(self, text: str, end: int, crf: _Names) -> Span | None:
         """The name ending at `end` (right before an after-title such as 老师), or None."""
         for start, span in crf.items():
             if span.end == end and 2 <= len(span) <= 4:
@@ -403,14 +473,14 @@ class PeopleStage(Stage):
         )
 
     def _acceptable(
-        self, name: str, span: Span, blocked: list[Span], from_crf: bool = False,
-        crf: dict[int, Span] | None = None, confidence: float = 0.0,
+        self, name: str, span: Span, blocked: _Occupied, from_crf: bool = False,
+        crf: _Names | None = None, confidence: float = 0.0,
     ) -> bool:
-        if not 2 <= len(name) <= 4 or not all(is_han(ch) for ch in name):
+        if not 2 <= len(name) <= 4 or not all(map(is_han, name)):
             return False
-        if not from_crf and not self._plausible_surname(name, span, crf or {}):
+        if not from_crf and not self._plausible_surname(name, span, crf or _Names()):
             return False
-        if any(span.overlaps(b) for b in blocked):
+        if blocked.overlaps(span):
             return False
         if self._misaligned(span) or self._place_before_suffix(span):
             return False
@@ -452,7 +522,7 @@ class PeopleStage(Stage):
         tag = self._word_tag(name)
         return tag is not None and not tag.startswith("nr") and tag not in ("x", "eng")
 
-    def _plausible_surname(self, name: str, span: Span, crf: dict[int, Span]) -> bool:
+    def _plausible_surname(self, name: str, span: Span, crf: _Names) -> bool:
         """A rule's name needs a surname that is not also a function word (和, 从), and a rare surname
         needs the CRF to agree (应具备, 游学乐 are not names)."""
         sur = self._surname_at(name, 0)
@@ -460,11 +530,10 @@ class PeopleStage(Stage):
             return False
         if sur == 1 and (name[0] in self.followers or name[0] in self.not_in_name):
             return False
-        crf_agrees = any(s.start == span.start or s.contains(span) for s in crf.values() if s.overlaps(span))
-        return crf_agrees or self._surname_rank(name) <= COMMON_SURNAME_RANK
+        return crf.agree_with(span) or self._surname_rank(name) <= COMMON_SURNAME_RANK
 
     # ------------------------------------------------------------------ rules
-    def _anchor(self, doc: Doc, title: Span, blocked: list[Span], crf: dict[int, Span], found: dict) -> None:
+    def _anchor(self, doc: Doc, title: Span, blocked: _Occupied, crf: _Names, found: dict) -> None:
         text = doc.text
         # “全国先进工作者”刘琳: an honour in quotes right before a name.
         if text[title.end : title.end + 1] in CLOSING_QUOTES:
@@ -473,7 +542,7 @@ class PeopleStage(Stage):
             if 0 <= opening and title.end - opening <= SHORT_QUOTE and name:
                 if self._acceptable(text[name.start : name.end], name, blocked, crf=crf):
                     self._add(found, text, name, (1, text[opening + 1 : title.end], "", name.start))
-        if any(title.overlaps(b) for b in blocked) or text[title.end : title.end + 1] == PLURAL:
+        if blocked.overlaps(title) or text[title.end : title.end + 1] == PLURAL:
             return  # 组织同学们: a plural is no one's title
         word = text[title.start : title.end]
         position = self.title_position[word]
@@ -515,13 +584,13 @@ class PeopleStage(Stage):
             person.roles.append(role)
         return person
 
-    def _given_names(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+    def _given_names(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
         """刘绍棠 … 绍棠: reports call a person they have named in full by the two-character given name
         alone. Each later occurrence that the segmenter cuts as a word of its own is a mention of the
         full name, and a person found under the given name alone is merged into it. A given name that
         is an everyday word (建国, 文明) is left alone."""
         text = doc.text
-        taken = _mentions(found) + blocked
+        taken = blocked.with_spans(_mentions(found))
         for name, person in list(found.items()):
             surname = name[: self._surname_at(name, 0)]
             given = name[len(surname):]
@@ -531,14 +600,14 @@ class PeopleStage(Stage):
             alone = found.pop(given, None)
             if alone is not None:
                 person.mentions |= alone.mentions
-            at = text.find(given, min(person.mentions).end)
+            at = text.find(given, min(person.mentions, key=_span_order).end)
             while at >= 0:
                 span, token = Span(at, at + 2), self._token_starts.get(at)
                 if (token is not None and token.end == span.end and not self._place_before_suffix(span)
                         and text[at - len(surname) : at] != surname  # the full name, where a rule missed it
-                        and not any(span.overlaps(t) for t in taken)):  # not 尚志|乡 after 赵尚志
+                        and not taken.overlaps(span)):  # not 尚志|乡 after 赵尚志
                     person.mentions.add(span)
-                    taken.append(span)
+                    taken.add(span)
                 at = text.find(given, at + 2)
 
     def _whole_dotted_names(self, doc: Doc, found: dict) -> dict:
@@ -551,7 +620,7 @@ class PeopleStage(Stage):
         whole: dict[str, Candidate] = {}
         for person in found.values():
             moved = {}  # a mention's start -> the name it belongs to now
-            for span in sorted(person.mentions):
+            for span in sorted(person.mentions, key=_span_order):
                 start = self._dotted_start(text, span)
                 name = moved[span.start] = person.name if start == span.start else text[start : span.end]
                 whole.setdefault(name, Candidate(name, byline=person.byline)).mentions.add(Span(start, span.end))
@@ -571,11 +640,11 @@ class PeopleStage(Stage):
                 return start
             start = before.start
 
-    def _extend_lists(self, doc: Doc, blocked: list[Span], crf: dict[int, Span], found: dict) -> None:
+    def _extend_lists(self, doc: Doc, blocked: _Occupied, crf: _Names, found: dict) -> None:
         """Names joined by 、 to a found name are names too; a trailing 等…名学生 gives all their role."""
         text = doc.text
         for person in list(found.values()):
-            for mention in sorted(person.mentions):
+            for mention in sorted(person.mentions, key=_span_order):
                 members = [mention]
                 pos = mention.end
                 while text[pos : pos + 1] == LIST_SEP:
@@ -585,10 +654,10 @@ class PeopleStage(Stage):
                     members.append(nxt)
                     pos = nxt.end
                 role = self._role_after_list(text, pos)
-                # a title before the first name is stated for the whole list
-                head_roles = [r for r in person.roles if r[3] == mention.start and r[0] <= 1]
-                for member in members[1:]:
-                    self._add(found, text, member, head_roles[0][:3] + (member.start,) if head_roles else None)
+                if len(members) > 1:  # a title before the first name is stated for the whole list
+                    head_roles = [r for r in person.roles if r[3] == mention.start and r[0] <= 1]
+                    for member in members[1:]:
+                        self._add(found, text, member, head_roles[0][:3] + (member.start,) if head_roles else None)
                 if role:
                     for member in members:
                         self._add(found, text, member, (2, role, "", member.start))
@@ -601,7 +670,7 @@ class PeopleStage(Stage):
                     self._add(found, text, prev, None)
                     pos = prev.start
 
-    def _list_member(self, name: str, span: Span, blocked: list[Span], crf: dict[int, Span]) -> bool:
+    def _list_member(self, name: str, span: Span, blocked: _Occupied, crf: _Names) -> bool:
         """Lists also enumerate things (燕麦、胡萝卜): a member must not be a known common word. A member
         with a rare surname needs no CRF when jieba knows it as a personal name (李四光、华罗庚、茅以升)."""
         if self._common_word(name):
@@ -609,9 +678,11 @@ class PeopleStage(Stage):
         if self._acceptable(name, span, blocked, crf=crf):
             return True
         return ((self._word_tag(name) or "").startswith("nr") and not self._everyday_word(name)
-                and self._acceptable(name, span, blocked, crf={span.start: span}))  # jieba tags 洪水 nr too
+                and self._acceptable(name, span, blocked, crf=_Names([span])))  # jieba tags 洪水 nr too
 
     def _role_after_list(self, text: str, pos: int) -> str:
+        if not text.startswith(AND_OTHERS, pos):
+            return ""  # most names: no regex match needed to see that
         count = COUNT_AFTER_LIST.match(text, pos)
         if not count or count.end() == pos:
             return ""
@@ -621,26 +692,26 @@ class PeopleStage(Stage):
                 return word
         return ""
 
-    def _all_occurrences(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+    def _all_occurrences(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
         text = doc.text
-        taken = {m for p in found.values() for m in p.mentions}
+        taken = blocked.with_spans(_mentions(found))
         for name in sorted(found, key=len, reverse=True):  # longer names claim their characters first
             if len(name) < 2:
                 continue
             start = text.find(name)
             while start >= 0:
                 span = Span(start, start + len(name))
-                if not any(span.overlaps(t) for t in taken) and not any(span.overlaps(b) for b in blocked):
+                if not taken.overlaps(span):
                     found[name].mentions.add(span)
                     taken.add(span)
                 start = text.find(name, start + 1)
 
-    def _bare_surnames(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+    def _bare_surnames(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
         """A surname standing alone before a form of address (吴先生, 初某, 潘氏) or after 姓 is a person.
         The surname must be a word of its own in the segmentation, or one word with its form of address
         (吴先生), so 元老级 and 宋体 are not read as 元 + 老."""
         text, starts = doc.text, self._token_starts
-        taken = _mentions(found) + blocked
+        taken = blocked.with_spans(_mentions(found))
         for cue in self.bare_surname_cues.finditer(text):
             for size in (2, 1):
                 start = cue.start() - size
@@ -727,41 +798,41 @@ class PeopleStage(Stage):
             return not self._everyday_word(word)
         return opener == ELDER and pos in GUESSED_ADDRESS_POS and word not in jieba_dictionary()
 
-    def _add_bare(self, text: str, span: Span, taken: list[Span], found: dict) -> None:
-        if not any(span.overlaps(t) for t in taken):
+    def _add_bare(self, text: str, span: Span, taken: _Occupied, found: dict) -> None:
+        if not taken.overlaps(span):
             self._add(found, text, span, None)
-            taken.append(span)
+            taken.add(span)
 
-    def _initials(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+    def _initials(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
         """马列主义, 马恩著作: each character of such a word stands for a person (马克思, 列宁). The word
         must begin a segmenter word (斑马|列队 is no 马列)."""
         text, starts = doc.text, self._token_starts
-        taken = _mentions(found) + blocked
+        taken = blocked.with_spans(_mentions(found))
         for word in self.initials.finditer(text):
             span = Span(word.start(), word.end())
-            if word.start() not in starts or any(span.overlaps(t) for t in taken):
+            if word.start() not in starts or taken.overlaps(span):
                 continue
             for i in range(word.start(), word.end()):
                 self._add(found, text, Span(i, i + 1), None)
-            taken.append(span)
+            taken.add(span)
 
-    def _eponyms(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+    def _eponyms(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
         """马克思主义, 邓小平理论, 毛泽东思想: the 2-4 characters before the doctrine word are a person
         when the segmenter's dictionary knows them as a personal name (nr), right before the doctrine
         word or before its field (邓小平|科技|思想); so is a name right before that one (马克思|列宁|主义)."""
         text = doc.text
         mentions = _mentions(found)
-        taken = mentions + blocked
+        taken = blocked.with_spans(mentions)
         for cue in self.eponym_words.finditer(text):
             end, span = cue.start(), self._eponym_before_field(text, cue.start(), taken)
             while span := span or next((m for m in mentions if m.end == end), None) or self._eponym_before(text, end, taken):
                 if span not in mentions:
                     self._add(found, text, span, None)
-                    taken.append(span)
+                    taken.add(span)
                     mentions.append(span)
                 end, span = span.start, None
 
-    def _eponym_before_field(self, text: str, end: int, taken: list[Span]) -> Span | None:
+    def _eponym_before_field(self, text: str, end: int, taken: _Occupied) -> Span | None:
         """邓小平|党的建设|理论: the name before a doctrine's field, which is whole noun words (jieba's
         tags) of at most MAX_DOCTRINE_FIELD characters ending where the doctrine word begins."""
         token = self._token_at(end - 1) if end > 0 else None
@@ -774,7 +845,7 @@ class PeopleStage(Stage):
             token = self._token_at(token.start - 1) if token.start > 0 else None
         return None
 
-    def _eponym_before(self, text: str, end: int, taken: list[Span]) -> Span | None:
+    def _eponym_before(self, text: str, end: int, taken: _Occupied) -> Span | None:
         """The dictionary personal name of 2-4 characters ending at `end`, if no one has those characters."""
         for size in (4, 3, 2):
             start = end - size
@@ -782,16 +853,16 @@ class PeopleStage(Stage):
                 continue
             span = Span(start, end)
             if (self._word_tag(text[start:end]) == "nr" and text[start:end] not in self.not_names
-                    and not any(span.overlaps(t) for t in taken)):
+                    and not taken.overlaps(span)):
                 return span  # not 生态|文明|思想: jieba tags 文明 nr too
         return None
 
-    def _works_opened_by_names(self, doc: Doc, blocked: list[Span], found: dict) -> None:
+    def _works_opened_by_names(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
         """《刘绍棠文集》, 《毛泽东评点古今人物》: a title that opens with a full name, a surname and a given
         name that jieba's dictionary lists as a person's, is by or about that person. A title that is
         only the name (《白鹿原》, 《蓬莱阁》) names places as often, so it is left to the other rules."""
         text = doc.text
-        taken = _mentions(found) + blocked
+        taken = blocked.with_spans(_mentions(found))
         at = text.find("《")
         while at >= 0:
             token = self._token_starts.get(at + 1)
@@ -820,7 +891,7 @@ class PeopleStage(Stage):
                 for token in reversed(self.resources.segmenter.tag(window)):
                     if not token.pos.startswith(ROLE_PREFIX_POS) or token.pos.startswith(("nr", "ns", "nt")):
                         break
-                    if not all(is_han(ch) for ch in token.text):
+                    if not all(map(is_han, token.text)):
                         break
                     start = window_start + token.start
         return text[start : title.end], affiliation
@@ -847,7 +918,7 @@ class PeopleStage(Stage):
         return best
 
     def _finding(self, doc: Doc, person: Candidate) -> PersonFinding:
-        mentions = sorted(person.mentions)
+        mentions = sorted(person.mentions, key=_span_order)
         if person.byline and not person.roles:
             return PersonFinding(name=person.name, role=BYLINE_ROLE, affiliation="", mentions=mentions)
         role, affiliation = "", ""

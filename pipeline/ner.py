@@ -21,6 +21,7 @@ import regex
 from numba import njit
 
 from .crf import CrfModel
+from .memo import Memo
 from .errors import NerModelError
 from .lexicon import Lexicons
 from .phrases import Phrases
@@ -221,20 +222,6 @@ class _PerCodePoint:
             self.table[point] = self._code(chr(point))
 
 
-class _Listed(dict):
-    """Whether jieba's dictionary lists a word, for the words met so far. The dictionary's 349k
-    words lie over tens of megabytes that the other stages push out of the cache between articles;
-    the few thousand words the CRF's windows hold stay in it, in a table of their own."""
-
-    def __init__(self, dictionary: dict[str, int]) -> None:
-        super().__init__()
-        self._dictionary = dictionary
-
-    def __missing__(self, word: str) -> bool:
-        listed = self[word] = word in self._dictionary
-        return listed
-
-
 class FeatureEncoder:
     """`sentence_features` for a batch of pieces at once, as rows of the model's attribute table.
 
@@ -265,7 +252,10 @@ class FeatureEncoder:
         self._compounds = np.array(sorted(_pair.py_func(ord(s[0]), ord(s[1])) for s in lex.surname_rank if len(s) == 2),
                                    dtype=np.int64)  # as keys of their two characters
         self._class_of = _PerCodePoint(lambda ch: self.cls[char_class(ch)])
-        self._listed = _Listed(lex.dictionary)
+        # whether jieba's dictionary lists a word, for the words met so far: the dictionary's 349k words
+        # lie over tens of megabytes that the other stages push out of the cache between articles;
+        # the few thousand words the CRF's windows hold stay in it, in a table of their own
+        self._listed = Memo(lex.dictionary.__contains__, limit=LISTED_KEPT)
         self._surname_of = _PerCodePoint(self._single_surname)  # compound surnames aside
         if any("^" in word or "$" in word for word in lex.titles.words):  # see rows_in
             raise NerModelError("a title word holds a pad character (^ or $)")
@@ -386,8 +376,6 @@ class FeatureEncoder:
             self._surname_of.learn(char)
         titles = np.array([(start, end) for start, end, _ in self.lex.titles.finditer(padded)], dtype=np.int64)
         tags = np.fromiter(map(self.pos.get, map(_pos, words), repeat(len(self.pos))), np.int64, count)
-        if len(self._listed) > LISTED_KEPT:
-            self._listed.clear()
         listed = np.fromiter(map(self._listed.__getitem__, map(_text, words)), np.int64, count)
         i, cls, seg, pos, sur, tit, gue = _evidence(
             char, lengths, sizes, tags, listed, titles.reshape(-1, 2), self._class_of.table,

@@ -29,6 +29,7 @@ from operator import attrgetter
 import regex
 
 from .document import Doc, PersonFinding, Span
+from .memo import Memo
 from .ner import NerTagger
 from .phrases import Phrases
 from .segment import jieba_dictionary
@@ -159,16 +160,9 @@ class _Names(dict):
         return (same_start is not None and same_start.overlaps(name)) or self._reach.covers(name)
 
 
-class _HanCharacters(dict):
-    """Whether a character (or "") is a Han one, remembered per character: a dictionary look-up
-    where HAN.match took a Python call and a regex match (17k times per 300 articles)."""
-
-    def __missing__(self, ch: str) -> bool:
-        han = self[ch] = bool(ch) and HAN.match(ch) is not None
-        return han
-
-
-is_han = _HanCharacters().__getitem__
+# Whether a character (or "") is a Han one, remembered per character: a dictionary look-up where
+# HAN.match took a Python call and a regex match (17k times per 300 articles).
+is_han = Memo(lambda ch: bool(ch) and HAN.match(ch) is not None).__getitem__
 
 
 @dataclass

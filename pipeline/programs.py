@@ -48,6 +48,8 @@ CLAUSE_SPLIT = regex.compile(r"[，,；;]")
 LIST_SPLIT = regex.compile(r"[、·•，,]")
 YEAR_LIKE = regex.compile(r"(?:19|20)\d\d")
 CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
+ADOPTED_NAME = regex.compile(r"[\p{Han}\d+＋]{2,10}")  # 研训合一, 厕所革命, 互联网+农业: a short name, no clause
+ADOPTED_END = frozenset("，,。；;！？!?\n")  # what may follow a quote that is a verb's whole object
 COUNTED_NAME = regex.compile(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条]")
 _token_start = attrgetter("start")
 
@@ -140,6 +142,10 @@ class ProgramLexicon:
     @cached_property
     def refused_tails(self) -> tuple[str, ...]:
         return tuple(self.stops("place_tail") | self.stops("after_not"))
+
+    @cached_property
+    def adopting_verbs(self) -> frozenset[str]:  # 推进, 坚持: what a quoted name after them is
+        return self.cue("launch") | self.cue("uphold")
 
     @cached_property
     def launch_verbs(self) -> EachWord:
@@ -388,7 +394,25 @@ def _judge_quote(ctx: Context, q: Quote, head: Head) -> Candidate | None:
         return Candidate(q.inner, "policy", definition)
     if definition is not None and _parallel_parts(text) and _expands(ctx, definition):
         return Candidate(q.inner, "other", definition)
+    if _adopted(ctx, q):
+        return Candidate(q.inner, "other", definition)
     return None
+
+
+def _adopted(ctx: Context, q: Quote) -> bool:
+    """坚持“研训合一”，推进“厕所革命”。: a short quoted name that is the whole object of a verb that
+    launches or upholds something (its clause ends right after the quote) names what is launched
+    or upheld. The verb must be a word of its own tagged as one (极端组织“…” has the noun 组织)."""
+    fold = ctx.doc.fold
+    after = fold[q.outer.end : q.outer.end + 1]
+    if (after and after not in ADOPTED_END) or not ADOPTED_NAME.fullmatch(q.text):
+        return False
+    tokens = ctx.doc.tokens
+    index = bisect_right(tokens, q.outer.start - 1, key=_token_start) - 1
+    if index < 0:
+        return False
+    verb = tokens[index]
+    return verb.end == q.outer.start and verb.pos.startswith("v") and verb.text in ctx.lex.adopting_verbs
 
 
 def _refused(ctx: Context, q: Quote) -> bool:

@@ -50,6 +50,9 @@ FOUND = [
     # enumerations whose items share a program noun
     ("教研方面，提出了“五路并举”工作思路，包括菜单式服务制、兼职教研员制、师徒结对制。",
      [("五路并举", "strategy"), ("菜单式服务制", "policy"), ("兼职教研员制", "policy"), ("师徒结对制", "policy")]),
+    # a short quoted name that is all the object of a verb launching or upholding it
+    ("潼南区教师进修学校坚持“研训合一”，教研质量稳步提升。", [("研训合一", "other")]),
+    ("各地要结合实际，推进“厕所革命”。", [("厕所革命", "other")]),
     # names that start with an administrative area
     ("今年6月,潼南区2023年教育信息化编程教育教师培训开班仪式在区教师进修学院举行。",
      [("潼南区2023年教育信息化编程教育教师培训", "activity")]),
@@ -83,6 +86,9 @@ TRAPS = [
     # generic nouns after a launch verb, and a back-reference to a title
     "制定考核制度，完善队伍激励机制。",
     "各地要认真落实《规划》要求。",
+    # a quoted object of a verb that neither launches nor upholds, or one the clause goes on past
+    "球队实现“开门红”。",
+    "坚持“房子是用来住的、不是用来炒的”定位。",
     # an ordinal event name is not a slogan code
     "在“第一硬件”提档升级中走在前列。",
 ]

@@ -48,6 +48,7 @@ AND_OTHERS = "等"
 COUNT_AFTER_LIST = regex.compile(AND_OTHERS + r"(?:[近约逾]?[\d一二三四五六七八九十百千万]+[多余]?[名位个])?")
 LIST_SEP = "、"
 CLOSING_QUOTES = frozenset("”\"’」』")
+CLOSING_BRACKETS = frozenset("）)】]")
 # Characters of context the CRF sees on each side of a possible name (its features reach 2), grown
 # to whole words and then one word more.
 CRF_MARGIN = 4
@@ -209,6 +210,7 @@ class PeopleStage(Stage):
         self.eponym_words = _alternation(r[0] for r in context if r[1] == "eponym")
         self.initials = _alternation(r[0] for r in context if r[1] == "initials")
         self.place_after = frozenset(r[0] for r in context if r[1] == "place_after")
+        self.org_heads = lex["org_heads"].terms()
         self.tagger = NerTagger(lex) if use_crf else None
         # the rules ask the segmenter about the same names and characters many times over
         self._word_tag = lru_cache(maxsize=WORD_TAGS_KEPT)(self._word_tag)
@@ -888,7 +890,30 @@ class PeopleStage(Stage):
                     if not all(map(is_han, token.text)):
                         break
                     start = window_start + token.start
+            if start < title.start and self._refers_back(start):
+                affiliation = self._institution_by_head(doc, text[start : title.start])
         return text[start : title.end], affiliation
+
+    def _refers_back(self, start: int) -> bool:
+        """Nothing names the body before the title's modifier: the sentence starts there, or a
+        pronoun or punctuation stands before it (该|公司董事长, 。|学院副院长), not a name (义井|社区) or
+        the bracket that ends one (中远海运（非洲）|公司)."""
+        before = self._token_at(start - 1) if start > 0 else None
+        if before is None:
+            return True
+        return before.text[-1] not in CLOSING_BRACKETS and (
+            before.pos.startswith(("r", "x", "w")) or not is_han(before.text[-1]))
+
+    def _institution_by_head(self, doc: Doc, modifier: str) -> str:
+        """学院副院长, 该公司董事长: a title's modifier that is a bare organisation head refers back to the
+        article's institution with that head, the one it names most when there are several."""
+        if modifier not in self.org_heads:
+            return ""
+        bodies = sorted(((len(inst.mentions), inst.canonical) for inst in doc.institutions
+                         if inst.canonical.endswith(modifier)), reverse=True)
+        if not bodies or (len(bodies) > 1 and bodies[1][0] == bodies[0][0]):
+            return ""
+        return bodies[0][1]
 
     def _institution_spans(self, doc: Doc) -> list[Span]:
         return [m for inst in doc.institutions for m in inst.mentions]

@@ -76,6 +76,27 @@ def test_affiliation_is_the_institution_before_the_title(run, text, institution,
 
 
 @pytest.mark.parametrize(
+    "text, institutions, name, affiliation",
+    [
+        # a bare head before the title refers back to the article's body with that head, in any paragraph
+        ("巨石集团扩产。\n“产能不能盲目扩张。”集团副总裁杨国明说。", ("巨石集团",), "杨国明", "巨石集团"),
+        # among several, to the one the article names most
+        ("北碚区教师进修学院与重庆市开放大学北碚学院合作，北碚区教师进修学院承办。\n学院副院长黄吉元说。",
+         ("北碚区教师进修学院", "重庆市开放大学北碚学院"), "黄吉元", "北碚区教师进修学院"),
+        # not when a name stands before the head (义井|社区党支部 is another body) ...
+        ("金三角社区党支部开展活动。\n义井社区党支部副书记李美芳说。", ("金三角社区党支部",), "李美芳", ""),
+        # ... nor when two bodies with that head are named as often (each in a paragraph of its own, out
+        # of reach of the nearest-body fallback)
+        ("甲公司和乙公司签约。\n公司总经理王海说。", ("甲公司", "乙公司"), "王海", ""),
+    ],
+)
+def test_bare_head_before_title_refers_back(run, text, institutions, name, affiliation):
+    doc = run(text, institutions=institutions)
+    found = {p.name: p for p in doc.people}
+    assert found[name].affiliation == affiliation
+
+
+@pytest.mark.parametrize(
     "text, not_person",
     [
         ("以高质量党建工作引领高品质教育发展。", "高质量"),

@@ -3,7 +3,8 @@
     .venv/bin/python scripts/bench.py [--size-mb 20] [--big-mb 100] [--sample-chars 700000]
 
 Builds a corpus of real news text (the People's Daily month in ../shared/data when present, else the
-bundled corpus, repeated under distinct ids) into out/bench/ (never committed), then measures:
+bundled corpus, repeated under distinct ids) into out/bench/ (never committed), runs zhfacts once on
+a few documents unmeasured (a fresh checkout compiles the CRF decoder's cache then), and measures:
 - `zhfacts extract` wall-clock characters/s with 1 worker and with every core, peak RSS;
 - on a sample of the same text, one core: jieba.cut, jieba.posseg.cut, spaCy `zh` (jieba segmenter);
 - peak RSS at a second, larger corpus size (2 workers), to show memory does not grow with size;
@@ -117,6 +118,18 @@ def extract(corpus: Path, workers: int, chars: int) -> dict:
     }
 
 
+def warm_up(corpus: Path, docs: int = 20) -> None:
+    """Run zhfacts once on a few documents, unmeasured: the first run in a fresh checkout compiles the
+    CRF decoder's numba functions into their cache (about 5 s once), which is no part of throughput."""
+    sample = OUT / "warm-up.jsonl"
+    with open(corpus, encoding="utf-8") as source, open(sample, "w", encoding="utf-8") as fh:
+        for _, line in zip(range(docs), source):
+            fh.write(line)
+    subprocess.run([*ZHFACTS, "extract", str(sample), "-o", os.devnull, "--workers", "1", "--quiet"],
+                   cwd=ROOT, check=True, capture_output=True)
+    sample.unlink()
+
+
 def sample_text(corpus: Path, limit: int) -> str:
     parts, total = [], 0
     with open(corpus, encoding="utf-8") as fh:
@@ -215,6 +228,7 @@ def main() -> None:
                                           "bytes": corpus.stat().st_size},
               "cores": os.cpu_count(), "extract": []}
     print(f"corpus {corpus.name}: {docs} docs, {chars:,} chars from {origin}", file=sys.stderr)
+    warm_up(corpus)
     one = extract(corpus, 1, chars)
     report["extract"].append(one)
     many = extract(corpus, args.workers, chars)

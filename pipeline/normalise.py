@@ -139,7 +139,7 @@ class NormaliseStage(Stage):
                     pieces.append(" ")
                     offsets.append(lines[prev].end)
             pieces.append(base[line.start : line.end])
-            offsets.extend(range(line.start, line.end))
+            offsets.extend(_positions(line.start, line.end))
             prev = i
         return pieces, offsets
 
@@ -178,6 +178,16 @@ class NormaliseStage(Stage):
             if token.start < boundary < token.end and _all_cjk(token.text):
                 return True
         return False
+
+
+# 0, 1, 2, ...: a line's positions are a slice of this (copied whole) rather than a range whose
+# every number is converted on its own, ten times slower; a line beyond it (only in documents far
+# longer than any article) is counted out. 256 KB.
+_COUNTING = array("q", range(1 << 15))
+
+
+def _positions(start: int, end: int) -> array | range:
+    return _COUNTING[start:end] if end <= len(_COUNTING) else range(start, end)
 
 
 def _ends_sentence(base: str, line: Line) -> bool:

@@ -65,8 +65,8 @@ class NormaliseStage(Stage):
     def __init__(self, resources) -> None:
         super().__init__(resources)
         layout = resources.lexicons["layout"]
-        self.chrome = [regex.compile(row[0]) for row in layout.rows if row[1] == "chrome"]
-        self.sidebar = [regex.compile(row[0]) for row in layout.rows if row[1] == "sidebar"]
+        self.chrome = [_line_pattern(row[0]) for row in layout.rows if row[1] == "chrome"]
+        self.sidebar = [_line_pattern(row[0]) for row in layout.rows if row[1] == "sidebar"]
         self.dangling = frozenset(row[0] for row in layout.rows if row[1] == "dangling")
         self.segmenter = resources.segmenter
 
@@ -178,6 +178,15 @@ class NormaliseStage(Stage):
             if token.start < boundary < token.end and _all_cjk(token.text):
                 return True
         return False
+
+
+def _line_pattern(pattern: str) -> re.Pattern | regex.Pattern:
+    """A layout pattern, tried on every line: compiled with re, which fullmatches these a third
+    faster than regex, unless it needs regex's syntax (\\p{Han} and the like)."""
+    try:
+        return re.compile(pattern)
+    except re.error:
+        return regex.compile(pattern)
 
 
 # 0, 1, 2, ...: a line's positions are a slice of this (copied whole) rather than a range whose

@@ -4,7 +4,8 @@ Order of the search, each step a general cue rather than a list of names:
   1. quoted names (“…” ‘…’ "…" 「…」) and lists of them, kept when a program noun heads them
      (“三为”课堂, “线描画”“泥塑”等课程), when they end in one (“五有课堂”), when they have the
      shape of a code (“12345”, “1+X”, “党建+服务”) or of a numeric slogan (“双减”, “三会一课”),
-     or when the article defines them (“三为”即…); honour titles, quoted speech and quoted
+     when they are all the object of a verb that launches or upholds them (坚持“研训合一”，), or
+     when the article defines them (“三为”即…); honour titles, quoted speech and quoted
      institution or person names are refused;
   2. book titles 《…》 that name a plan or policy (…计划, …意见), or courses listed as such;
   3. unquoted names after a launch verb, ending in a strong program noun (实施乡村振兴战略);

@@ -88,6 +88,8 @@ class ClaimStage(Stage):
         self.period_finder = EachWord(self.period_words)
         self.place_levels = _place_levels(lexicons)
         self.place_names = Phrases(n for n in self.place_levels if len(n) >= 2)
+        # a body named right after one of these (与, 依托, 获, 被) is another party to a figure, not its owner
+        self.other_party_cues = tuple(lexicons["subject_cues"].terms())
 
     def __call__(self, doc: Doc) -> Doc:
         year = int(doc.meta.date[:4]) if doc.meta.date else None
@@ -95,7 +97,7 @@ class ClaimStage(Stage):
         periods = _Periods(self._periods(doc, year))
         places = self._place_mentions(doc)
         main = _main_subject(doc, places)
-        named = _Named(doc, places)
+        named = _Named(doc, places, self.other_party_cues)
         claims = []
         for figure in find_figures(doc.text, self.grammar):
             if not self._is_claim(doc, figure, excluded):
@@ -418,9 +420,11 @@ def _subject(figure: Figure, sentence: Span, list_scope: Span, places: list[tupl
 class _Named:
     """Institution mentions and places of a document, sorted once (every claim asks for a scope)."""
 
-    def __init__(self, doc: Doc, places: list[tuple[Span, str]]) -> None:
+    def __init__(self, doc: Doc, places: list[tuple[Span, str]], other_party_cues: tuple[str, ...] = ()) -> None:
         named = [(m, inst.canonical) for inst in doc.institutions for m in inst.mentions]
-        self.named = sorted(named + places)
+        text, reach = doc.text, max(map(len, other_party_cues), default=0)
+        self.named = sorted((span, name) for span, name in named + places
+                            if not text[max(0, span.start - reach) : span.start].endswith(other_party_cues))
         self.starts = [span.start for span, _ in self.named]
 
     def inside(self, scope: Span) -> list[tuple[Span, str]]:

@@ -526,8 +526,10 @@ class _Finder:
             if parts and role in ("body", "generic") and self._complete(parts[-1]) \
                     and (role == "generic" or self._common(tok)) and not self._after_place(k):
                 break  # 会同|国务院港澳办, 年度|宁夏大学: a common word left of a whole name is the sentence's
-            if role != "stop" and not (parts and parts[-1][0] in self.lex.relative) and self._name_after_place(k):
-                # (not before a level: 泾源|挂任|县委 — a body's own name does not precede 县, 市)
+            if role != "stop" and not (parts and parts[-1][0] in self.lex.relative) and self.fold[tok.end : end] not in self.lex.names \
+                    and self._name_after_place(k):
+                # (not before a level: 泾源|挂任|县委 — a body's own name does not precede 县, 市; nor
+                # before a national body named in full: 江北区|获批|教育部)
                 # 深圳|宝吉|工艺品厂, 香港|豪耀|物业集团: a short word jieba does not know, right after a
                 # place, is the body's proper name whatever tag jieba guessed for it
                 parts.append((self.fold[tok.start : tok.end], "body", "nz"))

@@ -120,6 +120,7 @@ def test_subject_is_a_place_opening_the_sentence(claims):
     ("江北区依托西南大学教师教育学院，重点培养20名名优教师。", ("西南大学教师教育学院",), "20", "江北区"),
     ("国家开发银行与东部地区政府联合举办14场活动。", ("国家开发银行", "东部地区政府"), "14", "国家开发银行"),
     ("武汉纺织大学化工学院的学生荣获湖北省化学竞赛一等奖3项。", ("武汉纺织大学化工学院",), "3", "武汉纺织大学化工学院"),
+    ("仅2021年一年，江北区获批教育部重点课题和规划课题4项。", ("教育部",), "4", "江北区"),
 ])
 def test_subject_is_not_another_party(claims, text, institutions, figure, subject):
     assert _claim(claims(text, institutions=institutions), figure).subject == subject

@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 from operator import attrgetter
 
-from .document import ClaimFinding, Doc, Span, Token
+from .document import ClaimFinding, Doc, Span, SpanIndex, Token
 from .numbers import FOUR_DIGITS, PERIOD_OPENERS, Figure, NumberGrammar, find_figures
 from .phrases import EachWord, Phrases
 from .stage import Stage
@@ -218,7 +217,7 @@ class ClaimStage(Stage):
 
     def _place_mentions(self, doc: Doc) -> list[tuple[Span, str]]:
         """Chinese place names of the text (counties, prefectures, provinces) outside institution names."""
-        inside = _Cover([m for inst in doc.institutions for m in inst.mentions])
+        inside = SpanIndex([m for inst in doc.institutions for m in inst.mentions])
         found = []
         for start, end, name in self.place_names.finditer(doc.text):
             if self.place_levels[name] in PLACE_LEVELS and not inside.covers(start, end):
@@ -432,19 +431,6 @@ class _Named:
         first = bisect_left(self.starts, scope.start)
         last = bisect_right(self.starts, scope.end)
         return [(span, name) for span, name in self.named[first:last] if span.end <= scope.end]
-
-
-class _Cover:
-    """Answers "is [start, end) inside one of these spans?" by bisection instead of a scan."""
-
-    def __init__(self, spans: list[Span]) -> None:
-        spans = sorted(spans)
-        self.starts = [s.start for s in spans]
-        self.max_end = list(accumulate((s.end for s in spans), max))  # furthest end among spans[:i + 1]
-
-    def covers(self, start: int, end: int) -> bool:
-        opened = bisect_right(self.starts, start)  # the spans that start at or before `start`
-        return opened > 0 and self.max_end[opened - 1] >= end
 
 
 def _is_place(name: str, places: list[tuple[Span, str]]) -> bool:

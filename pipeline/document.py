@@ -6,10 +6,11 @@ Stages read and fill a `Doc`; only the validate stage turns findings into the Py
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate, islice
 from operator import attrgetter
-from typing import NamedTuple, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 
 @dataclass(frozen=True, order=True)
@@ -36,6 +37,46 @@ class Span:
 
     def overlaps(self, other: "Span") -> bool:
         return self.start < other.end and other.start < self.end
+
+
+# Span's own order as a key: sorting by it compares tuples in C, where Span's __lt__ is a Python call
+span_order = attrgetter("start", "end")
+
+
+class SpanIndex:
+    """Spans (they may overlap or nest) that answer overlap and containment questions by bisection
+    instead of a scan over all: sorted by start, with the furthest end any span up to each one
+    reaches. A span is overlapped exactly when some span starting before its end reaches past its
+    start, covered when one starting at or before its start reaches its end."""
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self.spans = sorted(spans, key=span_order)
+        self._starts = [s.start for s in self.spans]
+        self._reach = list(accumulate((s.end for s in self.spans), max))
+
+    def with_spans(self, spans: Iterable[Span]) -> "SpanIndex":
+        return SpanIndex([*self.spans, *spans])
+
+    def overlaps(self, span: Span) -> bool:
+        before_end = bisect_left(self._starts, span.end)
+        return before_end > 0 and self._reach[before_end - 1] > span.start
+
+    def covers(self, start: int, end: int) -> bool:
+        """Some span here starts at or before `start` and ends at or after `end`."""
+        up_to_start = bisect_right(self._starts, start)
+        return up_to_start > 0 and self._reach[up_to_start - 1] >= end
+
+    def holds(self, pos: int) -> bool:
+        """`pos` lies strictly inside some span (after its start, before its end)."""
+        begun = bisect_left(self._starts, pos)
+        return begun > 0 and self._reach[begun - 1] > pos
+
+    def add(self, span: Span) -> None:
+        at = bisect_right(self._starts, span.start)
+        self.spans.insert(at, span)
+        self._starts.insert(at, span.start)
+        reach_before = self._reach[at - 1] if at else -1
+        self._reach[at:] = islice(accumulate((s.end for s in self.spans[at:]), max, initial=reach_before), 1, None)
 
 
 class Token(NamedTuple):

@@ -23,12 +23,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, islice
 from operator import attrgetter
 
 import regex
 
-from .document import Doc, PersonFinding, Span
+from .document import Doc, PersonFinding, Span, SpanIndex, span_order
 from .memo import Memo
 from .ner import NerTagger
 from .phrases import Phrases
@@ -109,56 +108,18 @@ def _mentions(found: dict) -> list[Span]:
     return [m for person in found.values() for m in person.mentions]
 
 
-# Span's own order as a key: sorting by it compares tuples in C, where Span's __lt__ is a Python call
-_span_order = attrgetter("start", "end")
-
-
-class _Occupied:
-    """Spans (the stretches a new name may not overlap), answering whether one of them overlaps or
-    covers a span by bisection instead of a scan over all: sorted by start, with the furthest end
-    any span up to each one reaches. A span is overlapped exactly when some span starting before
-    its end reaches past its start, covered when one starting at or before its start reaches its end."""
-
-    def __init__(self, spans) -> None:
-        spans = sorted(spans, key=_span_order)
-        self._spans = spans
-        self._starts = [s.start for s in spans]
-        self._ends = [s.end for s in spans]
-        self._reach = list(accumulate(self._ends, max))
-
-    def with_spans(self, spans) -> "_Occupied":
-        return _Occupied(self._spans + list(spans))
-
-    def overlaps(self, span: Span) -> bool:
-        before_end = bisect.bisect_left(self._starts, span.end)
-        return before_end > 0 and self._reach[before_end - 1] > span.start
-
-    def covers(self, span: Span) -> bool:
-        """Some span here starts at or before `span` and ends at or after it."""
-        up_to_start = bisect.bisect_right(self._starts, span.start)
-        return up_to_start > 0 and self._reach[up_to_start - 1] >= span.end
-
-    def add(self, span: Span) -> None:
-        at = bisect.bisect_right(self._starts, span.start)
-        self._spans.insert(at, span)
-        self._starts.insert(at, span.start)
-        self._ends.insert(at, span.end)
-        reach_before = self._reach[at - 1] if at else -1
-        self._reach[at:] = islice(accumulate(self._ends[at:], max, initial=reach_before), 1, None)
-
-
 class _Names(dict):
-    """Name spans (the CRF's) by start, indexed (`_Occupied`) for `agree_with`."""
+    """Name spans (the CRF's) by start, indexed (`SpanIndex`) for `agree_with`."""
 
     def __init__(self, spans=()) -> None:
         super().__init__((span.start, span) for span in spans)
-        self._reach = _Occupied(self.values())
+        self._reach = SpanIndex(self.values())
 
     def agree_with(self, name: Span) -> bool:
         """One of the spans overlaps the name and starts where it does or contains it (a name is not
         empty, so containing it is overlapping it)."""
         same_start = self.get(name.start)
-        return (same_start is not None and same_start.overlaps(name)) or self._reach.covers(name)
+        return (same_start is not None and same_start.overlaps(name)) or self._reach.covers(name.start, name.end)
 
 
 # Whether a character (or "") is a Han one, remembered per character: a dictionary look-up where
@@ -238,7 +199,7 @@ class PeopleStage(Stage):
         self._all_occurrences(doc, unquoted, found)
         self._extend_lists(doc, blocked, crf, found)
         # 4. CRF names, where no rule has put a name already
-        taken = _Occupied(_mentions(found))
+        taken = SpanIndex(_mentions(found))
         for span in crf.values():
             name = text[span.start : span.end]
             if not taken.overlaps(span) and self._acceptable(
@@ -264,7 +225,7 @@ class PeopleStage(Stage):
         found = self._whole_dotted_names(doc, found)
         # 8. role and affiliation
         doc.people = [self._finding(doc, person) for person in found.values() if person.mentions]
-        doc.people.sort(key=lambda p: _span_order(p.mentions[0]))  # the first mention (they are sorted)
+        doc.people.sort(key=lambda p: span_order(p.mentions[0]))  # the first mention (they are sorted)
         return doc
 
     # ------------------------------------------------------------------ evidence
@@ -316,7 +277,7 @@ class PeopleStage(Stage):
             return True
         return False
 
-    def _blocked(self, doc: Doc) -> _Occupied:
+    def _blocked(self, doc: Doc) -> SpanIndex:
         """Stretches no person may overlap: institutions, non-byline furniture (and, for the rules,
         short quotations)."""
         spans = [m for inst in doc.institutions for m in inst.mentions]
@@ -324,7 +285,7 @@ class PeopleStage(Stage):
         for furn in doc.furniture:
             if not any(furn.overlaps(a) for a in author_spans):
                 spans.append(furn)
-        return _Occupied(spans)
+        return SpanIndex(spans)
 
     def _crf_people(self, doc: Doc) -> tuple[_Names, dict[Span, float]]:
         """CRF PER spans over the body, keyed by start, and the model's confidence in each."""
@@ -469,7 +430,7 @@ class PeopleStage(Stage):
         )
 
     def _acceptable(
-        self, name: str, span: Span, blocked: _Occupied, from_crf: bool = False,
+        self, name: str, span: Span, blocked: SpanIndex, from_crf: bool = False,
         crf: _Names | None = None, confidence: float = 0.0,
     ) -> bool:
         if not 2 <= len(name) <= 4 or not all(map(is_han, name)):
@@ -529,7 +490,7 @@ class PeopleStage(Stage):
         return crf.agree_with(span) or self._surname_rank(name) <= COMMON_SURNAME_RANK
 
     # ------------------------------------------------------------------ rules
-    def _anchor(self, doc: Doc, title: Span, blocked: _Occupied, crf: _Names, found: dict) -> None:
+    def _anchor(self, doc: Doc, title: Span, blocked: SpanIndex, crf: _Names, found: dict) -> None:
         text = doc.text
         # “全国先进工作者”刘琳: an honour in quotes right before a name.
         if text[title.end : title.end + 1] in CLOSING_QUOTES:
@@ -580,7 +541,7 @@ class PeopleStage(Stage):
             person.roles.append(role)
         return person
 
-    def _given_names(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
+    def _given_names(self, doc: Doc, blocked: SpanIndex, found: dict) -> None:
         """刘绍棠 … 绍棠: reports call a person they have named in full by the two-character given name
         alone. Each later occurrence that the segmenter cuts as a word of its own is a mention of the
         full name, and a person found under the given name alone is merged into it. A given name that
@@ -596,7 +557,7 @@ class PeopleStage(Stage):
             alone = found.pop(given, None)
             if alone is not None:
                 person.mentions |= alone.mentions
-            at = text.find(given, min(person.mentions, key=_span_order).end)
+            at = text.find(given, min(person.mentions, key=span_order).end)
             while at >= 0:
                 span, token = Span(at, at + 2), self._token_starts.get(at)
                 if (token is not None and token.end == span.end and not self._place_before_suffix(span)
@@ -616,7 +577,7 @@ class PeopleStage(Stage):
         whole: dict[str, Candidate] = {}
         for person in found.values():
             moved = {}  # a mention's start -> the name it belongs to now
-            for span in sorted(person.mentions, key=_span_order):
+            for span in sorted(person.mentions, key=span_order):
                 start = self._dotted_start(text, span)
                 name = moved[span.start] = person.name if start == span.start else text[start : span.end]
                 whole.setdefault(name, Candidate(name, byline=person.byline)).mentions.add(Span(start, span.end))
@@ -636,11 +597,11 @@ class PeopleStage(Stage):
                 return start
             start = before.start
 
-    def _extend_lists(self, doc: Doc, blocked: _Occupied, crf: _Names, found: dict) -> None:
+    def _extend_lists(self, doc: Doc, blocked: SpanIndex, crf: _Names, found: dict) -> None:
         """Names joined by 、 to a found name are names too; a trailing 等…名学生 gives all their role."""
         text = doc.text
         for person in list(found.values()):
-            for mention in sorted(person.mentions, key=_span_order):
+            for mention in sorted(person.mentions, key=span_order):
                 members = [mention]
                 pos = mention.end
                 while text[pos : pos + 1] == LIST_SEP:
@@ -666,7 +627,7 @@ class PeopleStage(Stage):
                     self._add(found, text, prev, None)
                     pos = prev.start
 
-    def _list_member(self, name: str, span: Span, blocked: _Occupied, crf: _Names) -> bool:
+    def _list_member(self, name: str, span: Span, blocked: SpanIndex, crf: _Names) -> bool:
         """Lists also enumerate things (燕麦、胡萝卜): a member must not be a known common word. A member
         with a rare surname needs no CRF when jieba knows it as a personal name (李四光、华罗庚、茅以升)."""
         if self._common_word(name):
@@ -688,7 +649,7 @@ class PeopleStage(Stage):
                 return word
         return ""
 
-    def _all_occurrences(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
+    def _all_occurrences(self, doc: Doc, blocked: SpanIndex, found: dict) -> None:
         text = doc.text
         taken = blocked.with_spans(_mentions(found))
         for name in sorted(found, key=len, reverse=True):  # longer names claim their characters first
@@ -702,7 +663,7 @@ class PeopleStage(Stage):
                     taken.add(span)
                 start = text.find(name, start + 1)
 
-    def _bare_surnames(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
+    def _bare_surnames(self, doc: Doc, blocked: SpanIndex, found: dict) -> None:
         """A surname standing alone before a form of address (吴先生, 初某, 潘氏) or after 姓 is a person.
         The surname must be a word of its own in the segmentation, or one word with its form of address
         (吴先生), so 元老级 and 宋体 are not read as 元 + 老."""
@@ -794,12 +755,12 @@ class PeopleStage(Stage):
             return not self._everyday_word(word)
         return opener == ELDER and pos in GUESSED_ADDRESS_POS and word not in jieba_dictionary()
 
-    def _add_bare(self, text: str, span: Span, taken: _Occupied, found: dict) -> None:
+    def _add_bare(self, text: str, span: Span, taken: SpanIndex, found: dict) -> None:
         if not taken.overlaps(span):
             self._add(found, text, span, None)
             taken.add(span)
 
-    def _initials(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
+    def _initials(self, doc: Doc, blocked: SpanIndex, found: dict) -> None:
         """马列主义, 马恩著作: each character of such a word stands for a person (马克思, 列宁). The word
         must begin a segmenter word (斑马|列队 is no 马列)."""
         text, starts = doc.text, self._token_starts
@@ -812,7 +773,7 @@ class PeopleStage(Stage):
                 self._add(found, text, Span(i, i + 1), None)
             taken.add(span)
 
-    def _eponyms(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
+    def _eponyms(self, doc: Doc, blocked: SpanIndex, found: dict) -> None:
         """马克思主义, 邓小平理论, 毛泽东思想: the 2-4 characters before the doctrine word are a person
         when the segmenter's dictionary knows them as a personal name (nr), right before the doctrine
         word or before its field (邓小平|科技|思想); so is a name right before that one (马克思|列宁|主义)."""
@@ -828,7 +789,7 @@ class PeopleStage(Stage):
                     mentions.append(span)
                 end, span = span.start, None
 
-    def _eponym_before_field(self, text: str, end: int, taken: _Occupied) -> Span | None:
+    def _eponym_before_field(self, text: str, end: int, taken: SpanIndex) -> Span | None:
         """邓小平|党的建设|理论: the name before a doctrine's field, which is whole noun words (jieba's
         tags) of at most MAX_DOCTRINE_FIELD characters ending where the doctrine word begins."""
         token = self._token_at(end - 1) if end > 0 else None
@@ -841,7 +802,7 @@ class PeopleStage(Stage):
             token = self._token_at(token.start - 1) if token.start > 0 else None
         return None
 
-    def _eponym_before(self, text: str, end: int, taken: _Occupied) -> Span | None:
+    def _eponym_before(self, text: str, end: int, taken: SpanIndex) -> Span | None:
         """The dictionary personal name of 2-4 characters ending at `end`, if no one has those characters."""
         for size in (4, 3, 2):
             start = end - size
@@ -853,7 +814,7 @@ class PeopleStage(Stage):
                 return span  # not 生态|文明|思想: jieba tags 文明 nr too
         return None
 
-    def _works_opened_by_names(self, doc: Doc, blocked: _Occupied, found: dict) -> None:
+    def _works_opened_by_names(self, doc: Doc, blocked: SpanIndex, found: dict) -> None:
         """《刘绍棠文集》, 《毛泽东评点古今人物》: a title that opens with a full name, a surname and a given
         name that jieba's dictionary lists as a person's, is by or about that person. A title that is
         only the name (《白鹿原》, 《蓬莱阁》) names places as often, so it is left to the other rules."""
@@ -937,7 +898,7 @@ class PeopleStage(Stage):
         return best
 
     def _finding(self, doc: Doc, person: Candidate) -> PersonFinding:
-        mentions = sorted(person.mentions, key=_span_order)
+        mentions = sorted(person.mentions, key=span_order)
         if person.byline and not person.roles:
             return PersonFinding(name=person.name, role=BYLINE_ROLE, affiliation="", mentions=mentions)
         role, affiliation = "", ""

@@ -21,12 +21,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
 from operator import attrgetter
 
 import regex
 
-from .document import Doc, InstitutionFinding, ProgramFinding, Span, Token
+from .document import Doc, InstitutionFinding, ProgramFinding, Span, SpanIndex, Token
 from .phrases import EachWord
 from .stage import Stage
 
@@ -205,7 +204,7 @@ class Context:
     segmenter: object
     institution_names: frozenset[str] = frozenset()
     person_names: frozenset[str] = frozenset()
-    quoted: "_Stretches" = field(default_factory=lambda: _Stretches([]))  # quotes and book titles
+    quoted: SpanIndex = field(default_factory=SpanIndex)  # quotes and book titles
 
 
 class ProgramStage(Stage):
@@ -234,7 +233,7 @@ class ProgramStage(Stage):
     def match(self, ctx: Context) -> list[Candidate]:
         quotes = _quotes(ctx.doc.fold)
         titles = [Span(m.start(), m.end()) for m in BOOK_TITLE.finditer(ctx.doc.fold)]
-        ctx.quoted = _Stretches([q.outer for q in quotes] + titles)
+        ctx.quoted = SpanIndex([q.outer for q in quotes] + titles)
         found: list[Candidate] = []
         found += quoted_programs(ctx, quotes)  # 1
         found += book_title_programs(ctx)  # 2
@@ -644,20 +643,6 @@ def _longer_noun(lex: ProgramLexicon, window: str, start: int) -> str:
         if window.startswith(noun, start):
             return noun
     return ""
-
-
-class _Stretches:
-    """Spans that may nest (a quote inside a quote), asked whether a position lies strictly inside
-    one of them: a bisection over their starts, then the furthest end among those begun before it."""
-
-    def __init__(self, spans: list[Span]) -> None:
-        spans = sorted(spans)
-        self.starts = [s.start for s in spans]
-        self.furthest_end = list(accumulate((s.end for s in spans), max))
-
-    def holds(self, pos: int) -> bool:
-        begun = bisect_left(self.starts, pos)  # the spans that start before `pos`
-        return begun > 0 and self.furthest_end[begun - 1] > pos
 
 
 # ---- 4. enumerations of programs -------------------------------------------------------------

@@ -1,9 +1,9 @@
-"""Doc: the sentence or paragraph holding a position, found by bisection, agrees with a scan."""
+"""Doc and spans: the sentence holding a position, and the overlaps of many spans, found by bisection, agree with a scan."""
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.document import Span, _containing
+from pipeline.document import Span, SpanIndex, _containing
 
 
 def _scan(spans: list[Span], pos: int) -> Span | None:
@@ -32,3 +32,22 @@ def test_containing_examples():
     assert _containing(spans, 8) == Span(4, 9)
     assert _containing(spans, 9) is None
     assert _containing([], 0) is None
+
+
+@st.composite
+def any_spans(draw) -> list[Span]:
+    """Spans that may overlap and nest (quotes inside quotes, mentions inside institutions)."""
+    return [Span(a, a + w) for a, w in draw(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8)), max_size=10))]
+
+
+@given(any_spans(), any_spans(), st.integers(0, 50), st.integers(0, 8))
+def test_span_index_agrees_with_a_scan(spans, added, start, width):
+    index = SpanIndex(spans)
+    for span in added:  # spans added one by one answer as if given at once
+        index.add(span)
+    everything = spans + added
+    probe = Span(start, start + width)
+    assert index.overlaps(probe) == any(s.overlaps(probe) for s in everything)
+    assert index.covers(probe.start, probe.end) == any(s.contains(probe) for s in everything)
+    assert index.holds(start) == any(s.start < start < s.end for s in everything)
+    assert index.with_spans([probe]).overlaps(probe) == (width > 0 or index.overlaps(probe))

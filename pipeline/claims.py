@@ -49,7 +49,6 @@ LOCATIVE = re.compile(r"[在于][^，,]*[中里上内]")
 CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}")
 CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 CN_SMALL["两"] = 2
-_start = attrgetter("start")  # a token's start, the key to find tokens by offset
 _end = attrgetter("end")
 
 
@@ -142,7 +141,7 @@ class ClaimStage(Stage):
         else:
             left = _left_phrase(doc.text, figure, clause, periods)
             head_end = figure.span.start - (len(left) and _gap_before(doc.text, figure.span.start))
-            words = self._head_noun(left, _into_word(doc.tokens, head_end - min(len(left), MAX_MEASURE)))
+            words = self._head_noun(left, _into_word(doc, head_end - min(len(left), MAX_MEASURE)))
             head = "".join(words)
             short = _last_words(words, MAX_LEFT)
             quote = Span(head_end - len(short) if short else figure.span.start, figure.span.end)
@@ -244,7 +243,7 @@ class ClaimStage(Stage):
             for at in occurrences.get(word, ()):
                 if len(word) == 1 and (at == 0 or text[at - 1] not in CLAUSE_BREAKS):
                     continue  # 现 inside 实现, 表现: a one-character time word only opens a clause (，现月收入)
-                if len(word) > 1 and text[at - 1 : at] not in CLAUSE_BREAKS and not _starts_token(doc.tokens, at):
+                if len(word) > 1 and text[at - 1 : at] not in CLAUSE_BREAKS and not _word_starts_at(doc, at):
                     continue  # 至今 inside 截至今年
                 span = Span(at, at + len(word))
                 if any(p.span.overlaps(span) for p in found):
@@ -262,13 +261,6 @@ class ClaimStage(Stage):
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _starts_token(tokens: list[Token], pos: int) -> bool:
-    """Does one of `tokens` (in text order) start at `pos`? A bisection: most articles ask this a few
-    times, and a set of every token's start cost more to build than all the asking."""
-    i = bisect_left(tokens, pos, key=_start)
-    return i < len(tokens) and tokens[i].start == pos
 
 
 def _bracketed(text: str, open_mark: str, close_mark: str, limit: int) -> list[Span]:
@@ -305,10 +297,15 @@ def _gap_before(text: str, pos: int) -> int:
     return gap
 
 
-def _into_word(tokens: list[Token], pos: int) -> int:
+def _into_word(doc: Doc, pos: int) -> int:
     """How far `pos` is from the end of the word it cuts through; 0 when a word starts there."""
-    i = bisect_right(tokens, pos, key=_start) - 1
-    return tokens[i].end - pos if i >= 0 and tokens[i].start < pos < tokens[i].end else 0
+    word = doc.token_at(pos)
+    return word.end - pos if word is not None and word.start < pos else 0
+
+
+def _word_starts_at(doc: Doc, pos: int) -> bool:
+    word = doc.token_at(pos)
+    return word is not None and word.start == pos
 
 
 def _last_words(words: list[str], limit: int) -> str:

@@ -194,8 +194,15 @@ class Doc:
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
 
+    def token_at(self, pos: int) -> Token | None:
+        """The segmenter's word covering clean position `pos` (bisection; tokens are in text order)."""
+        index = bisect_right(self.tokens, pos, key=_START) - 1
+        if index >= 0 and self.tokens[index].start <= pos < self.tokens[index].end:
+            return self.tokens[index]
+        return None
 
-_END = attrgetter("end")
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def _containing(spans: list[Span], pos: int) -> Span | None:

@@ -407,12 +407,9 @@ def _adopted(ctx: Context, q: Quote) -> bool:
     after = fold[q.outer.end : q.outer.end + 1]
     if (after and after not in ADOPTED_END) or not ADOPTED_NAME.fullmatch(q.text):
         return False
-    tokens = ctx.doc.tokens
-    index = bisect_right(tokens, q.outer.start - 1, key=_token_start) - 1
-    if index < 0:
-        return False
-    verb = tokens[index]
-    return verb.end == q.outer.start and verb.pos.startswith("v") and verb.text in ctx.lex.adopting_verbs
+    verb = ctx.doc.token_at(q.outer.start - 1)
+    return (verb is not None and verb.end == q.outer.start and verb.pos.startswith("v")
+            and verb.text in ctx.lex.adopting_verbs)
 
 
 def _refused(ctx: Context, q: Quote) -> bool:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.claims import ClaimStage, _starts_token
-from pipeline.document import InstitutionFinding, ProgramFinding, Span, Token
+from pipeline.claims import ClaimStage
+from pipeline.document import InstitutionFinding, ProgramFinding, Span
 
 
 @pytest.fixture(scope="module")
@@ -154,9 +154,3 @@ def test_figure_inside_a_program_name_is_skipped(claims):
 def test_rank_claim(claims):
     doc = claims("2021年入选教育部“基础教育精品课”16节，名列重庆市第一。")
     assert [(doc.slice(c.span), c.value, c.unit) for c in doc.claims][-1] == ("名列重庆市第一", 1, "")
-
-
-def test_starts_token():
-    tokens = [Token("截至", 0, 2), Token("今年", 2, 4), Token("底", 4, 5)]
-    assert [_starts_token(tokens, pos) for pos in range(7)] == [True, False, True, False, True, False, False]
-    assert not _starts_token([], 0)

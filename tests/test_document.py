@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.document import Span, SpanIndex, _containing
+from pipeline.document import Doc, SourceInfo, Span, SpanIndex, Token, _containing
 
 
 def _scan(spans: list[Span], pos: int) -> Span | None:
@@ -51,3 +51,11 @@ def test_span_index_agrees_with_a_scan(spans, added, start, width):
     assert index.covers(probe.start, probe.end) == any(s.contains(probe) for s in everything)
     assert index.holds(start) == any(s.start < start < s.end for s in everything)
     assert index.with_spans([probe]).overlaps(probe) == (width > 0 or index.overlaps(probe))
+
+
+def test_token_at_finds_the_word_covering_a_position():
+    doc = Doc(doc_id="t", raw="截至今年底", source=SourceInfo("t", "", "utf_8", "txt"),
+              tokens=[Token("截至", 0, 2), Token("今年", 2, 4), Token("底", 4, 5)])
+    assert [doc.token_at(pos) for pos in range(6)] == [
+        Token("截至", 0, 2), Token("截至", 0, 2), Token("今年", 2, 4), Token("今年", 2, 4), Token("底", 4, 5), None]
+    assert Doc(doc_id="t", raw="", source=SourceInfo("t", "", "utf_8", "txt")).token_at(0) is None

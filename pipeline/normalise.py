@@ -3,7 +3,8 @@
 Newspaper pages set text in columns of 10-20 characters, so a line break often falls inside a word
 ("北碚教师进\\n修学院") and sometimes a blank line too. A break is a paragraph break when the line ends
 a sentence, is visibly short for its column (headlines, captions, last lines), or belongs to a
-sidebar or a vertical label; otherwise it is removed. Every character of the clean text keeps the
+sidebar or a vertical label, or the next line is indented beyond the page's margin (a paragraph's
+first line: People's Daily sets every paragraph as one such line); otherwise it is removed. Every character of the clean text keeps the
 position it came from in the raw text (`Doc.offsets`), so every span can be traced to the source.
 """
 
@@ -28,6 +29,9 @@ CLAUSE_PUNCT = regex.compile(r"[，、；]")
 WIDE_LAYOUT = 30  # lines wider than this are not newspaper columns: a break there ends a paragraph
 WIDTH_WINDOW = 8
 STRIP = " \t\r\u3000\u00a0\ufeff"
+# Indentation in half-width columns: an ideographic space is as wide as two others.
+INDENT_WIDTH = {"\u3000": 2}
+PARAGRAPH_INDENT = 2  # columns of indentation beyond the margin that open a paragraph
 # Digits, Latin letters and the signs numbers use; Chinese punctuation (，：) keeps its form.
 FULLWIDTH_FOLD = {cp: cp - 0xFEE0 for cp in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
                                              *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0B, 0xFF0D, 0xFF0E, 0xFF0F)}
@@ -51,6 +55,7 @@ class Line:
     start: int  # base positions, stripped of surrounding white space
     end: int
     kind: str = "body"  # body | blank | chrome | sidebar | vertical
+    indent: int = 0  # columns of white space before the line's first character
 
     @property
     def width(self) -> int:
@@ -89,11 +94,13 @@ class NormaliseStage(Stage):
         lines, pos = [], 0
         for piece in base.split("\n"):
             start, end = pos, pos + len(piece)
+            indent = 0
             while start < end and base[start] in STRIP:
+                indent += INDENT_WIDTH.get(base[start], 1)
                 start += 1
             while end > start and base[end - 1] in STRIP:
                 end -= 1
-            lines.append(Line(start, end, "body" if end > start else "blank"))
+            lines.append(Line(start, end, "body" if end > start else "blank", indent))
             pos += len(piece) + 1
         return lines
 
@@ -125,6 +132,9 @@ class NormaliseStage(Stage):
         offsets = array("q")
         kept = [i for i, line in enumerate(lines) if line.kind not in ("blank", "chrome")]
         widths = [lines[i].width for i in kept]
+        # The indentation every kept line has is a margin (text copied with one); only more than it
+        # opens a paragraph. A column's continuation lines are never indented beyond it.
+        margin = min((lines[i].indent for i in kept), default=0)
         prev: int | None = None
         for n, i in enumerate(kept):
             line = lines[i]
@@ -132,7 +142,8 @@ class NormaliseStage(Stage):
                 gap = sum(1 for j in range(prev + 1, i) if lines[j].kind == "blank")
                 chrome_between = any(lines[j].kind == "chrome" for j in range(prev + 1, i))
                 column = _column_width(widths, n - 1)
-                if chrome_between or not self._joins(base, lines[prev], line, gap, column):
+                indented = line.indent - margin >= PARAGRAPH_INDENT
+                if chrome_between or indented or not self._joins(base, lines[prev], line, gap, column):
                     pieces.append("\n")
                     offsets.append(lines[prev].end)
                 elif _is_ascii_word(base[lines[prev].end - 1]) and _is_ascii_word(base[line.start]):

@@ -36,6 +36,24 @@ def test_column_breaks(make_doc, raw, expected):
     assert expected in make_doc(raw).text
 
 
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # People's Daily: every paragraph one indented line; a summary line with a clause comma and
+        # no full stop still ends where the next indented line begins
+        ("标题\n\u3000\u3000核心阅读\n\u3000\u3000全国博物馆举办展览超过2万个，近10亿人次走进博物馆\n"
+         "\u3000\u3000博物馆高质量发展亟须提升；让文物活起来",
+         "近10亿人次走进博物馆\n博物馆高质量发展"),
+        # a column whose paragraphs open indented: the break inside the word still rejoins
+        (COLUMN + "\u3000\u3000作为成长的加速器，北碚教师进\n修学院以研修为抓手。", "北碚教师进修学院以研修"),
+        # a text copied with a margin on every line: the margin is not indentation
+        ("\u3000近期，重庆市教育科学\n\u3000研究院公布了遴选结果。", "近期，重庆市教育科学研究院公布了"),
+    ],
+)
+def test_indented_line_opens_a_paragraph(make_doc, raw, expected):
+    assert expected in make_doc(raw).text
+
+
 def test_vertical_label_and_sidebar_stay_apart(make_doc):
     raw = "——重庆市巴南区教师进修学校校长\n何远疆\n 校\n长\n思\n想\n力>\n\n数说>>>\n近年来，荣昌区涌现出名师1人。"
     text = make_doc(raw).text

@@ -78,6 +78,7 @@ ANONYMISED = frozenset(("某", "某某"))
 # A given name that jieba's dictionary counts this often under a tag other than a name's (国庆 131 t,
 # 春风 269 n) is too often the word itself to be read as the person when it stands alone.
 GIVEN_NAME_AS_WORD = 100
+NAME_WORD_FREQUENCY = 200  # a whole name jieba's dictionary counts more often than this is a word (滑雪 269)
 # A title right before this is a plural noun (同学们, 老师们), not one person's title.
 PLURAL = "们"
 PERSON_POS = frozenset(("nr", "nrt", "nrfg"))  # jieba's personal-name tags (nrt: a transliterated one)
@@ -223,6 +224,7 @@ class PeopleStage(Stage):
         self._given_names(doc, blocked, found)
         # 7. a name after a name dot is the last part of a longer one (阿沛·阿旺晋美)
         found = self._whole_dotted_names(doc, found)
+        self._overrun_names(found)
         # 8. role and affiliation
         doc.people = [self._finding(doc, person) for person in found.values() if person.mentions]
         doc.people.sort(key=lambda p: span_order(p.mentions[0]))  # the first mention (they are sorted)
@@ -480,14 +482,23 @@ class PeopleStage(Stage):
         return tag is not None and not tag.startswith("nr") and tag not in ("x", "eng")
 
     def _plausible_surname(self, name: str, span: Span, crf: _Names) -> bool:
-        """A rule's name needs a surname that is not also a function word (和, 从), and a rare surname
-        needs the CRF to agree (应具备, 游学乐 are not names)."""
+        """A rule's name needs a surname that is not also a function word (和, 从) unless the CRF
+        reads it as a name (党委书记|任秀元), and a rare surname needs the CRF to agree (应具备, 游学乐
+        are not names) or the segmenter to read the whole name as one name (首相|洪森, 大臣|隋森)."""
         sur = self._surname_at(name, 0)
         if not sur:
             return False
         if sur == 1 and (name[0] in self.followers or name[0] in self.not_in_name):
-            return False
-        return crf.agree_with(span) or self._surname_rank(name) <= COMMON_SURNAME_RANK
+            return crf.agree_with(span)
+        return (crf.agree_with(span) or self._surname_rank(name) <= COMMON_SURNAME_RANK
+                or self._one_name_word(span))
+
+    def _one_name_word(self, span: Span) -> bool:
+        """The segmenter cuts exactly `span` as one word and tags it a personal name, and it is not a
+        word jieba's dictionary counts often (it tags 滑雪 and 弘扬 nr too; 洪森 29, 迟浩田 130)."""
+        token = self._token_starts.get(span.start)
+        return (token is not None and token.end == span.end and token.pos in PERSON_POS
+                and jieba_dictionary().get(token.text, 0) < NAME_WORD_FREQUENCY)
 
     # ------------------------------------------------------------------ rules
     def _anchor(self, doc: Doc, title: Span, blocked: SpanIndex, crf: _Names, found: dict) -> None:
@@ -499,20 +510,41 @@ class PeopleStage(Stage):
             if 0 <= opening and title.end - opening <= SHORT_QUOTE and name:
                 if self._acceptable(text[name.start : name.end], name, blocked, crf=crf):
                     self._add(found, text, name, (1, text[opening + 1 : title.end], "", name.start))
-        if blocked.overlaps(title) or text[title.end : title.end + 1] == PLURAL:
+        if text[title.end : title.end + 1] == PLURAL:
             return  # 组织同学们: a plural is no one's title
         word = text[title.start : title.end]
         position = self.title_position[word]
+        held = title
+        if blocked.overlaps(title):
+            # 辛口镇党委|书记, 村党总支|书记: the title word (党委书记) begins inside the body whose
+            # post it is; what follows the body is the title held there. A title inside a body
+            # (校长办公室) or a quotation is no one's.
+            held = self._title_after_institution(doc, title, blocked)
+            if held is None:
+                return
+            position = self.title_position[text[held.start : held.end]]
         if position in ("before", "both"):
             name = self._name_after(text, title.end, crf)
             if name and self._acceptable(text[name.start : name.end], name, blocked, crf=crf):
                 name = self._transliterated(doc, name)
-                role, affiliation = self._role_before(doc, title)
+                role, affiliation = self._role_before(doc, held)
+                if held is not title:
+                    role = word  # 党委书记, as written
                 self._add(found, text, name, (0, role, affiliation, name.start))
         if position in ("after", "both") and title.start >= 2:
             name = self._name_before(text, title.start, crf)
             if name and self._acceptable(text[name.start : name.end], name, blocked, crf=crf):
                 self._add(found, text, name, (3, word, "", name.start))
+
+    def _title_after_institution(self, doc: Doc, title: Span, blocked: SpanIndex) -> Span | None:
+        """The part of `title` after the institution it begins inside, when that part is itself a
+        title and nothing else blocks it; else None."""
+        for inst_span in self._institution_spans(doc):
+            if inst_span.start <= title.start < inst_span.end < title.end:
+                held = Span(inst_span.end, title.end)
+                if doc.text[held.start : held.end] in self.title_position and not blocked.overlaps(held):
+                    return held
+        return None
 
     def _transliterated(self, doc: Doc, name: Span) -> Span:
         """总统|杜特|尔特, 总理|梅德韦|杰夫, 总统|米哈伊尔|·|萨卡|什维利: a foreign name jieba cuts into
@@ -566,6 +598,20 @@ class PeopleStage(Stage):
                     person.mentions.add(span)
                     taken.add(span)
                 at = text.find(given, at + 2)
+
+    @staticmethod
+    def _overrun_names(found: dict) -> None:
+        """刘宇成|了 where the article says 刘宇 elsewhere: a three-character name met once, whose
+        first two characters name a person the article mentions more often, is that person read on
+        into the next word (刘宇成了, 王波深有感触). Two mentions at least: a name met once may be
+        a cut-off three-character one itself."""
+        for name, person in list(found.items()):
+            shorter = found.get(name[:2])
+            if (len(name) == 3 and not person.byline and shorter is not None and len(person.mentions) == 1
+                    and len(shorter.mentions) >= 2):
+                del found[name]
+                shorter.mentions |= {Span(m.start, m.end - 1) for m in person.mentions}
+                shorter.roles.extend(person.roles)
 
     def _whole_dotted_names(self, doc: Doc, found: dict) -> dict:
         """阿沛·阿旺晋美, 迈克尔·巴尼耶, 班禅额尔德尼·确|吉坚赞: a name found right after a name dot (or a
@@ -840,6 +886,9 @@ class PeopleStage(Stage):
             window_start = max(0, title.start - ROLE_PREFIX_MAX)
             sentence = doc.sentence_of(title.start)
             window_start = max(window_start, sentence.start)
+            cut = self._token_at(window_start)
+            if cut is not None and cut.start < window_start:
+                window_start = cut.end  # not from the middle of a word (学|校长办公室主任)
             for inst_span in self._institution_spans(doc):
                 if window_start < inst_span.end <= title.start:
                     window_start = inst_span.end

@@ -419,3 +419,53 @@ def test_an_unsure_crf_name_needs_a_common_surname(resources, make_doc, text, na
     stage.tagger = _FixedTagger([(name, confidence)])
     names = [p.name for p in stage(make_doc(text)).people]
     assert (name in names) == is_person, names
+
+
+@pytest.mark.parametrize(
+    "text, institution, name, role",
+    [
+        # the title word begins inside the body whose post it is
+        ("据介绍，东湖镇党委书记朱建明表示，要发展产业。", "东湖镇党委", "朱建明", "党委书记"),
+        ("“价格翻了番！”村党总支书记高长林说。", "村党总支", "高长林", "总支书记"),
+    ],
+)
+def test_a_title_begun_inside_its_body_anchors_the_name(run, text, institution, name, role):
+    found = {p.name: p for p in run(text, institutions=(institution,)).people}
+    assert name in found, list(found)
+    assert (found[name].role, found[name].affiliation) == (role, institution)
+
+
+def test_a_title_inside_a_body_anchors_nothing(run):
+    # 校长 inside 校长办公室 (the body) is no one's title: the name after the body's own title is
+    people = {p.name: p.role for p in run("校长办公室主任王建国说。", institutions=("校长办公室",)).people}
+    assert people == {"王建国": "主任"}, people
+
+
+def test_the_role_grows_over_whole_words_only(run):
+    # the role's modifiers are whole words of the text: not 校 cut from 学校
+    people = {p.name: p.role for p in run("学校校长办公室主任王建国说。").people}
+    assert people.get("王建国") == "校长办公室主任", people
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("在竣工仪式上，柬埔寨首相洪森宣布电站投产。", "洪森", "首相"),  # a rarer surname, one name word
+        ("会上，大臣隋森曾感慨道。", "隋森", "大臣"),
+    ],
+)
+def test_a_rare_surname_after_a_title_in_one_name_word(run_rules, text, name, role):
+    people = {p.name: p.role for p in run_rules(text).people}
+    assert people.get(name) == role, people
+
+
+@pytest.mark.parametrize("text", ["工作后，在学生鼓励声中她学会了滑雪。", "关爱模范弘扬道德风尚。"])
+def test_a_dictionary_word_jieba_tags_as_a_name_is_not_one(run_rules, text):
+    # jieba's dictionary tags 滑雪 and 弘扬 nr, and counts them often: words, not names
+    assert run_rules(text).people == [], [p.name for p in run_rules(text).people]
+
+
+def test_a_three_character_name_met_once_is_the_two_character_one_read_on(run):
+    text = "刘宇是滑雪爱好者。去年，刘宇成了志愿者。刘宇说，滑雪让他快乐。"
+    people = {p.name: len(p.mentions) for p in run(text).people}
+    assert people == {"刘宇": 3}, people

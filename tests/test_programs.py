@@ -27,6 +27,9 @@ FOUND = [
     ("通过开展“红烛红心,同研同行”党建品牌创建活动,深化研训一体。", [("红烛红心,同研同行", "brand")]),
     ("稳步推进“平安故宫”工程，开放面积逐年扩大。", [("平安故宫", "project")]),
     ("这支文艺队参加溧河乡“文化进万家”合唱比赛，得了第二名。", [("文化进万家", "activity")]),
+    # named exhibitions, fairs and festivals: a quoted name before an event noun
+    ("故宫博物院“贺岁迎祥——紫禁城里过大年”展览吸引了众多观众。", [("贺岁迎祥——紫禁城里过大年", "activity")]),
+    ("“丹青宝筏：董其昌书画艺术大展”在上海开幕。", [("丹青宝筏：董其昌书画艺术大展", "activity")]),
     # a quoted name that ends in its own program noun
     ("以“五有课堂”开启中小学课堂教学改革。", [("五有课堂", "model")]),
     ("香港“青年内地交流资助计划”等重点项目。", [("青年内地交流资助计划", "plan")]),
@@ -89,6 +92,8 @@ TRAPS = [
     # a quoted object of a verb that neither launches nor upholds, or one the clause goes on past
     "球队实现“开门红”。",
     "坚持“房子是用来住的、不是用来炒的”定位。",
+    # 展 ends 发展 as often as it ends an exhibition: no cue
+    "促进学生“德、智、体、美、劳”全面发展。",
     # an ordinal event name is not a slogan code
     "在“第一硬件”提档升级中走在前列。",
 ]

@@ -83,6 +83,7 @@ class Head:
     bare: str  # any | place | numeral | no
     bare_kind: str
     weak: bool
+    room: bool = False  # also a person's room (办公室): a personal name alone before it is whose room
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,8 @@ class OrgLexicons:
     @classmethod
     def from_lexicons(cls, lexicons: Lexicons) -> "OrgLexicons":
         heads = {
-            row[0]: Head(row[1], _col(row, 2, "no"), _col(row, 3) or row[1], _col(row, 4) == "weak")
+            row[0]: Head(row[1], _col(row, 2, "no"), _col(row, 3) or row[1], _col(row, 4) in ("weak", "room"),
+                         _col(row, 4) == "room")
             for row in lexicons["org_heads"].rows if _col(row, 4) != "unit"
         }
         units = frozenset(row[0] for row in lexicons["org_heads"].rows if _col(row, 4) == "unit")
@@ -818,8 +820,10 @@ class _Finder:
         if all(r == "numeral" for r in roles) and not real_place:
             return False
         body_len = sum(len(p[0]) for p in body)
-        proper = any(p[2].startswith(PROPER) and p[1] != "generic" and not (split and self._guessed_person(p))
-                     for p in body)
+        # a personal name jieba guessed, alone before a room's head, is whose room it is (王波|办公室)
+        alone = len(body) == 1 and info.room
+        proper = any(p[2].startswith(PROPER) and p[1] != "generic"
+                     and not ((split or alone) and self._guessed_person(p)) for p in body)
         if body_len < 2 and not real_place:
             return False
         if info.weak:
@@ -960,7 +964,10 @@ class _Finder:
     def learned_spans(self, tagger: Callable[[str], list[tuple[int, int, str]]]) -> list[Candidate]:
         out = []
         for start, end, label in tagger(self.doc.text):
-            if label != "ORG" or end - start < 2:
+            if label != "ORG":
+                continue
+            start = self._after_stop_words(start, end)
+            if end - start < 2:
                 continue
             word = self.fold[start:end]
             head = self.lex.longest_head(word)
@@ -971,6 +978,19 @@ class _Finder:
             kind = self.lex.heads[head].kind if head else "other"
             out.append(self._outside_candidate(Span(start, end), kind, head, "learned"))
         return out
+
+    def _after_stop_words(self, start: int, end: int) -> int:
+        """Where a span the tagger marked begins once the words of the sentence in it are cut off:
+        the start of the word after the last stop word inside (江苏|出台|博物馆 -> 博物馆), the
+        scan by head (`_extend`) never running past one either."""
+        index = self.starts.get(start)
+        cut = start
+        while index is not None and index < len(self.tokens) and self.tokens[index].end < end:
+            token = self.tokens[index]
+            if self.fold[token.start : token.end] in self.lex.stop:
+                cut = token.end
+            index += 1
+        return cut
 
     def _outside_candidate(self, span: Span, kind: str, head: str, source: str) -> Candidate:
         text = self.doc.text[span.start : span.end]

@@ -66,6 +66,7 @@ STARTS_ARABIC = re.compile(r"\d")
 FOUR_DIGITS = re.compile(r"\d{4}")
 TWO_DIGITS = re.compile(r"\d{2}")
 YEARS_SINCE = re.compile(r"[ ]?(?:多)?年(?:来|以来|里|间)")
+COUNTED_HUNDRED_MILLION = re.compile(r"个(多|余)?亿")  # 两个亿, 一个多亿: spoken money, 个 counts the 亿
 
 
 class WordMap(dict):
@@ -366,6 +367,14 @@ def _read_around(folded: str, match: re.Match, grammar: NumberGrammar) -> Figure
         inner_end = pos
         pos = _skip_space(folded, pos)
 
+    counted = COUNTED_HUNDRED_MILLION.match(folded, pos) if multiplier == 1 and not inner else None
+    if counted:
+        if counted.group(1):
+            qualifiers.append(grammar.inner[counted.group(1)])
+        value *= BIG_MULTIPLIERS["亿"]
+        value_max = value_max * BIG_MULTIPLIERS["亿"] if value_max is not None else None
+        multiplier *= BIG_MULTIPLIERS["亿"]
+        pos = inner_end = counted.end()
     unit = grammar.unit_at(folded, pos)
     category = grammar.units.get(unit, "")
     if unit == "个":  # 3个多月: the marker sits inside the unit

@@ -70,6 +70,8 @@ CLAIMS = [
     # the words of the measure begin at a word of the text (not 国债券, the end of 中国)
     ("中国债券市场存量规模达86万亿元人民币，其中国际投资者持债规模近1.8万亿元人民币。",
      "86万", "债券市场存量规模达86万亿元", 86e12, "元", "exact", "债券市场存量规模"),
+    # a qualified 一 is a count (一年多, 不到一年), an exact one the article (一名, 一年)
+    ("目前，云轨已运营一年多，客流稳定。", "一", "运营一年多", 1, "年", "more_than", "云轨已运营年数"),
 ]
 
 
@@ -135,6 +137,10 @@ def test_subject_is_not_another_party(claims, text, institutions, figure, subjec
     "本报北京2月1日电，第019版。",
     "咨询电话：023-68123456。",
     "党的十九大以来，十三届全国人大二次会议召开。",
+    # 一 as an article, exact or approximate (一来…二来 is 'firstly…secondly'; 附近一处 'a place nearby')
+    "我不能走，一来对不起村里，二来对不起乡亲。",
+    "附近一处铁矿废料矿坑堤坝决堤。",
+    "进一步加强管理，第一步是调研。",
 ])
 def test_not_a_claim(claims, text):
     doc = claims(text)

@@ -96,6 +96,12 @@ FIGURES = [
     ("达100多人", "达100多人", 100, None, "人", "more_than"),
     ("全长5千米", "5千米", 5, None, "千米", "exact"),
     ("名列重庆市第一；", "名列重庆市第一", 1, None, "", "exact"),
+    # spoken money: 个 counts the 亿
+    ("修路挖沟渠，加起来得一个多亿。", "一个多亿", 100_000_000, None, "", "more_than"),
+    ("投资两个亿建设新校区", "两个亿", 200_000_000, None, "", "exact"),
+    # counts of trips, rounds and steps
+    ("办一个证得跑三趟", "三趟", 3, None, "趟", "exact"),
+    ("每天走1万步", "1万步", 10000, None, "步", "exact"),
 ]
 
 

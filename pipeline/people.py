@@ -620,28 +620,67 @@ class PeopleStage(Stage):
         text = doc.text
         if not any(dot in text for dot in NAME_DOTS):
             return found  # most articles: no name dot, nothing to join
+        found_before_dot = {m.end: m.start for person in found.values() for m in person.mentions}
         whole: dict[str, Candidate] = {}
         for person in found.values():
             moved = {}  # a mention's start -> the name it belongs to now
             for span in sorted(person.mentions, key=span_order):
-                start = self._dotted_start(text, span)
+                start = self._dotted_start(text, span, found_before_dot)
                 name = moved[span.start] = person.name if start == span.start else text[start : span.end]
                 whole.setdefault(name, Candidate(name, byline=person.byline)).mentions.add(Span(start, span.end))
             for role in person.roles:  # in the order they were stated: the fullest title wins ties by it
                 name = moved.get(role[3], person.name)
                 whole.setdefault(name, Candidate(name, byline=person.byline)).roles.append(role)
-        return whole
+        return self._parts_of_dotted_names(whole)
 
-    def _dotted_start(self, text: str, span: Span) -> int:
+    def _dotted_start(self, text: str, span: Span, found_before: dict[int, int]) -> int:
+        """Where the whole name ends at `span` begins: each part before a name dot is a word jieba
+        tags as a name, or a name found already (院长|贡特尔·科尔斯: jieba cut 贡|特尔)."""
         start = span.start
         while True:
             dot = next((start - k for k in range(1, MAX_CUT_BEFORE_NAME + 2) if text[start - k : start - k + 1] in NAME_DOTS), None)
             if dot is None or not all(map(is_han, text[dot + 1 : start])):
                 return start
             before = self._token_at(dot - 1) if dot else None
+            first = found_before.get(dot)
+            if first is not None and span.end - first <= MAX_FOREIGN_NAME:
+                start = first
+                continue
             if before is None or before.end != dot or before.pos not in PERSON_POS or span.end - before.start > MAX_FOREIGN_NAME:
                 return start
             start = before.start
+
+    @staticmethod
+    def _parts_of_dotted_names(whole: dict) -> dict:
+        """贡特尔·科尔斯 … 科尔斯说: a name that is a part of one whole dotted name of the article (its
+        first or last) is a mention of that person, and so is a name found inside the whole one."""
+        dotted = {name: person for name, person in whole.items() if any(dot in name for dot in NAME_DOTS)}
+        if not dotted:
+            return whole
+        owners: dict[str, list[str]] = {}
+        for name in dotted:
+            parts = re.split("[" + "".join(NAME_DOTS) + "]", name)
+            for part in {parts[0], parts[-1]}:
+                owners.setdefault(part, []).append(name)
+        spans = [(m, name) for name, person in dotted.items() for m in person.mentions]
+        for name, person in list(whole.items()):
+            if name in dotted or person.byline:
+                continue
+            owner = owners.get(name)
+            if owner and len(owner) == 1:  # a part two whole names share says neither
+                target, moving = dotted[owner[0]], set(person.mentions)
+            else:
+                inside = {m: whole_name for m in person.mentions for outer, whole_name in spans
+                          if outer.start <= m.start and m.end <= outer.end and outer != m}
+                if not inside:
+                    continue
+                target, moving = dotted[next(iter(inside.values()))], set(inside)
+            target.mentions |= {m for m in moving if not any(m.overlaps(t) for t in target.mentions)}
+            target.roles.extend(r for r in person.roles if any(m.start == r[3] for m in moving))
+            person.mentions -= moving
+            if not person.mentions:
+                del whole[name]
+        return whole
 
     def _extend_lists(self, doc: Doc, blocked: SpanIndex, crf: _Names, found: dict) -> None:
         """Names joined by 、 to a found name are names too; a trailing 等…名学生 gives all their role."""

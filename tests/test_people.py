@@ -469,3 +469,16 @@ def test_a_three_character_name_met_once_is_the_two_character_one_read_on(run):
     text = "刘宇是滑雪爱好者。去年，刘宇成了志愿者。刘宇说，滑雪让他快乐。"
     people = {p.name: len(p.mentions) for p in run(text).people}
     assert people == {"刘宇": 3}, people
+
+
+def test_a_dotted_name_begun_by_a_found_name_is_whole(run):
+    # jieba cuts 贡|特尔; the title found 贡特尔, which is the first part of the whole name
+    doc = run("彭策尔学院第二任院长贡特尔·科尔斯致力于中医经络按摩疗法的研究。科尔斯说，中医很好。",
+              institutions=("彭策尔学院",))
+    assert {p.name: (p.role, len(p.mentions)) for p in doc.people} == {"贡特尔·科尔斯": ("院长", 2)}
+
+
+def test_a_part_of_a_dotted_name_is_a_mention_of_it(run):
+    doc = run("创始人威廉·彭策尔为了拯救患病的妻子学习中医。彭策尔后来创办了学院。")
+    people = {p.name: len(p.mentions) for p in doc.people}
+    assert people == {"威廉·彭策尔": 2}, people

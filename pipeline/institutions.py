@@ -285,8 +285,7 @@ class InstitutionStage(Stage):
         finder = _Finder(doc, self.lex, self.resources.segmenter, self._glue, self._vocabulary, self._roles)
         candidates = finder.structural()
         candidates += finder.known_names(self._names)
-        if self.use_nt:
-            candidates += finder.tagged_nt()
+        candidates += finder.tagged_nt(whole_only=not self.use_nt)
         if self.learned is not None:
             candidates += finder.learned_spans(self.learned)
         candidates = _outside_furniture(doc, candidates)
@@ -947,10 +946,15 @@ class _Finder:
                                  self.lex.longest_head(word), word, (), source="name"))
         return out
 
-    def tagged_nt(self) -> list[Candidate]:
+    def tagged_nt(self, whole_only: bool = False) -> list[Candidate]:
+        """Words jieba tags nt (organisations). jieba's nt is loose; `whole_only` keeps only a word
+        its dictionary lists that is a national prefix and a head needing a place (国家博物馆,
+        国家图书馆): the scan by head takes 国家 for no place."""
         out = []
         for token in self.tokens:
             if not token.pos.startswith("nt") or len(token.text) < 2:
+                continue
+            if whole_only and not self._national_body(token):
                 continue
             head = self.lex.longest_head(token.text)
             if head == token.text:  # 党委, 学院 alone
@@ -960,6 +964,11 @@ class _Finder:
             kind = self.lex.heads[head].kind if head else "other"
             out.append(self._outside_candidate(Span(token.start, token.end), kind, head, "nt"))
         return out
+
+    def _national_body(self, token: Token) -> bool:
+        head = self.lex.longest_head(token.text)
+        prefix = token.text[: len(token.text) - len(head)] if head else ""
+        return prefix in self.lex.national and self.lex.heads[head].bare == "place" and self._listed(token.text)
 
     def learned_spans(self, tagger: Callable[[str], list[tuple[int, int, str]]]) -> list[Candidate]:
         out = []

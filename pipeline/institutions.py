@@ -59,6 +59,14 @@ EVERYDAY_FREQUENCY = 500  # a dictionary word this frequent is an everyday word 
 BRANCH = ("分", "支")  # 分行, 支行, 分公司, 分院: a branch is named by its place after the body's name
 TERM_DETERMINERS = frozenset("新本上下同这那每历首")  # 新一届, 这一届: which term, not a count
 MAX_QUOTED = 12  # characters of a quoted name before a head (“幸福工程”组委会)
+# A chain of administrative units from a province or city down to a community or village, whose
+# small units' names jieba often cuts wrong (团结|坝|社区, 乐平|镇塘|约|村): each unit is a short name
+# and its level. Read only before a village-level body's head, from a place the lexicon knows.
+# (no function word or classifier in a unit's name: 东城区|一位|街道办事处 is no chain)
+ADMIN_UNIT = r"[\p{Han}--[的了在和与及位个名]]{1,4}?(?:街道|社区|自治区|自治州|自治县|地区|省|市|区|县|旗|镇|乡|村)"
+ADMIN_CHAIN = regex.compile(rf"(?V1)(?:{ADMIN_UNIT}){{2,7}}")
+LOCAL_UNITS = ("街道", "社区", "镇", "乡", "村")  # the units whose own bodies the chain may end at
+MAX_CHAIN = 30  # characters of a chain of units
 MAX_UNIT_TOKENS = 4  # a part's name after its body's: 少年|刑事|审判庭
 MIN_WEAK_BODY = 4  # characters of plain body a weak head (中心, 基地) needs without a place or proper name
 DEFINITION = regex.compile(
@@ -162,6 +170,14 @@ class OrgLexicons:
             if piece[-size:] in self.units or (size >= 2 and piece[-size:] in self.heads):
                 return piece[-size:]
         return ""
+
+    @cached_property
+    def local_body(self) -> regex.Pattern:
+        """A local unit's level and the head of its party or government body (社区|党委, 村|党总支)."""
+        heads = sorted((h for h, info in self.heads.items()
+                        if info.kind in ("party_org", "government") and info.bare == "any" and len(h) >= 2),
+                       key=len, reverse=True)
+        return regex.compile("(?:" + "|".join(LOCAL_UNITS) + ")(?P<head>" + "|".join(map(regex.escape, heads)) + ")")
 
     @cached_property
     def stop_sizes(self) -> tuple[int, ...]:
@@ -284,6 +300,7 @@ class InstitutionStage(Stage):
     def __call__(self, doc: Doc) -> Doc:
         finder = _Finder(doc, self.lex, self.resources.segmenter, self._glue, self._vocabulary, self._roles)
         candidates = finder.structural()
+        candidates += finder.unit_chains()
         candidates += finder.known_names(self._names)
         candidates += finder.tagged_nt(whole_only=not self.use_nt)
         if self.learned is not None:
@@ -945,6 +962,23 @@ class _Finder:
             out.append(Candidate(Span(start, end), self.doc.text[start:end], self.lex.names[word],
                                  self.lex.longest_head(word), word, (), source="name"))
         return out
+
+    def unit_chains(self) -> list[Candidate]:
+        """重庆市|沙坪坝区|石井坡街道|团结坝社区|党委: the body of a community or village named by the
+        whole chain of units above it, from the leftmost place the lexicon knows that begins a word."""
+        out = []
+        for match in self.lex.local_body.finditer(self.fold):
+            units_end = match.start("head")
+            for pos in range(max(0, units_end - MAX_CHAIN), units_end - 4):
+                if pos in self.starts and self._place_at(pos) and ADMIN_CHAIN.fullmatch(self.fold, pos, units_end):
+                    head = match.group("head")
+                    out.append(self._outside_candidate(Span(pos, match.end()), self.lex.heads[head].kind, head,
+                                                       "structure"))
+                    break
+        return out
+
+    def _place_at(self, pos: int) -> bool:
+        return any(self.fold[pos : pos + size] in self.lex.places for size in (2, 3, 4, 5))
 
     def tagged_nt(self, whole_only: bool = False) -> list[Candidate]:
         """Words jieba tags nt (organisations). jieba's nt is loose; `whole_only` keeps only a word

@@ -32,6 +32,11 @@ NAMES = [
     ("“重庆市开放大学北碚学院”筹建工作正式启航。", "重庆市开放大学北碚学院", "university", "重庆市开放大学北碚学院"),
     ("加强与西南大学教师教育学院合作，打造教师队伍。", "西南大学教师教育学院", "university", "西南大学教师教育学院"),
     ("重庆十八中两江实验中学的学生参加了比赛。", "重庆十八中两江实验中学", "school", "重庆十八中两江实验中学"),
+    # a village's or community's body named by the chain of units above it, whose small names jieba cuts wrong
+    ("重庆市沙坪坝区石井坡街道团结坝社区党委书记杨春敏说。", "重庆市沙坪坝区石井坡街道团结坝社区党委", "party_org",
+     "重庆市沙坪坝区石井坡街道团结坝社区党委"),
+    ("贵州省安顺市平坝区乐平镇塘约村党总支组织活动。", "贵州省安顺市平坝区乐平镇塘约村党总支", "party_org",
+     "贵州省安顺市平坝区乐平镇塘约村党总支"),
     # a national prefix standing for the place a head needs, in a word jieba's dictionary lists
     ("国家博物馆“新考工记——中法手工艺之美”展览开幕。", "国家博物馆", "other", "国家博物馆"),
     ("重庆市第十八中学打造“砺新党建”品牌。", "重庆市第十八中学", "school", "重庆市第十八中学"),
@@ -323,6 +328,7 @@ NOT_TAKEN = [
     ("并掀起新一轮博物馆热潮。", "新一轮博物馆"),  # which round, no name
     ("兵团开展辖区博物馆、纪念馆调查。", "辖区博物馆"),  # the area's museums
     ("居民经常看见王波办公室里亮着灯光。", "王波办公室"),  # whose office, no body
+    ("北京市东城区一位街道办事处主任说。", "北京市东城区一位街道办事处"),  # no classifier in a unit's name
 ]
 
 

@@ -20,6 +20,7 @@ no structural candidate overlaps them.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -67,6 +68,7 @@ ADMIN_UNIT = r"[\p{Han}--[的了在和与及位个名]]{1,4}?(?:街道|社区|�
 ADMIN_CHAIN = regex.compile(rf"(?V1)(?:{ADMIN_UNIT}){{2,7}}")
 LOCAL_UNITS = ("街道", "社区", "镇", "乡", "村")  # the units whose own bodies the chain may end at
 MAX_CHAIN = 30  # characters of a chain of units
+NT_TAG = "nt"  # jieba's tag for an organisation's name
 MAX_UNIT_TOKENS = 4  # a part's name after its body's: 少年|刑事|审判庭
 MIN_WEAK_BODY = 4  # characters of plain body a weak head (中心, 基地) needs without a place or proper name
 DEFINITION = regex.compile(
@@ -172,12 +174,20 @@ class OrgLexicons:
         return ""
 
     @cached_property
-    def local_body(self) -> regex.Pattern:
-        """A local unit's level and the head of its party or government body (社区|党委, 村|党总支)."""
+    def local_body(self) -> re.Pattern:
+        """A local unit's level and the head of its party or government body (社区|党委, 村|党总支);
+        searched through whole articles with re, which scans literal alternatives faster."""
         heads = sorted((h for h, info in self.heads.items()
                         if info.kind in ("party_org", "government") and info.bare == "any" and len(h) >= 2),
                        key=len, reverse=True)
-        return regex.compile("(?:" + "|".join(LOCAL_UNITS) + ")(?P<head>" + "|".join(map(regex.escape, heads)) + ")")
+        return re.compile("(?:" + "|".join(LOCAL_UNITS) + ")(?P<head>" + "|".join(map(re.escape, heads)) + ")")
+
+    @cached_property
+    def national_head(self) -> re.Pattern:
+        """A national prefix and a head that needs a real place before it (国家|博物馆)."""
+        heads = sorted((h for h, info in self.heads.items() if info.bare == "place"), key=len, reverse=True)
+        return re.compile("(?:" + "|".join(map(re.escape, sorted(self.national, key=len, reverse=True)))
+                          + ")(?P<head>" + "|".join(map(re.escape, heads)) + ")")
 
     @cached_property
     def stop_sizes(self) -> tuple[int, ...]:
@@ -302,7 +312,7 @@ class InstitutionStage(Stage):
         candidates = finder.structural()
         candidates += finder.unit_chains()
         candidates += finder.known_names(self._names)
-        candidates += finder.tagged_nt(whole_only=not self.use_nt)
+        candidates += finder.tagged_nt() if self.use_nt else finder.national_bodies()
         if self.learned is not None:
             candidates += finder.learned_spans(self.learned)
         candidates = _outside_furniture(doc, candidates)
@@ -980,15 +990,23 @@ class _Finder:
     def _place_at(self, pos: int) -> bool:
         return any(self.fold[pos : pos + size] in self.lex.places for size in (2, 3, 4, 5))
 
-    def tagged_nt(self, whole_only: bool = False) -> list[Candidate]:
-        """Words jieba tags nt (organisations). jieba's nt is loose; `whole_only` keeps only a word
-        its dictionary lists that is a national prefix and a head needing a place (国家博物馆,
-        国家图书馆): the scan by head takes 国家 for no place."""
+    def national_bodies(self) -> list[Candidate]:
+        """国家博物馆, 国家图书馆: a national prefix and a head that needs a place, one word that jieba's
+        dictionary lists as an organisation's name (nt). The scan by head takes 国家 for no place."""
+        out = []
+        for match in self.lex.national_head.finditer(self.fold):
+            index = self.starts.get(match.start())
+            token = self.tokens[index] if index is not None else None
+            if token is not None and token.end == match.end() and token.pos == NT_TAG and self._listed(token.text):
+                head = match.group("head")
+                out.append(self._outside_candidate(Span(token.start, token.end), self.lex.heads[head].kind, head, "nt"))
+        return out
+
+    def tagged_nt(self) -> list[Candidate]:
+        """Words jieba tags nt (organisations); loose, so only where asked for (`use_nt`)."""
         out = []
         for token in self.tokens:
-            if not token.pos.startswith("nt") or len(token.text) < 2:
-                continue
-            if whole_only and not self._national_body(token):
+            if not token.pos.startswith(NT_TAG) or len(token.text) < 2:
                 continue
             head = self.lex.longest_head(token.text)
             if head == token.text:  # 党委, 学院 alone
@@ -998,11 +1016,6 @@ class _Finder:
             kind = self.lex.heads[head].kind if head else "other"
             out.append(self._outside_candidate(Span(token.start, token.end), kind, head, "nt"))
         return out
-
-    def _national_body(self, token: Token) -> bool:
-        head = self.lex.longest_head(token.text)
-        prefix = token.text[: len(token.text) - len(head)] if head else ""
-        return prefix in self.lex.national and self.lex.heads[head].bare == "place" and self._listed(token.text)
 
     def learned_spans(self, tagger: Callable[[str], list[tuple[int, int, str]]]) -> list[Candidate]:
         out = []

@@ -487,16 +487,17 @@ def _pair(a, b):  # pragma: no cover - compiled
     return (a << CODE_BITS) | b
 
 
-# The model's attribute rows by (template, key) in an open-addressing hash table, each slot a
-# (template, key, row) record (template -1: empty) in one cache line: a key is found in about one
-# memory access, where a binary search over the template's sorted keys took a dozen, most of them
-# cache misses once the other stages of an article have run.
+# The model's attribute rows by (template, key) in open-addressing hash tables, one region of a
+# shared array per template, each slot a (key, row) record (row -1: empty): a key is found in about
+# one memory access, where a binary search over the template's sorted keys took a dozen, most of
+# them cache misses once the other stages of an article have run. A region of its own per template
+# keeps the small templates' (word positions, tags, marks: a few hundred keys) in a few kilobytes
+# that stay in the cache, where one table for all spread them over its megabytes.
 @njit(cache=True)
-def _slot(template, key, bits):  # pragma: no cover - compiled
-    """The top `bits` bits of a multiplicative (Fibonacci) hash of template and key: a slot of a
-    table of 2 ** bits."""
-    mixed = (np.uint64(key) ^ (np.uint64(template) << np.uint64(58))) * np.uint64(0x9E3779B97F4A7C15)
-    return np.int64(mixed >> np.uint64(64 - bits))
+def _slot(key, bits):  # pragma: no cover - compiled
+    """The top `bits` bits of a multiplicative (Fibonacci) hash of the key: a slot of a region of
+    2 ** bits."""
+    return np.int64((np.uint64(key) * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - bits))
 
 
 @njit(cache=True)
@@ -510,17 +511,28 @@ def _log2(n):  # pragma: no cover - compiled
 
 @njit(cache=True)
 def _hash_table(entries):  # pragma: no cover - compiled
-    """A table at most half full of the (template, key, row) entries; of equal (template, key)
-    entries the first is kept."""
-    bits = max(1, _log2(2 * len(entries)))
-    table = np.full((1 << bits, 3), -1, dtype=np.int64)
+    """The (template, key, row) entries as (slots, regions): template t's keys in the region of
+    `slots` that starts at regions[t, 0] and holds 2 ** regions[t, 1] slots, at most half full; of
+    equal (template, key) entries the first is kept."""
+    n_templates = entries[:, 0].max() + 1 if len(entries) else 0
+    counts = np.zeros(n_templates, dtype=np.int64)
+    for template in entries[:, 0]:
+        counts[template] += 1
+    regions = np.empty((n_templates, 2), dtype=np.int64)
+    total = 0
+    for template in range(n_templates):
+        bits = max(1, _log2(2 * counts[template]))
+        regions[template, 0], regions[template, 1] = total, bits
+        total += 1 << bits
+    slots = np.full((total, 2), -1, dtype=np.int64)
     for template, key, row in entries:
-        at = _slot(template, key, bits)
-        while table[at, 0] >= 0 and not (table[at, 0] == template and table[at, 1] == key):
-            at = (at + 1) & (len(table) - 1)
-        if table[at, 0] < 0:
-            table[at, 0], table[at, 1], table[at, 2] = template, key, row
-    return table
+        base, mask = regions[template, 0], (1 << regions[template, 1]) - 1
+        at = _slot(key, regions[template, 1])
+        while slots[base + at, 1] >= 0 and slots[base + at, 0] != key:
+            at = (at + 1) & mask
+        if slots[base + at, 1] < 0:
+            slots[base + at, 0], slots[base + at, 1] = key, row
+    return slots, regions
 
 
 @njit(cache=True, nogil=True)
@@ -528,20 +540,20 @@ def _look_up(values, table, unknown):  # pragma: no cover - compiled
     """The row of each template's key at each character (`values` is templates x characters), or
     `unknown` where the model has no such attribute. One compiled pass: numpy per template cost
     more in calls than in searching, on the few hundred characters of an article's windows."""
+    slots, regions = table
     n_templates, n_chars = values.shape
-    bits = _log2(len(table))
-    out = np.empty((n_chars, n_templates), dtype=np.intp)
-    for template in range(n_templates):
+    out = np.full((n_chars, n_templates), unknown, dtype=np.intp)
+    for template in range(min(n_templates, len(regions))):
+        base, bits = regions[template, 0], regions[template, 1]
+        mask = (1 << bits) - 1
         for i in range(n_chars):
             key = values[template, i]
-            at = _slot(template, key, bits)
-            row = unknown
-            while table[at, 0] >= 0:
-                if table[at, 0] == template and table[at, 1] == key:
-                    row = table[at, 2]
+            at = _slot(key, bits)
+            while slots[base + at, 1] >= 0:
+                if slots[base + at, 0] == key:
+                    out[i, template] = slots[base + at, 1]
                     break
-                at = (at + 1) & (len(table) - 1)
-            out[i, template] = row
+                at = (at + 1) & mask
     return out
 
 

@@ -10,9 +10,10 @@ two equal, and the labels and marginals equal crfsuite's.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import accumulate, chain, repeat
 from operator import attrgetter
 from pathlib import Path
 
@@ -33,7 +34,7 @@ LABELS = ("PER", "ORG", "TITLE")
 MAX_TITLE_LEN = 6
 # A CRF over a whole article is slow and learns nothing from far context: tag it in pieces.
 MAX_CHUNK = 200
-SENTENCE_END = regex.compile("[。！？；\n]")  # where a piece ends
+SENTENCE_END = re.compile("[。！？；\n]")  # where a piece ends (re: twice as fast as regex here)
 
 
 @dataclass(frozen=True)
@@ -603,6 +604,19 @@ def chunks(text: str, limit: int = MAX_CHUNK, start: int = 0, end: int | None = 
     return pieces
 
 
+def window_chunks(text: str, windows: list[tuple[int, int]], limit: int = MAX_CHUNK) -> list[tuple[int, int]]:
+    """`chunks` of each stretch (start, end) of `windows` in turn. Most windows are a few words with
+    no sentence end before their last character, one piece each: a search says so in a fraction of
+    the time `chunks` takes to list none."""
+    pieces: list[tuple[int, int]] = []
+    for start, end in windows:
+        if 0 < end - start <= limit and not SENTENCE_END.search(text, start, end - 1):
+            pieces.append((start, end))
+        else:
+            pieces += chunks(text, limit, start, end)
+    return pieces
+
+
 class NerTagger:
     """Load the shipped CRF once; `tag(text)` returns (start, end, label) spans, end exclusive."""
 
@@ -628,22 +642,35 @@ class NerTagger:
         them are decoded in one batch. `tokens`, the text's own segmentation, saves segmenting
         each piece again (and is what training saw: whole sentences segmented); `token_starts`,
         their starts, saves listing them again."""
-        pieces = chunks(text) if windows is None else [
-            piece for w_start, w_end in windows for piece in chunks(text, start=w_start, end=w_end)]
+        pieces = chunks(text) if windows is None else window_chunks(text, windows)
         pieces = [(start, end) for start, end in pieces if text[start:end].strip()]
         if not pieces:
             return []
         rows = self.encoder.rows_in(text, tokens, pieces, token_starts) if tokens is not None else None
         if rows is None:
             rows = self.encoder.rows([(text[s:e], self._words(text[s:e])) for s, e in pieces])
-        label_ids, marginals = self.model.decode(rows, [e - s for s, e in pieces], spans_only=True)
+        lengths = [end - start for start, end in pieces]
+        label_ids, marginals = self.model.decode(rows, lengths, spans_only=True)
+        return self._spans(pieces, label_ids, marginals[np.arange(len(label_ids)), label_ids].tolist())
+
+    def _spans(self, pieces: list[tuple[int, int]], label_ids: np.ndarray, chosen: list[float],
+               ) -> list[tuple[int, int, str, float]]:
+        """The spans of the pieces' labels, one after another in `label_ids`, with the lowest of the
+        marginals `chosen` of their labels. One pass over all the labels (a pass per piece cost more
+        than the matching): a span that runs on into the next piece is cut where the piece ends, as
+        a pass per piece cuts it; the rest, I- labels, is a span of the same kind in that piece."""
         labels = label_ids.astype(np.uint32).tobytes().decode("utf-32-le")  # a character per label id
-        chosen = marginals[np.arange(len(label_ids)), label_ids].tolist()  # the marginal of each label
+        bounds = list(accumulate((end - start for start, end in pieces), initial=0))  # where pieces start
         spans: list[tuple[int, int, str, float]] = []
-        offset = 0
-        for start, end in pieces:
-            for span in self._bio.finditer(labels, offset, offset + end - start):
-                spans.append((start + span.start() - offset, start + span.end() - offset,
-                              self._kinds[span.lastindex - 1], min(chosen[span.start() : span.end()])))
-            offset += end - start
+        for span in self._bio.finditer(labels):
+            first, last = span.span()
+            kind = self._kinds[span.lastindex - 1]
+            k = bisect_right(bounds, first) - 1
+            while True:
+                stop = min(last, bounds[k + 1])
+                shift = pieces[k][0] - bounds[k]  # from label positions to the text's
+                spans.append((first + shift, stop + shift, kind, min(chosen[first:stop])))
+                if stop == last:
+                    break
+                first, k = stop, k + 1
         return spans

@@ -9,7 +9,8 @@ import pytest
 
 from pipeline.crf import CrfModel
 from pipeline.document import Token
-from pipeline.ner import NerModelError, NerTagger, _hash_table, _look_up, bio_to_spans, chunks, sentence_features
+from pipeline.ner import (NerModelError, NerTagger, _hash_table, _look_up, bio_to_spans, chunks, sentence_features,
+                          window_chunks)
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +59,13 @@ def test_chunks_cover_text_in_order():
     pieces = chunks(text)
     assert pieces[0] == (0, 4) and pieces[1] == (4, 8)
     assert "".join(text[s:e] for s, e in pieces) == text and max(e - s for s, e in pieces) <= 200
+
+
+def test_window_chunks_are_each_windows_chunks():
+    text = "院长朱福荣说。第二句！\n" + "长" * 450 + "。末句"
+    windows = [(0, 2), (2, 7), (3, 8), (7, 7), (8, 12), (12, 300), (12, 430), (430, len(text))]
+    expected = [piece for start, end in windows for piece in chunks(text, start=start, end=end)]
+    assert window_chunks(text, windows) == expected and window_chunks(text, []) == []
 
 
 # Real sentences with names, organisations, titles, digits, Latin letters, spaces and punctuation
@@ -168,3 +176,24 @@ def test_look_up_finds_each_templates_rows_and_nothing_else():
 def test_rows_in_declines_tokens_that_do_not_tile(tagger):
     text = "院长朱福荣说"
     assert tagger.encoder.rows_in(text, [], [(0, len(text))]) is None
+
+
+def test_spans_of_all_pieces_at_once_are_each_pieces_spans(tagger):
+    """Reading the labels of all pieces in one pass gives each piece's spans (bio_to_spans), also
+    for a span that runs on across a piece's end."""
+    import random
+
+    labels = tagger.model.labels
+    chooser = random.Random(7)
+    for _ in range(300):
+        lengths = [chooser.randint(1, 6) for _ in range(chooser.randint(1, 5))]
+        starts = list(np.cumsum([0, *lengths[:-1]]) * 2 + 3)  # pieces with gaps between them
+        pieces = [(int(s), int(s) + n) for s, n in zip(starts, lengths)]
+        ids = np.array([chooser.randrange(len(labels)) for _ in range(sum(lengths))], dtype=np.intp)
+        chosen = [chooser.random() for _ in ids]
+        expected, offset = [], 0
+        for (start, _), n in zip(pieces, lengths):
+            for s, e, kind in bio_to_spans([labels[i] for i in ids[offset : offset + n]]):
+                expected.append((start + s, start + e, kind, min(chosen[offset + s : offset + e])))
+            offset += n
+        assert tagger._spans(pieces, ids, chosen) == expected, (pieces, ids)

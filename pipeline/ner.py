@@ -189,7 +189,6 @@ SURNAME_PAD, SURNAME_COMPOUND = SURNAME_CODES.index("^"), SURNAME_CODES.index("C
 TITLE_BEGIN, TITLE_INSIDE = TITLE_CODES.index("B"), TITLE_CODES.index("I")
 assert SEG_CODES[:2] == CLASS_CODES[:2] == TAG_CODES[:2] == ("^", "$")
 _start = attrgetter("start")  # a token's start, the key to find tokens by offset
-_end, _text, _pos = attrgetter("end"), attrgetter("text"), attrgetter("pos")
 LISTED_KEPT = 1 << 16  # words whose dictionary flag is remembered (13k in 300 articles' windows)
 CODE_BITS = 21  # every code point fits: (a << 42) | (b << 21) | c keys a character trigram in an int64
 # sentence_features' templates in its order, which is the order the decoder adds their weights in.
@@ -362,8 +361,9 @@ class FeatureEncoder:
         inside = list(map(slice, first, stop))
         words = list(chain.from_iterable(map(tokens.__getitem__, inside)))
         count = len(words)
-        starts = np.fromiter(chain.from_iterable(map(token_starts.__getitem__, inside)), np.int64, count)
-        sizes = np.fromiter(map(_end, words), np.int64, count) - starts
+        texts, starts, ends, tags = zip(*words)  # the words' fields in one pass, a tuple each
+        starts = np.array(starts, dtype=np.int64)
+        sizes = np.array(ends, dtype=np.int64) - starts
         lengths = np.array([end - start for start, end in pieces], dtype=np.int64)
         n = int(lengths.sum())
         if int(sizes.sum()) != n:
@@ -376,8 +376,8 @@ class FeatureEncoder:
             self._class_of.learn(char)
             self._surname_of.learn(char)
         titles = np.array([(start, end) for start, end, _ in self.lex.titles.finditer(padded)], dtype=np.int64)
-        tags = np.fromiter(map(self.pos.get, map(_pos, words), repeat(len(self.pos))), np.int64, count)
-        listed = np.fromiter(map(self._listed.__getitem__, map(_text, words)), np.int64, count)
+        tags = np.fromiter(map(self.pos.get, tags, repeat(len(self.pos))), np.int64, count)
+        listed = np.fromiter(map(self._listed.__getitem__, texts), np.int64, count)
         i, cls, seg, pos, sur, tit, gue = _evidence(
             char, lengths, sizes, tags, listed, titles.reshape(-1, 2), self._class_of.table,
             self._surname_of.table, self._compounds, self._seg_table)

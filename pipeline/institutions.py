@@ -1235,21 +1235,17 @@ class _Resolver:
         for cand in bare:
             if len(cand.text) >= 3:
                 # a compound head used as a short name (进修校): alias of the body it abbreviates
-                target = self._abbreviated(cand, clusters, main)
-                if target is not None:
-                    target.add(cand)
-                elif len(cand.text) >= MIN_STANDALONE_HEAD:  # 社区教育学院: a compound head names a body
+                fits = [c for c in clusters if self._head_fits(cand.text, c.canonical)]
+                if main in fits or len(fits) == 1:
+                    (main if main in fits else fits[0]).add(cand)
+                elif not fits and len(cand.text) >= MIN_STANDALONE_HEAD:  # 社区教育学院: a compound head names a body
                     clusters.append(Cluster())
                     clusters[-1].add(cand)
+                # several bodies of that head and none the article's main one (国家博物馆, 上海博物馆 …
+                # 博物馆): the head is the common noun, no one body's short name
                 continue
             if self._head_fits(cand.text, main.canonical):
                 main.mentions.append(cand.span)
-
-    def _abbreviated(self, cand: Candidate, clusters: list[Cluster], main: Cluster) -> Cluster | None:
-        fits = [c for c in clusters if self._head_fits(cand.text, c.canonical)]
-        if not fits:
-            return None
-        return main if main in fits else max(fits, key=lambda c: len(c.mentions))
 
     def _head_fits(self, bare: str, canonical: str) -> bool:
         head = self.lex.longest_head(canonical)

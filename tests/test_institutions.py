@@ -335,3 +335,12 @@ NOT_TAKEN = [
 @pytest.mark.parametrize("sentence, wrong", NOT_TAKEN)
 def test_wrong_readings_are_not_taken(run, sentence, wrong):
     assert wrong not in [inst.canonical for inst in run(sentence)]
+
+
+def test_a_head_several_bodies_share_is_the_common_noun(run):
+    # 博物馆 alone, in an article naming several museums (none its main body), is museums in general
+    text = ("故宫博物院推出新展。上海博物馆和苏州博物馆也推出新展。越来越多的人走进博物馆，"
+            "博物馆成为生活方式。故宫博物院院长说。")
+    found = by_canonical(run(text))
+    assert {name: len(inst.mentions) for name, inst in found.items()} == {
+        "故宫博物院": 2, "上海博物馆": 1, "苏州博物馆": 1}

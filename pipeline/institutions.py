@@ -69,6 +69,7 @@ ADMIN_CHAIN = regex.compile(rf"(?V1)(?:{ADMIN_UNIT}){{2,7}}")
 LOCAL_UNITS = ("街道", "社区", "镇", "乡", "村")  # the units whose own bodies the chain may end at
 MAX_CHAIN = 30  # characters of a chain of units
 NT_TAG = "nt"  # jieba's tag for an organisation's name
+DIRECTION_TAG = "f"  # jieba's tag for words of direction and position (西南部, 内部)
 MAX_UNIT_TOKENS = 4  # a part's name after its body's: 少年|刑事|审判庭
 MIN_WEAK_BODY = 4  # characters of plain body a weak head (中心, 基地) needs without a place or proper name
 DEFINITION = regex.compile(
@@ -422,8 +423,8 @@ class _Finder:
         """Where a head that ends `token` begins, if one does (`sizes`: head_sizes_in_word of its text)."""
         end = token.end
         fold = self.fold
-        if sizes is None or token.text in self.lex.generic:
-            return None
+        if sizes is None or token.text in self.lex.generic or token.pos == DIRECTION_TAG:
+            return None  # (柬|西南部, 内部: a word of direction ends in 部 and names a part of a place)
         for size in sizes:
             start = end - size
             if start > token.start:  # the head ends a longer word: 北京大学, 教育部, 区委, 一中

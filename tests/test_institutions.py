@@ -329,6 +329,8 @@ NOT_TAKEN = [
     ("兵团开展辖区博物馆、纪念馆调查。", "辖区博物馆"),  # the area's museums
     ("居民经常看见王波办公室里亮着灯光。", "王波办公室"),  # whose office, no body
     ("北京市东城区一位街道办事处主任说。", "北京市东城区一位街道办事处"),  # no classifier in a unit's name
+    ("电站位于柬西南部的山区。", "柬西南部"),  # 西南部 is a part of the country, no department
+    ("台风登陆浙江省东南部沿海。", "浙江省东南部"),
 ]
 
 

@@ -267,7 +267,8 @@ class PeopleStage(Stage):
     def _misaligned(self, span: Span) -> bool:
         """The candidate starts or ends inside a place's or organisation's word (俄罗斯|总理 has no 罗斯,
         鹰龙|传媒 no 龙传媒), or starts inside a word and its given name is an everyday word of its own
-        (双方|共同|主席 has no 方共同, 经常|组织 no 常组织). 老人|马旭 and 主任|何|文义 keep their names."""
+        (双方|共同|主席 has no 方共同, 经常|组织 no 常组织), or is the start of a longer dictionary word
+        (高收视率). 老人|马旭 and 主任|何|文义 keep their names."""
         first, last = self._token_at(span.start), self._token_at(span.end - 1)
         if first is not None and first.start < span.start and not first.pos.startswith("nr"):
             if first.pos.startswith(PLACE_POS):
@@ -277,6 +278,9 @@ class PeopleStage(Stage):
                 return True
         if last is not None and last.end > span.end and last.pos.startswith(PLACE_POS):
             return True
+        if (first is not None and first.start == span.start and first.end > span.end
+                and not first.pos.startswith("nr") and jieba_dictionary().get(first.text, 0) > 0):
+            return True  # 观众|高收视率: the name would be the start of a word jieba's dictionary knows
         return False
 
     def _blocked(self, doc: Doc) -> SpanIndex:

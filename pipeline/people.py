@@ -83,6 +83,9 @@ NAME_WORD_FREQUENCY = 200  # a whole name jieba's dictionary counts more often t
 PLURAL = "们"
 PERSON_POS = frozenset(("nr", "nrt", "nrfg"))  # jieba's personal-name tags (nrt: a transliterated one)
 NAME_DOTS = frozenset("·・•")  # between the parts of a foreign name
+COPULA = "是"  # 安妹|是|…的一名普通员工: a role stated of the name
+CLAUSE_ENDS = frozenset("，,。；;！!？?：:\n")
+MAX_STATED_ROLE = 30  # characters of a clause stating a role after 是
 MAX_FOREIGN_NAME = 16
 MAX_CUT_BEFORE_NAME = 2  # 确|吉坚赞: characters of a dotted name's part jieba may cut off the found name
 # jieba tags of place and organisation words: a name never starts or ends inside one.
@@ -920,6 +923,27 @@ class PeopleStage(Stage):
             at = text.find("《", at + 1)
 
     # ------------------------------------------------------------------ role and affiliation
+    def _role_stated(self, doc: Doc, mentions: list[Span]) -> tuple[str, str]:
+        """安妹是额勒赛水电站的一名普通员工, 王波是一位大学教师: a clause that opens with the name and 是
+        and ends in a title states the person's role; a body named in the clause is the affiliation."""
+        text = doc.text
+        for mention in mentions:
+            if text[mention.end : mention.end + 1] != COPULA or (
+                    mention.start > 0 and is_han(text[mention.start - 1])):
+                continue
+            end = mention.end + 1
+            while end < len(text) and end - mention.end <= MAX_STATED_ROLE and text[end] not in CLAUSE_ENDS:
+                end += 1
+            clause = text[mention.end + 1 : end]
+            titles = [(start, stop) for start, stop, _ in self.title_phrases.finditer(clause) if stop == len(clause)]
+            if not titles:
+                continue
+            start = min(titles)[0]  # the longest title ending the clause
+            bodies = [inst.canonical for inst in doc.institutions for m in inst.mentions
+                      if mention.end < m.start and m.end <= mention.end + 1 + start]
+            return clause[start:], bodies[0] if bodies else ""
+        return "", ""
+
     def _role_before(self, doc: Doc, title: Span) -> tuple[str, str]:
         """The title grown left over its noun modifiers (美术学科研训员), and an institution right before it."""
         text = doc.text
@@ -997,6 +1021,8 @@ class PeopleStage(Stage):
         if person.roles:
             best = min(person.roles, key=lambda r: (r[0], -len(r[1])))
             role, affiliation = best[1], best[2]
+        else:
+            role, affiliation = self._role_stated(doc, mentions)
         if not affiliation and role:
             first = mentions[0].start
             affiliation = self._nearest_institution(doc, first, doc.sentence_of(first)) or (

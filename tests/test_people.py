@@ -484,3 +484,20 @@ def test_a_part_of_a_dotted_name_is_a_mention_of_it(run):
     doc = run("创始人威廉·彭策尔为了拯救患病的妻子学习中医。彭策尔后来创办了学院。")
     people = {p.name: len(p.mentions) for p in doc.people}
     assert people == {"威廉·彭策尔": 2}, people
+
+
+@pytest.mark.parametrize(
+    "text, institutions, name, role, affiliation",
+    [
+        ("李建华是复旦大学的一名教授，他说中国很美。", ("复旦大学",), "李建华", "教授", "复旦大学"),
+        ("到社区工作前，王波是一位大学教师。", (), "王波", "教师", ""),
+    ],
+)
+def test_a_role_stated_with_shi(run, text, institutions, name, role, affiliation):
+    found = {p.name: (p.role, p.affiliation) for p in run(text, institutions=institutions).people}
+    assert found.get(name) == (role, affiliation), found
+
+
+def test_a_clause_with_shi_that_ends_in_no_title_states_no_role(run):
+    found = {p.name: p.role for p in run("到社区工作前，王波是我们的好朋友。").people}
+    assert found.get("王波") == "", found

@@ -144,11 +144,13 @@ class ClaimStage(Stage):
         else:
             left = _left_phrase(doc.text, figure, clause, periods)
             head_end = figure.span.start - (len(left) and _gap_before(doc.text, figure.span.start))
-            words = self._head_noun(left, _into_word(doc, head_end - min(len(left), MAX_MEASURE)))
+            partial = _into_word(doc, head_end - min(len(left), MAX_MEASURE))
+            words = self._head_noun(left, partial)
             head = "".join(words)
             short = _last_words(words, MAX_LEFT)
             quote = Span(head_end - len(short) if short else figure.span.start, figure.span.end)
-            measure = _measure_text(left[-MAX_MEASURE:] if len(head) < 4 else head, figure)
+            # (the window, too, opens at a word: 每|天1万步 gives 步数, not 天步数)
+            measure = _measure_text(left[-MAX_MEASURE:][partial:] if len(head) < 4 else head, figure)
         scope = _list_scope(doc, figure.span.start)
         period = _nearest_period(periods, figure, sentence, scope)
         return ClaimFinding(

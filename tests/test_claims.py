@@ -70,6 +70,8 @@ CLAIMS = [
     # the words of the measure begin at a word of the text (not 国债券, the end of 中国)
     ("中国债券市场存量规模达86万亿元人民币，其中国际投资者持债规模近1.8万亿元人民币。",
      "86万", "债券市场存量规模达86万亿元", 86e12, "元", "exact", "债券市场存量规模"),
+    # ... and so does the window of words a short head falls back to (华人民共和国建国周年数: 中|华)
+    ("在庆祝中华人民共和国建国70周年之际，学校举行活动。", "70", "建国70周年", 70, "周年", "exact", "建国周年数"),
     # a qualified 一 is a count (一年多, 不到一年), an exact one the article (一名, 一年)
     ("目前，云轨已运营一年多，客流稳定。", "一", "运营一年多", 1, "年", "more_than", "云轨已运营年数"),
 ]

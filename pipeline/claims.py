@@ -33,7 +33,7 @@ LEFT_STRIP = " “”\"、"  # around the words before a figure: not part of wha
 YEAR_PERIOD = re.compile(
     r"(?=[自从截到\d〇零一二三四五六七八九])"
     r"(?:自|从|截至|截止|到)?(?:\d{4}|[〇零一二三四五六七八九]{4})年"
-    r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|初)?(?:以来|来|至今)?"
+    r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|初)?(?:以来|来|至今|之前|以前|之后|以后)?"
 )
 # 近3年来: the openers are the ones numbers.py leaves unread as figures, so the two stages agree.
 RECENT_YEARS = re.compile(
@@ -235,8 +235,8 @@ class ClaimStage(Stage):
         found: list[Period] = []
         for m in YEAR_PERIOD.finditer(text):
             y = _year_of(m.group())
-            open_end = m.group().endswith(("以来", "来", "至今"))
-            closes = m.group().startswith(("截至", "截止", "到"))
+            open_end = m.group().endswith(("以来", "来", "至今", "之后", "以后"))
+            closes = m.group().startswith(("截至", "截止", "到")) or m.group().endswith(("之前", "以前"))
             start = None if closes else y
             end = year if open_end and year else y
             found.append(Period(m.group(), Span(m.start(), m.end()), start, end))

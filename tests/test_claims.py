@@ -94,6 +94,8 @@ def test_claim(claims, text, figure, quote, value, unit, qualifier, measure):
     ("截至目前，全区已有特色学校30所。", "30", "截至目前", None, 2021),
     ("自2016年9月以来，培训学员1万余人。", "1万", "自2016年9月以来", 2016, 2021),
     ("学校培训教室6间。", "6", "", None, None),
+    ("2013年之前，全国电量缺口超过20%。", "20", "2013年之前", None, 2013),  # open before
+    ("2015年以后，电站每年发电10亿度。", "10亿", "2015年以后", 2015, 2021),  # open after, to the article
 ])
 def test_period(claims, text, figure, period, start, end):
     claim = _claim(claims(text, date="2021-06-21"), figure)

@@ -18,6 +18,7 @@ else in the paragraph).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -240,6 +241,7 @@ class ProgramStage(Stage):
         found += launched_programs(ctx)  # 3
         found += enumerated_programs(ctx)  # 4
         found += area_programs(ctx)  # 5
+        found += _outside(edition_programs(ctx), found)  # 6
         furniture = ctx.doc.furniture
         return [c for c in found if not any(f.overlaps(c.span) for f in furniture)]
 
@@ -684,6 +686,29 @@ def _enumerated_items(ctx: Context, text: str, base: int) -> list[Candidate]:
 
 # ---- 5. names that start with an administrative area ------------------------------------------
 AREA_HEADS = frozenset({"活动", "培训", "年会", "大赛", "行动", "计划", "行动计划", "规划", "工程"})
+# 第五届京津冀中华大庙会, 2019年春节团拜会: an event named by its edition or year, up to its event noun.
+EDITION = re.compile(r"第[一二三四五六七八九十百\d]+届|\d{4}年(?![\d月度底初末前后])")
+EDITION_HEADS = frozenset({"大会", "庙会", "博览会", "展览会", "运动会", "艺术节", "文化节", "读书节", "电影节", "音乐节",
+                           "年会", "论坛", "峰会", "大赛", "竞赛", "比赛", "团拜会", "联欢会", "联欢晚会", "晚会", "嘉年华"})
+
+
+def edition_programs(ctx: Context) -> list[Candidate]:
+    out: list[Candidate] = []
+    bodies_end = {m.end for inst in ctx.doc.institutions for m in inst.mentions}
+    for m in EDITION.finditer(ctx.doc.fold):
+        if ctx.quoted.holds(m.start()):
+            continue
+        cand = _name_ending_in_noun(ctx, m.start(), strong_only=False, nouns=EDITION_HEADS)
+        # a name between the edition and the noun; a body's session (第十三届|全国人民代表大会) is no event
+        if cand is not None and cand.span.end - m.end() >= 4 and cand.span.end not in bodies_end:
+            out.append(cand)
+    return out
+
+
+def _outside(candidates: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    """The candidates that overlap none found already (第二届…年会 inside 重庆市江北区第二届…年会)."""
+    taken = SpanIndex([c.span for c in found])
+    return [c for c in candidates if not taken.overlaps(c.span)]
 
 
 def area_programs(ctx: Context) -> list[Candidate]:

@@ -30,6 +30,9 @@ FOUND = [
     # named exhibitions, fairs and festivals: a quoted name before an event noun
     ("故宫博物院“贺岁迎祥——紫禁城里过大年”展览吸引了众多观众。", [("贺岁迎祥——紫禁城里过大年", "activity")]),
     ("“丹青宝筏：董其昌书画艺术大展”在上海开幕。", [("丹青宝筏：董其昌书画艺术大展", "activity")]),
+    # an event named by its edition or year, up to its event noun
+    ("1月26日，第五届京津冀中华大庙会在天津开幕。", [("第五届京津冀中华大庙会", "activity")]),
+    ("2019年春节团拜会在北京人民大会堂举行。", [("2019年春节团拜会", "activity")]),
     # a quoted name that ends in its own program noun
     ("以“五有课堂”开启中小学课堂教学改革。", [("五有课堂", "model")]),
     ("香港“青年内地交流资助计划”等重点项目。", [("青年内地交流资助计划", "plan")]),
@@ -121,3 +124,11 @@ def test_owner_is_the_institution_of_the_sentence(programs):
 def test_national_policy_has_no_owner(programs):
     doc = programs("勤研力训真抓实干，助力“双减”减负不减质。")
     assert [(p.text, p.owner) for p in doc.programs] == [("双减", "")]
+
+
+def test_a_bodys_session_is_no_event(programs):
+    text = "第十三届全国人民代表大会第二次会议开幕。"
+    start = text.index("全国人民代表大会")
+    body = InstitutionFinding(canonical="全国人民代表大会", kind="government",
+                              mentions=[Span(start, start + 8)], aliases=["全国人民代表大会"])
+    assert [p.text for p in programs(text, institutions=[body]).programs] == []

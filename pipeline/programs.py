@@ -687,20 +687,20 @@ def _enumerated_items(ctx: Context, text: str, base: int) -> list[Candidate]:
 # ---- 5. names that start with an administrative area ------------------------------------------
 AREA_HEADS = frozenset({"活动", "培训", "年会", "大赛", "行动", "计划", "行动计划", "规划", "工程"})
 # 第五届京津冀中华大庙会, 2019年春节团拜会: an event named by its edition or year, up to its event noun.
-EDITION = re.compile(r"第[一二三四五六七八九十百\d]+届|\d{4}年(?![\d月度底初末前后])")
+EDITION = re.compile(r"(?=[第\d])(?:第[一二三四五六七八九十百\d]+届|\d{4}年(?![\d月度底初末前后]))(?=[\u4e00-\u9fff])")
 EDITION_HEADS = frozenset({"大会", "庙会", "博览会", "展览会", "运动会", "艺术节", "文化节", "读书节", "电影节", "音乐节",
                            "年会", "论坛", "峰会", "大赛", "竞赛", "比赛", "团拜会", "联欢会", "联欢晚会", "晚会", "嘉年华"})
 
 
 def edition_programs(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
-    bodies_end = {m.end for inst in ctx.doc.institutions for m in inst.mentions}
     for m in EDITION.finditer(ctx.doc.fold):
         if ctx.quoted.holds(m.start()):
             continue
         cand = _name_ending_in_noun(ctx, m.start(), strong_only=False, nouns=EDITION_HEADS)
         # a name between the edition and the noun; a body's session (第十三届|全国人民代表大会) is no event
-        if cand is not None and cand.span.end - m.end() >= 4 and cand.span.end not in bodies_end:
+        if cand is not None and cand.span.end - m.end() >= 4 and not any(
+                mention.end == cand.span.end for inst in ctx.doc.institutions for mention in inst.mentions):
             out.append(cand)
     return out
 

@@ -41,6 +41,8 @@ NAMES = [
     ("新疆生产建设兵团开展博物馆调查。", "新疆生产建设兵团", "government", "新疆生产建设兵团"),
     ("演出由柬埔寨王家舞团带来。", "柬埔寨王家舞团", "other", "柬埔寨王家舞团"),
     ("北京冬奥组委发布消息。", "北京冬奥组委", "other", "北京冬奥组委"),  # 组委, the short form of 组委会
+    # a company known by its brand, with no head word
+    ("故宫博物院和腾讯联合推出“古画会唱歌”。", "腾讯", "company", "腾讯"),
     # a national prefix standing for the place a head needs, in a word jieba's dictionary lists
     ("国家博物馆“新考工记——中法手工艺之美”展览开幕。", "国家博物馆", "other", "国家博物馆"),
     ("重庆市第十八中学打造“砺新党建”品牌。", "重庆市第十八中学", "school", "重庆市第十八中学"),

@@ -66,7 +66,6 @@ STARTS_ARABIC = re.compile(r"\d")
 FOUR_DIGITS = re.compile(r"\d{4}")
 TWO_DIGITS = re.compile(r"\d{2}")
 YEARS_SINCE = re.compile(r"[ ]?(?:多)?年(?:来|以来|里|间)")
-COUNTED_HUNDRED_MILLION = re.compile(r"个(多|余)?亿")  # 两个亿, 一个多亿: spoken money, 个 counts the 亿
 
 
 class WordMap(dict):
@@ -350,13 +349,18 @@ def _read_around(folded: str, match: re.Match, grammar: NumberGrammar) -> Figure
             return None
 
     pos = _skip_space(folded, end)
+    # 两个亿, 一个多亿: spoken money, where 个 counts the 亿 that follows (a marker may come between)
+    counted = multiplier == 1 and _counts_hundred_millions(folded, pos, grammar)
+    if counted:
+        pos += 1
     inner = grammar.inner.longest_at(folded, pos)
     inner_end = end
-    if inner:
-        qualifiers.append(grammar.inner[inner])
-        pos += len(inner)
+    if inner or counted:
+        if inner:
+            qualifiers.append(grammar.inner[inner])
+            pos += len(inner)
         late = LATE_MULTIPLIER.match(folded, pos)
-        if late:  # 二百余万, 两千多万: the multiplier comes after the marker
+        if late:  # 二百余万, 两千多万, 两个亿: the multiplier comes after the marker
             factor = 1
             for ch in late.group():
                 factor *= BIG_MULTIPLIERS[ch]
@@ -367,14 +371,6 @@ def _read_around(folded: str, match: re.Match, grammar: NumberGrammar) -> Figure
         inner_end = pos
         pos = _skip_space(folded, pos)
 
-    counted = COUNTED_HUNDRED_MILLION.match(folded, pos) if multiplier == 1 and not inner else None
-    if counted:
-        if counted.group(1):
-            qualifiers.append(grammar.inner[counted.group(1)])
-        value *= BIG_MULTIPLIERS["亿"]
-        value_max = value_max * BIG_MULTIPLIERS["亿"] if value_max is not None else None
-        multiplier *= BIG_MULTIPLIERS["亿"]
-        pos = inner_end = counted.end()
     unit = grammar.unit_at(folded, pos)
     category = grammar.units.get(unit, "")
     if unit == "个":  # 3个多月: the marker sits inside the unit
@@ -473,6 +469,14 @@ def _give_back_unit_prefix(folded, numeral, start, end, grammar):
         if len(grammar.unit_at(folded, end - 1)) > 1:
             return numeral[:-1], end - 1
     return numeral, end
+
+
+def _counts_hundred_millions(folded: str, pos: int, grammar: NumberGrammar) -> bool:
+    """个 at `pos`, then an inner marker or none, then 亿 (两个亿, 一个多亿)."""
+    if folded[pos : pos + 1] != "个":
+        return False
+    after = pos + 1 + len(grammar.inner.longest_at(folded, pos + 1))
+    return folded[after : after + 1] == "亿"
 
 
 def _skip_space(folded: str, pos: int) -> int:

@@ -141,6 +141,14 @@ class Candidate:
     roles: list[tuple[int, str, str, int]] = field(default_factory=list)
     byline: bool = False
 
+    def take(self, other: "Candidate", mentions: set[Span], kept: set[Span] | None = None) -> None:
+        """`other`'s `mentions` are this person's (as `kept`, when they were adjusted: 刘宇成 -> 刘宇),
+        and so are the roles stated at them; `other` keeps the rest."""
+        self.mentions |= mentions if kept is None else kept
+        starts = {m.start for m in mentions}
+        self.roles.extend(r for r in other.roles if r[3] in starts)
+        other.mentions -= mentions
+
 
 class PeopleStage(Stage):
     name = "people"
@@ -595,7 +603,7 @@ class PeopleStage(Stage):
                 continue  # 建国, 国庆, 春风: words too; jieba's rare 绍棠 (ns) is still the name
             alone = found.pop(given, None)
             if alone is not None:
-                person.mentions |= alone.mentions
+                person.take(alone, set(alone.mentions))
             at = text.find(given, min(person.mentions, key=span_order).end)
             while at >= 0:
                 span, token = Span(at, at + 2), self._token_starts.get(at)
@@ -617,8 +625,7 @@ class PeopleStage(Stage):
             if (len(name) == 3 and not person.byline and shorter is not None and len(person.mentions) == 1
                     and len(shorter.mentions) >= 2):
                 del found[name]
-                shorter.mentions |= {Span(m.start, m.end - 1) for m in person.mentions}
-                shorter.roles.extend(person.roles)
+                shorter.take(person, set(person.mentions), {Span(m.start, m.end - 1) for m in person.mentions})
 
     def _whole_dotted_names(self, doc: Doc, found: dict) -> dict:
         """阿沛·阿旺晋美, 迈克尔·巴尼耶, 班禅额尔德尼·确|吉坚赞: a name found right after a name dot (or a
@@ -682,9 +689,7 @@ class PeopleStage(Stage):
                 if not inside:
                     continue
                 target, moving = dotted[next(iter(inside.values()))], set(inside)
-            target.mentions |= {m for m in moving if not any(m.overlaps(t) for t in target.mentions)}
-            target.roles.extend(r for r in person.roles if any(m.start == r[3] for m in moving))
-            person.mentions -= moving
+            target.take(person, moving, {m for m in moving if not any(m.overlaps(t) for t in target.mentions)})
             if not person.mentions:
                 del whole[name]
         return whole

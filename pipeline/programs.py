@@ -417,9 +417,8 @@ def _adopted(ctx: Context, q: Quote) -> bool:
 def _refused(ctx: Context, q: Quote) -> bool:
     """Quoted speech, honour titles, institution or person names, generic words: not programs."""
     lex, text, fold = ctx.lex, q.text, ctx.doc.fold
-    if not SENTENCE_END.isdisjoint(text) or not HAN.search(text) and not _is_code(text):
-        if not _is_code(text):
-            return True
+    if (not SENTENCE_END.isdisjoint(text) or not HAN.search(text)) and not _is_code(text):
+        return True  # a sentence, or no Chinese at all, unless it is a code (“12345”, “1+X”)
     if "第" in text or text in lex.stops("generic"):
         return True
     if lex.holds_honour(text):

@@ -51,6 +51,7 @@ YEAR_LIKE = regex.compile(r"(?:19|20)\d\d")
 CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
 ADOPTED_NAME = regex.compile(r"[\p{Han}\d+＋]{2,10}")  # 研训合一, 厕所革命, 互联网+农业: a short name, no clause
 ADOPTED_END = frozenset("，,。；;！？!?\n")  # what may follow a quote that is a verb's whole object
+SORT_NOUN_POS = frozenset({"n", "vn"})  # a plain noun naming the quote's sort (服务, 改革), not a name or place
 COUNTED_NAME = regex.compile(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条]")
 _token_start = attrgetter("start")
 
@@ -403,10 +404,15 @@ def _judge_quote(ctx: Context, q: Quote, head: Head) -> Candidate | None:
 
 def _adopted(ctx: Context, q: Quote) -> bool:
     """坚持“研训合一”，推进“厕所革命”。: a short quoted name that is the whole object of a verb that
-    launches or upholds something (its clause ends right after the quote) names what is launched
-    or upheld. The verb must be a word of its own tagged as one (极端组织“…” has the noun 组织)."""
+    launches or upholds something (its clause ends right after the quote, or after one noun that
+    says what sort of thing it is: 推出“不见面审批”服务，) names what is launched or upheld. The verb
+    must be a word of its own tagged as one (极端组织“…” has the noun 组织)."""
     fold = ctx.doc.fold
-    after = fold[q.outer.end : q.outer.end + 1]
+    end = q.outer.end
+    sort = ctx.doc.token_at(end)
+    if sort is not None and sort.start == end and sort.pos in SORT_NOUN_POS and len(sort.text) > 1:
+        end = sort.end
+    after = fold[end : end + 1]
     if (after and after not in ADOPTED_END) or not ADOPTED_NAME.fullmatch(q.text):
         return False
     verb = ctx.doc.token_at(q.outer.start - 1)

@@ -30,6 +30,7 @@ FOUND = [
     # named exhibitions, fairs and festivals: a quoted name before an event noun
     ("故宫博物院“贺岁迎祥——紫禁城里过大年”展览吸引了众多观众。", [("贺岁迎祥——紫禁城里过大年", "activity")]),
     ("“丹青宝筏：董其昌书画艺术大展”在上海开幕。", [("丹青宝筏：董其昌书画艺术大展", "activity")]),
+    ("春节期间还将举办“汉字之美”中国书法家作品展。", [("汉字之美", "activity")]),
     # an event named by its edition or year, up to its event noun
     ("1月26日，第五届京津冀中华大庙会在天津开幕。", [("第五届京津冀中华大庙会", "activity")]),
     ("2019年春节团拜会在北京人民大会堂举行。", [("2019年春节团拜会", "activity")]),
@@ -59,6 +60,10 @@ FOUND = [
     # a short quoted name that is all the object of a verb launching or upholding it
     ("潼南区教师进修学校坚持“研训合一”，教研质量稳步提升。", [("研训合一", "other")]),
     ("各地要结合实际，推进“厕所革命”。", [("厕所革命", "other")]),
+    ("欧洲推出“欧洲脑１０年”，日本也有类似计划。", [("欧洲脑１０年", "other")]),
+    #   or of one noun saying what sort of thing it is
+    ("大多数商场甚至推出“无搬动服务”，即商品到家到位。", [("无搬动服务", "other")]),
+    ("本版推出“春节返乡看新风”系列报道，呈现返乡见闻。", [("春节返乡看新风", "other")]),
     # names that start with an administrative area
     ("今年6月,潼南区2023年教育信息化编程教育教师培训开班仪式在区教师进修学院举行。",
      [("潼南区2023年教育信息化编程教育教师培训", "activity")]),
@@ -95,8 +100,9 @@ TRAPS = [
     # a quoted object of a verb that neither launches nor upholds, or one the clause goes on past
     "球队实现“开门红”。",
     "坚持“房子是用来住的、不是用来炒的”定位。",
-    # 展 ends 发展 as often as it ends an exhibition: no cue
+    # 展 ends 发展 and 铺展 as well as an exhibition
     "促进学生“德、智、体、美、劳”全面发展。",
+    "一幅“河畅、水清、堤固、岸绿、湖美”的田园画卷徐徐铺展。",
     # an ordinal event name is not a slogan code
     "在“第一硬件”提档升级中走在前列。",
 ]

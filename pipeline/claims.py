@@ -368,6 +368,8 @@ def _measure_text(phrase: str, figure: Figure) -> str:
         suffix = figure.unit + "数"
     if phrase.endswith(suffix):
         return phrase
+    if suffix == "获奖等级":  # says what it measures even alone; 获一等奖 is no 获获奖等级
+        return phrase.removesuffix("获得").removesuffix("获") + suffix
     return phrase + suffix if phrase else ""
 
 

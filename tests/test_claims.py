@@ -74,6 +74,8 @@ CLAIMS = [
     ("在庆祝中华人民共和国建国70周年之际，学校举行活动。", "70", "建国70周年", 70, "周年", "exact", "建国周年数"),
     # a qualified 一 is a count (一年多, 不到一年), an exact one the article (一名, 一年)
     ("目前，云轨已运营一年多，客流稳定。", "一", "运营一年多", 1, "年", "more_than", "云轨已运营年数"),
+    # the verb of winning is not written twice (朱刚获得获奖等级)
+    ("朱刚获得一等奖。", "一等奖", "获得一等奖", 1, "等奖", "exact", "朱刚获奖等级"),
 ]
 
 

@@ -380,8 +380,30 @@ class _Finder:
                 continue
             cand = self._extend(head_start, head_end)
             if cand is not None:
-                out.append(cand)
+                out.append(self._whole_quote(cand))
         return out
+
+    def _whole_quote(self, cand: Candidate) -> Candidate:
+        """成立“东华苗木种植专业合作社”: a name the writer quoted whole, its head ending the quotation,
+        runs from the opening mark, over words (种植 v) the structure alone would not take; not over a
+        stop word or a 的, which make the quotation a slogan (“办人民满意的学校”)."""
+        end = cand.span.end
+        if cand.bare or self.fold[end : end + 1] != "”":
+            return cand
+        opening = self.fold.rfind("“", max(0, cand.span.start - MAX_QUOTED), cand.span.start)
+        first = self.starts.get(opening + 1)
+        if opening < 0 or opening + 1 == cand.span.start or first is None:
+            return cand
+        inner = self.fold[opening + 1 : end]
+        if not HAN.match(inner) or "的" in inner:
+            return cand
+        k = first
+        while k < len(self.tokens) and self.tokens[k].start < cand.span.start:
+            if self._role(self.tokens[k]) == "stop":
+                return cand
+            k += 1
+        span = Span(opening + 1, end)
+        return Candidate(span, self.doc.text[span.start : end], cand.kind, cand.head, inner, ())
 
     def _bound_after(self, end: int) -> bool:
         """行动基地|校, 示范中心|校: a bound noun morpheme right after the head makes it a modifier of
@@ -953,8 +975,9 @@ class _Finder:
     # --- other sources ---------------------------------------------------------------------
     def conferred(self, cand: Candidate) -> bool:
         """确定为|重庆市智慧校园建设示范学校: a structural name right after a verb that confers a title is
-        the title (an honour a body receives), not a body."""
-        return cand.source == "structure" and self.fold.endswith(self.lex.honour_verbs, 0, cand.span.start)
+        the title (an honour a body receives), not a body; so is one quoted after it (摘得|“…航空公司”)."""
+        start = cand.span.start - (self.fold[cand.span.start - 1 : cand.span.start] == "“")
+        return cand.source == "structure" and self.fold.endswith(self.lex.honour_verbs, 0, start)
 
     def _straddled_by_word(self, end: int) -> bool:
         """A token runs across `end` and is not a title or function word (部长, 为)."""

@@ -182,6 +182,10 @@ TRAPS = [
     "刘宝中心中的火从未熄灭。",
     # a post glued to the next word by jieba (总裁兼) is a person's, not a name's
     "他曾任南京集团总裁兼博物馆馆长。",
+    # a quoted title after a verb that confers it is an honour, not a body
+    "该公司摘得“南亚领军新国际航空公司”的桂冠。",
+    # 面向 (tagged n) says whom the sentence addresses; 面向政府 is no body
+    "这是一场面向政府自身的改革。",
 ]
 
 
@@ -263,6 +267,8 @@ KEPT_WHOLE = [
     ("王刚是天津站党办工作人员。", "天津站党办"),  # 办 alone (tagged v) before a noun is the head
     ("当地华助中心等机构给予支持。", "华助中心"),  # a guessed name before 中心 that splits no word
     ("江北区培新小学校的老师来了。", "江北区培新小学校"),
+    # a name quoted whole, its head ending the quotation, runs over the verb inside it (种植)
+    ("村里还成立“东华苗木种植专业合作社”，带动村民致富。", "东华苗木种植专业合作社"),
 ]
 
 

@@ -499,14 +499,23 @@ class PeopleStage(Stage):
     def _plausible_surname(self, name: str, span: Span, crf: _Names) -> bool:
         """A rule's name needs a surname that is not also a function word (和, 从) unless the CRF
         reads it as a name (党委书记|任秀元), and a rare surname needs the CRF to agree (应具备, 游学乐
-        are not names) or the segmenter to read the whole name as one name (首相|洪森, 大臣|隋森)."""
+        are not names), the segmenter to read the whole name as one name (首相|洪森, 大臣|隋森), or the
+        article to name it again (主任|米培莲 … 米培莲说: jieba cuts 米|培莲, a metre and a noun)."""
         sur = self._surname_at(name, 0)
         if not sur:
             return False
         if sur == 1 and (name[0] in self.followers or name[0] in self.not_in_name):
             return crf.agree_with(span)
         return (crf.agree_with(span) or self._surname_rank(name) <= COMMON_SURNAME_RANK
-                or self._one_name_word(span))
+                or self._one_name_word(span) or self._named_again(name, span))
+
+    def _named_again(self, name: str, span: Span) -> bool:
+        """A three-character name whose surname the segmenter cut off alone, as no function word
+        (米|培莲, 左|文学; not 能|安全), ending where a word ends, and named again in the article."""
+        first = self._token_starts.get(span.start)
+        return (len(name) == 3 and first is not None and first.end == span.start + 1
+                and first.pos not in NOT_A_NAME_START and self._word_ends_at(span.end)
+                and self._text.count(name) > 1)
 
     def _one_name_word(self, span: Span) -> bool:
         """The segmenter cuts exactly `span` as one word and tags it a personal name, and it is not a

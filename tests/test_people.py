@@ -461,6 +461,12 @@ def test_a_rare_surname_after_a_title_in_one_name_word(run_rules, text, name, ro
     assert people.get(name) == role, people
 
 
+def test_a_rare_surname_after_a_title_named_again(run_rules):
+    # jieba cuts 靳|绥东 (靳 a rarer surname): the article naming it twice supports the name
+    text = "国家监委对河南省政协原党组副书记、副主席靳绥东严重违纪违法问题进行了立案审查调查。经查，靳绥东理想信念丧失。"
+    assert "靳绥东" in [p.name for p in run_rules(text).people]
+
+
 @pytest.mark.parametrize("text", ["工作后，在学生鼓励声中她学会了滑雪。", "关爱模范弘扬道德风尚。"])
 def test_a_dictionary_word_jieba_tags_as_a_name_is_not_one(run_rules, text):
     # jieba's dictionary tags 滑雪 and 弘扬 nr, and counts them often: words, not names

@@ -383,9 +383,8 @@ def _read_around(folded: str, match: re.Match, grammar: NumberGrammar) -> Figure
     if unit:
         pos += len(unit)
     elif folded[pos : pos + 1] == "成" and _is_tenths(folded, pos, value, grammar):
-        unit, category, form = "%", "percent", "tenths"
-        value *= 10
-        value_max = value_max * 10 if value_max is not None else None
+        # a share in tenths, kept as written (三成: 3 成, as 98.9% is 98.9 %); the form says it is tenths
+        unit, category, form = "成", "percent", "tenths"
         pos += 1
     else:
         pos = inner_end
@@ -506,7 +505,7 @@ def _resolve(qualifiers: list[str]) -> str:
 
 
 def _is_tenths(folded: str, pos: int, value: float, grammar: NumberGrammar) -> bool:
-    """三成 is 30 % when 成 is not the start of a word (三成员国, 一成不变)."""
+    """三成 is three tenths when 成 is not the start of a word (三成员国, 一成不变)."""
     if not (1 <= value <= 10) or value != int(value):
         return False
     return not folded.startswith(grammar.after_cheng, pos)

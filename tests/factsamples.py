@@ -109,7 +109,7 @@ def corpus() -> list[Article]:
         claims=(
             dict(quote="1500名", value=1500, unit="名", measure="培训 教师", subject=SCHOOL, period="近3年来",
                  period_start=2016, period_end=2018),
-            dict(quote="约三成", value=30, unit="%", qualifier="approx", measure="骨干教师比例", subject=SCHOOL),
+            dict(quote="约三成", value=3, unit="成", qualifier="approx", measure="骨干教师比例", subject=SCHOOL),
         ),
     )
     hostile = article(

@@ -76,7 +76,7 @@ FIGURES = [
     ("两千多万人受益", "两千多万人", 20_000_000, None, "人", "more_than"),
     ("财政投入1.2万亿元", "1.2万亿元", 1_200_000_000_000, None, "元", "exact"),
     ("优良率达百分之九十八", "达百分之九十八", 98, None, "%", "exact"),
-    ("成交量增长三成", "三成", 30, None, "%", "exact"),
+    ("成交量增长三成", "三成", 3, None, "成", "exact"),  # tenths, as written
     ("三分之一的学生", "三分之一", 0.333333, None, "", "exact"),
     ("学制3至5年", "3至5年", 3, 5, "年", "exact"),
     ("学制3-5年", "3-5年", 3, 5, "年", "exact"),
@@ -203,7 +203,7 @@ def test_cn2an_fails_on_separators_and_wanyi(numeral, value):
 def test_cn2an_transform_rewrites_idioms(grammar, sentence, peer_mark):
     assert peer_mark in cn2an.transform(sentence, "cn2an")
     figures = find_figures(sentence, grammar)
-    assert all(f.unit == "%" for f in figures)  # only 三成 (30 %) is a figure here
+    assert all(f.unit == "成" for f in figures)  # only 三成 (three tenths) is a figure here
 
 
 def test_recognizers_text_reads_idioms_and_misses_separators(grammar):

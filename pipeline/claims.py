@@ -120,9 +120,9 @@ class ClaimStage(Stage):
         if figure.unit == "" and figure.category == "" and figure.qualifier == "exact" and figure.multiplier < 10_000:
             return False
         if (doc.text[figure.number.start : figure.number.end] == "一" and figure.category not in ("award_grade", "rank")
-                and figure.qualifier in ("exact", "approx") and figure.multiplier == 1):
-            # 一名, 一个, 一年: the indefinite article, not a count anyone checks; 一年多, 不到一年 and
-            # 一个多亿 are (an approximate 一 is mostly not: 一来…二来, 附近|一处)
+                and figure.qualifier in ("exact", "approx") and figure.multiplier == 1 and figure.value == 1):
+            # 一名, 一个, 一年: the indefinite article, not a count anyone checks; 一年多, 不到一年,
+            # 一年半 and 一个多亿 are (an approximate 一 is mostly not: 一来…二来, 附近|一处)
             return False
         if figure.category == "award_grade" and COUNT_AFTER_GRADE.match(doc.text, figure.span.end):
             return False  # 一等奖1项: the claim is the count that follows, not the grade

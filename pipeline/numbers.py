@@ -100,6 +100,7 @@ class WordMap(dict):
 
 
 MORE_INSIDE_UNIT = WordMap({"多": "", "余": ""})  # 3个多月, 1个余月
+HALF, VAGUE_HALF = "半", ("半载", "半会", "半晌")  # 一年半 is 1.5 years; 一年半载 and 一时半会 are vague
 
 
 @dataclass
@@ -373,15 +374,25 @@ def _read_around(folded: str, match: re.Match, grammar: NumberGrammar) -> Figure
 
     unit = grammar.unit_at(folded, pos)
     category = grammar.units.get(unit, "")
-    if unit == "个":  # 3个多月: the marker sits inside the unit
-        tail = MORE_INSIDE_UNIT.longest_at(folded, pos + 1)
+    if unit == "个":  # 3个多月, 两个半小时: the marker or the half sits inside the unit
+        tail = MORE_INSIDE_UNIT.longest_at(folded, pos + 1) or (HALF if folded.startswith(HALF, pos + 1) else "")
         inside = grammar.unit_at("个" + folded[pos + 1 + len(tail) :], 0) if tail else ""
         if grammar.units.get(inside) == "time":
-            unit, category = inside, "time"
-            qualifiers.append("more_than")
-            pos += len(tail)
+            # the unit as written is what follows the marker (两个多|小时), unless that is no unit
+            # alone (3个多|月: 月 is a date's)
+            written = grammar.unit_at(folded, pos + 1 + len(tail))
+            unit, category = (written, "time") if grammar.units.get(written) == "time" else (inside, "time")
+            if tail == HALF:
+                value, value_max = _plus_half(value, value_max)
+            else:
+                qualifiers.append("more_than")
+            pos += len(tail) + len(inside) - len(unit)
     if unit:
         pos += len(unit)
+        # 三岁半, 3年半: a half after a duration or an age (一年半载, a year or so, is no figure of it)
+        if category in ("time", "age") and folded.startswith(HALF, pos) and not folded.startswith(VAGUE_HALF, pos):
+            value, value_max = _plus_half(value, value_max)
+            pos += len(HALF)
     elif folded[pos : pos + 1] == "成" and _is_tenths(folded, pos, value, grammar):
         # a share in tenths, kept as written (三成: 3 成, as 98.9% is 98.9 %); the form says it is tenths
         unit, category, form = "成", "percent", "tenths"
@@ -502,6 +513,11 @@ def _resolve(qualifiers: list[str]) -> str:
         if qualifier != "exact":
             return qualifier
     return "exact"
+
+
+def _plus_half(value, value_max):
+    """两年半: the value (and a range's end: 两三年半 is 2.5 to 3.5) plus a half."""
+    return value + 0.5, value_max + 0.5 if value_max is not None else None
 
 
 def _is_tenths(folded: str, pos: int, value: float, grammar: NumberGrammar) -> bool:

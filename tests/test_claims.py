@@ -74,6 +74,7 @@ CLAIMS = [
     ("在庆祝中华人民共和国建国70周年之际，学校举行活动。", "70", "建国70周年", 70, "周年", "exact", "建国周年数"),
     # a qualified 一 is a count (一年多, 不到一年), an exact one the article (一名, 一年)
     ("目前，云轨已运营一年多，客流稳定。", "一", "运营一年多", 1, "年", "more_than", "云轨已运营年数"),
+    ("这项工程历时一年半完成。", "一", "工程历时一年半", 1.5, "年", "exact", "工程历时年数"),
     # the verb of winning is not written twice (朱刚获得获奖等级)
     ("朱刚获得一等奖。", "一等奖", "获得一等奖", 1, "等奖", "exact", "朱刚获奖等级"),
 ]
@@ -147,6 +148,8 @@ def test_subject_is_not_another_party(claims, text, institutions, figure, subjec
     "我不能走，一来对不起村里，二来对不起乡亲。",
     "附近一处铁矿废料矿坑堤坝决堤。",
     "进一步加强管理，第一步是调研。",
+    # 一年半载 is 'a year or so', no year and a half
+    "这事一年半载也办不成。",
 ])
 def test_not_a_claim(claims, text):
     doc = claims(text)

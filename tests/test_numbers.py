@@ -60,6 +60,12 @@ FIGURES = [
     ("盖上盖腌制15—20分钟；", "15—20分钟", 15, 20, "分钟", "exact"),
     ("项目审批时间减至120个工作日以内。", "减至120个工作日以内", 120, None, "个工作日", "up_to"),
     ("离“村晚”正式开演还有1个多月时", "1个多月", 1, None, "个月", "more_than"),
+    # the unit as written after the marker or half inside it (月 alone is a date's: 个月 stays)
+    ("需花费两个多小时", "两个多小时", 2, None, "小时", "more_than"),
+    ("驱车近两个半小时", "近两个半小时", 2.5, None, "小时", "approx"),
+    # a half after a duration or an age
+    ("女儿三岁半时", "三岁半", 3.5, None, "岁", "exact"),
+    ("用了3年半时间", "3年半", 3.5, None, "年", "exact"),
     ("光村民出的义务工就合八十来万元。", "八十来万元", 800_000, None, "元", "approx"),
     ("产品远销20多个国家和地区", "20多个", 20, None, "个", "more_than"),
     # the forms of issue 4

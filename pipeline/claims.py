@@ -23,6 +23,7 @@ from .stage import Stage
 CLAUSE_BREAKS = "，。；！？：,;!?:\n"
 PLACE_LEVELS = ("county", "prefecture", "province")  # places that can own a figure (区, 市, 省)
 SHORT_QUOTE = 20  # a quoted stretch this short holding a numeral is a name or slogan (“两个维护”)
+SPEECH_BREAK = frozenset("。！？!?…")  # a sentence end in a quoted stretch: speech, not a name
 NOMINAL_TAGS = ("n", "vn", "j", "nz", "nt", "ns", "nr", "an", "s", "eng")  # not l: 习用语 are idioms (毫不犹豫)
 # Grammar words that end a measure phrase; the lexicons hold content words, these are function words.
 FUNCTION_CHARS = set("的了和与及或并等在是为有将把被对向从以其中这那各每也都还已共达")
@@ -276,12 +277,13 @@ def _bracketed(text: str, open_mark: str, close_mark: str, limit: int) -> list[S
 
 
 def _inside_short_quote(text: str, number: Span) -> bool:
-    """True when the numeral sits between quotation marks that close within SHORT_QUOTE characters."""
+    """True when the numeral sits between quotation marks that close within SHORT_QUOTE characters,
+    that hold no sentence end: “两个维护” and “三块牌子，一套班子” are names, “女儿三岁半时，我就…。” speech."""
     left = text.rfind("“", max(0, number.start - SHORT_QUOTE), number.start)
     if left < 0 or "”" in text[left:number.start]:
         return False
     right = text.find("”", number.end, number.end + SHORT_QUOTE)
-    return right >= 0 and "“" not in text[number.end : right]
+    return right >= 0 and "“" not in text[number.end : right] and SPEECH_BREAK.isdisjoint(text[left:right])
 
 
 def _clause(text: str, figure: Figure, sentence: Span) -> Span:

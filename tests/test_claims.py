@@ -150,10 +150,20 @@ def test_subject_is_not_another_party(claims, text, institutions, figure, subjec
     "进一步加强管理，第一步是调研。",
     # 一年半载 is 'a year or so', no year and a half
     "这事一年半载也办不成。",
+    # a short quoted slogan, commas and all, holds no figure; nor do idioms with numerals
+    "学院实行“三块牌子，一套班子”管理。",
+    "店家说，“这个豆芽嘛，零头就不要了。”",
+    "“说一千道一万，不如干部带着群众干！”",
 ])
 def test_not_a_claim(claims, text):
     doc = claims(text)
     assert [doc.slice(c.span) for c in doc.claims] == []
+
+
+def test_figures_in_short_quoted_speech_are_claims(claims):
+    # a quoted stretch that ends a sentence is speech, however short: its figures are claims
+    doc = claims("“今年再种3000亩杞柳，培训就业2000人。”刘金萍说。")
+    assert [(c.value, c.unit) for c in doc.claims] == [(3000, "亩"), (2000, "人")]
 
 
 def test_counted_award_grade_gives_one_claim(claims):

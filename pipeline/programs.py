@@ -32,7 +32,7 @@ from .stage import Stage
 
 QUOTE_PAIRS = regex.compile(r"“([^“”\n]{1,90})”|‘([^‘’\n]{1,60})’|「([^「」\n]{1,60})」|\"([^\"\n]{1,60})\"")
 BOOK_TITLE = regex.compile(r"《([^《》\n]{2,80})》")
-CODE_SHAPE = regex.compile(r"(?:\d[\dA-Za-z]{2,}|[\dA-Za-z]+(?:[+＋][\dA-Za-z]+)+|[A-Z]+-[A-Z]{2,}|[A-Z]-[A-Z]+)")
+CODE_SHAPE = regex.compile(r"(?:\d[\dA-Za-z]{2,}|[\dA-Za-z]+(?:[+＋][\dA-Za-z]+)+|[A-Z]+-[A-Z]{2,}|[A-Z]-[A-Z]+|[A-Z]\+\+)")
 PLUS_SHAPE = regex.compile(r"[\p{Han}A-Za-z\d]+(?:[+＋][\p{Han}A-Za-z\d]+)+(?:[、，,][\p{Han}A-Za-z\d]+(?:[+＋][\p{Han}A-Za-z\d]+)+)*")
 TRAILING_PARENS = regex.compile(r"[（(][^（）()]*[）)]$")
 SENTENCE_END = frozenset("。！？!?…")
@@ -691,8 +691,9 @@ def _enumerated_items(ctx: Context, text: str, base: int) -> list[Candidate]:
 
 # ---- 5. names that start with an administrative area ------------------------------------------
 AREA_HEADS = frozenset({"活动", "培训", "年会", "大赛", "行动", "计划", "行动计划", "规划", "工程"})
-# 第五届京津冀中华大庙会, 2019年春节团拜会: an event named by its edition or year, up to its event noun.
-EDITION = re.compile(r"(?=[第\d])(?:第[一二三四五六七八九十百\d]+届|\d{4}年(?![\d月度底初末前后]))(?=[\u4e00-\u9fff])")
+# 第五届京津冀中华大庙会, 首届中国体育庙会, 2019年春节团拜会: an event named by its edition or year, up to
+# its event noun.
+EDITION = re.compile(r"(?=[第首\d])(?:第[一二三四五六七八九十百\d]+届|首届|\d{4}年(?![\d月度底初末前后]))(?=[\u4e00-\u9fff])")
 EDITION_HEADS = frozenset({"大会", "庙会", "博览会", "展览会", "运动会", "艺术节", "文化节", "读书节", "电影节", "音乐节",
                            "年会", "论坛", "峰会", "大赛", "竞赛", "比赛", "团拜会", "联欢会", "联欢晚会", "晚会", "嘉年华"})
 

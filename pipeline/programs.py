@@ -154,6 +154,10 @@ class ProgramLexicon:
         return EachWord(self.cue("launch"))
 
     @cached_property
+    def hosting_verbs(self) -> EachWord:
+        return EachWord(self.cue("host"))
+
+    @cached_property
     def person_tails(self) -> tuple[str, ...]:
         return tuple(self.stops("person_tail"))
 
@@ -243,6 +247,7 @@ class ProgramStage(Stage):
         found += enumerated_programs(ctx)  # 4
         found += area_programs(ctx)  # 5
         found += _outside(edition_programs(ctx), found)  # 6
+        found += _outside(hosted_events(ctx), found)  # 7
         furniture = ctx.doc.furniture
         return [c for c in found if not any(f.overlaps(c.span) for f in furniture)]
 
@@ -616,8 +621,8 @@ def _name_ending_in_noun(ctx: Context, pos: int, strong_only: bool, nouns: froze
             return None
         for end in range(tok.start + 1, tok.end + 1):
             noun = lex.noun_at_end(window[begin:end], strong_only=strong_only)
-            if not noun or (nouns is not None and noun not in nouns):
-                continue
+            if not noun or (nouns is not None and noun not in nouns) or (len(noun) == 1 and end != tok.end):
+                continue  # (a one-character noun counts where a word ends: not 展 in 歌舞|展演)
             longer = _longer_noun(lex, window, end - len(noun))
             if longer and len(longer) > len(noun):
                 continue  # 商事制|度: the noun goes on (制度), take it where it ends
@@ -709,6 +714,38 @@ def edition_programs(ctx: Context) -> list[Candidate]:
                 mention.end == cand.span.end for inst in ctx.doc.institutions for mention in inst.mentions):
             out.append(cand)
     return out
+
+
+EXHIBITION_HEADS = frozenset({"展", "展览", "大展", "特展", "展会"})
+PROPER_POS = ("ns", "nz", "nr", "nt", "eng")  # a place, proper noun, name or organisation; or Latin letters
+
+
+def hosted_events(ctx: Context) -> list[Candidate]:
+    """参加|亚洲农产品展, 召开|世界VR产业大会: after a verb that holds or attends an event, a name
+    ending in an event noun is that event, when four characters or more name it (参加|比赛 does
+    not) and it is no body's session."""
+    out: list[Candidate] = []
+    for tok in _tokens_among(ctx.doc, ctx.lex.hosting_verbs):
+        if ctx.quoted.holds(tok.end):
+            continue
+        cand = _name_ending_in_noun(ctx, tok.end, strong_only=False, nouns=EDITION_HEADS | EXHIBITION_HEADS)
+        if cand is not None and _names_an_event(ctx, cand):
+            out.append(cand)
+    return out
+
+
+def _names_an_event(ctx: Context, cand: Candidate) -> bool:
+    """Four characters or more before the noun, a proper word among them (亚洲, 海南, VR: not
+    市级以上业务|竞赛, 新春农民|运动会), and no body's session."""
+    fold = ctx.doc.fold
+    noun = ctx.lex.noun_at_end(fold[cand.span.start : cand.span.end])
+    name_end = cand.span.end - len(noun)
+    if name_end - cand.span.start < 4:
+        return False
+    proper = any(tok.pos.startswith(PROPER_POS) or tok.text.isascii()
+                 for tok in ctx.segmenter.tag(fold[cand.span.start : name_end]))
+    return proper and not any(
+        mention.end == cand.span.end for inst in ctx.doc.institutions for mention in inst.mentions)
 
 
 def _outside(candidates: list[Candidate], found: list[Candidate]) -> list[Candidate]:

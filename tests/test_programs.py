@@ -35,6 +35,9 @@ FOUND = [
     ("1月26日，第五届京津冀中华大庙会在天津开幕。", [("第五届京津冀中华大庙会", "activity")]),
     ("2019年春节团拜会在北京人民大会堂举行。", [("2019年春节团拜会", "activity")]),
     ("首届中国国际进口博览会在上海举办。", [("首届中国国际进口博览会", "activity")]),
+    # an event held or attended, named by a proper word and an event noun
+    ("他代表合作社到香港参加亚洲农产品展。", [("亚洲农产品展", "activity")]),
+    ("当地将召开世界VR产业大会。", [("世界VR产业大会", "activity")]),
     # a quoted name that ends in its own program noun
     ("以“五有课堂”开启中小学课堂教学改革。", [("五有课堂", "model")]),
     ("香港“青年内地交流资助计划”等重点项目。", [("青年内地交流资助计划", "plan")]),
@@ -105,6 +108,9 @@ TRAPS = [
     # 展 ends 发展 and 铺展 as well as an exhibition
     "促进学生“德、智、体、美、劳”全面发展。",
     "一幅“河畅、水清、堤固、岸绿、湖美”的田园画卷徐徐铺展。",
+    # an event noun after a hosting verb with no proper word before it, or inside a word (展|演)
+    "教师参加市级以上业务竞赛获奖。",
+    "景区举办苗族歌舞展演、跳芦笙等活动。",
     # an ordinal event name is not a slogan code
     "在“第一硬件”提档升级中走在前列。",
 ]

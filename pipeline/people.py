@@ -87,6 +87,8 @@ COPULA = "是"  # 安妹|是|…的一名普通员工: a role stated of the name
 CLAUSE_ENDS = frozenset("，,。；;！!？?：:\n")
 MAX_STATED_ROLE = 30  # characters of a clause stating a role after 是
 MAX_FOREIGN_NAME = 16
+PROPER_NAME_POS = ("nr", "ns", "nz")  # jieba's tags of names, places and other proper nouns
+FOREIGN_CRF = 0.5  # a CRF name with no Chinese surname, made of transliteration characters, needs this much
 MAX_CUT_BEFORE_NAME = 2  # 确|吉坚赞: characters of a dotted name's part jieba may cut off the found name
 # jieba tags of place and organisation words: a name never starts or ends inside one.
 PLACE_POS = ("ns", "nt", "nz")
@@ -167,6 +169,7 @@ class PeopleStage(Stage):
         self.title_phrases = Phrases(sorted(t for t in self.title_position if len(t) >= 2))
         self.not_names = lex["not_names"].terms()
         self.places = lex["places"].terms() if "places" in lex else frozenset()
+        self.translit = frozenset(lex["translit_chars"].terms()) if "translit_chars" in lex else frozenset()
         # 唐山, 曹妃甸: the short forms running text uses; only the CRF's untitled names are checked
         # against them, since a titled 罗平 or 高阳 is more likely a person than the county
         self.place_short_forms = lex["places"].values(2) if "places" in lex else frozenset()
@@ -213,11 +216,16 @@ class PeopleStage(Stage):
         # 4. CRF names, where no rule has put a name already
         taken = SpanIndex(_mentions(found))
         for span in crf.values():
-            name = text[span.start : span.end]
-            if not taken.overlaps(span) and self._acceptable(
-                name, span, unquoted, from_crf=True, confidence=crf_confidence[span]
-            ):
+            name, confidence = text[span.start : span.end], crf_confidence[span]
+            if taken.overlaps(span):
+                continue
+            if self._acceptable(name, span, unquoted, from_crf=True, confidence=confidence):
                 found.setdefault(name, Candidate(name)).mentions.add(span)
+            elif not self._surname_at(name, 0) and confidence >= FOREIGN_CRF:  # 泽曼, 南希·佩洛西
+                span = self._without_follower(text, span)
+                name = text[span.start : span.end]
+                if self._acceptable_foreign(name, span, unquoted):
+                    found.setdefault(name, Candidate(name)).mentions.add(span)
         # 5. further occurrences, and lists that continue a CRF name
         self._all_occurrences(doc, unquoted, found)
         self._extend_lists(doc, blocked, crf, found)
@@ -551,6 +559,14 @@ class PeopleStage(Stage):
             name = self._name_after(text, title.end, crf)
             if name and self._acceptable(text[name.start : name.end], name, blocked, crf=crf):
                 name = self._transliterated(doc, name)
+                if text[name.end : name.end + 1] in NAME_DOTS:  # 村民|艾孜孜·莫依丁: 艾 is a surname too
+                    whole = self._foreign_name_after(text, title.end, crf)
+                    name = whole if whole and whole.end > name.end else name
+            else:  # no Chinese name there: a transliterated one (发言人|扎哈罗娃, 村民|艾孜孜·莫依丁)
+                name = self._foreign_name_after(text, title.end, crf)
+                if name and not self._acceptable_foreign(text[name.start : name.end], name, blocked):
+                    name = None
+            if name:
                 role, affiliation = self._role_before(doc, held)
                 if held is not title:
                     role = word  # 党委书记, as written
@@ -559,6 +575,61 @@ class PeopleStage(Stage):
             name = self._name_before(text, title.start, crf)
             if name and self._acceptable(text[name.start : name.end], name, blocked, crf=crf):
                 self._add(found, text, name, (3, word, "", name.start))
+
+    def _foreign_name_after(self, text: str, i: int, crf: _Names) -> Span | None:
+        """发言人|扎哈罗娃, 议长|南希·佩洛西, 贫困户|达吾列提: a name with no Chinese surname after a
+        title is a run of transliteration characters (a name dot may join two), cut back to where
+        the segmenter ends a word (普京|明确), or the CRF's name starting there if that is longer
+        (南希·佩洛西: 南 is no transliteration character); two characters must be one word of the
+        segmenter's (普京, 泽曼)."""
+        learned = self._without_follower(text, crf[i]) if i in crf and 2 <= len(crf[i]) <= MAX_FOREIGN_NAME else None
+        end = i
+        while end < len(text) and end - i < MAX_FOREIGN_NAME and (
+                text[end] in self.translit
+                or (text[end] in NAME_DOTS and end > i and text[end + 1 : end + 2] in self.translit)):
+            end += 1
+        while end > i + 1 and not self._word_ends_at(end):
+            end -= 1
+        if learned is not None and learned.end >= end:
+            return learned  # (the run longer than the CRF's name: 托尔|嘎额, where it stopped at 托尔)
+        if end - i < 2 or text[end - 1] in NAME_DOTS:
+            return None
+        following = self._token_starts.get(end)
+        if following is not None and following.pos.startswith(("n", "t")):
+            return None  # 学生|扎西|东周 (t): a noun, name or time word next may be the name going on
+        if end - i == 2:
+            token = self._token_starts.get(i)
+            if token is None or token.end != end:
+                return None
+        return self._without_follower(text, Span(i, end))
+
+    def _without_follower(self, text: str, span: Span) -> Span:
+        """夏皮罗曾|坦言, 阿纳斯塔夏季斯道|出: a transliterated name run on into a word that follows
+        names (曾, 道) ends before it."""
+        if len(span) > 3 and text[span.end - 1] in self.followers and text[span.end - 2] not in NAME_DOTS:
+            return Span(span.start, span.end - 1)
+        return span
+
+    def _acceptable_foreign(self, name: str, span: Span, blocked: SpanIndex) -> bool:
+        """A transliterated name: all its characters transliteration ones, but for one that opens a
+        part of a longer name (南希·佩洛西; not 特本克蒙省格罗奇马县, a place), dots only inside, ending where a word ends, no
+        place (俄罗斯, 高加索), no listed non-name, nothing blocked; two characters must be no
+        everyday word (加强, 多次) and a word the segmenter tags as a name or place (普京 ns, 泽曼
+        nr; not 学生|爱班 n)."""
+        if name[0] in NAME_DOTS or name[-1] in NAME_DOTS or not self._word_ends_at(span.end):
+            return False
+        parts = re.split("[" + "".join(NAME_DOTS) + "]", name)
+        letters = "".join(parts)
+        strangers = [(part, k) for part in parts for k, ch in enumerate(part) if ch not in self.translit]
+        if len(letters) < 2 or len(strangers) > 1 or (strangers and (len(letters) < 4 or strangers[0][1] > 0)):
+            return False  # (the one stranger allowed opens a part of a longer name: 南|希·佩洛西)
+        if len(name) == 2:
+            token = self._token_starts.get(span.start)
+            tag = token.pos if token is not None and token.end == span.end else (self._word_tag(name) or "n")
+            if jieba_dictionary().get(name, 0) >= NAME_WORD_FREQUENCY or not tag.startswith(PROPER_NAME_POS):
+                return False
+        return (not blocked.overlaps(span) and name not in self.not_names
+                and not any(part in self.places for part in parts))
 
     def _title_after_institution(self, doc: Doc, title: Span, blocked: SpanIndex) -> Span | None:
         """The part of `title` after the institution it begins inside, when that part is itself a

@@ -461,6 +461,41 @@ def test_a_rare_surname_after_a_title_in_one_name_word(run_rules, text, name, ro
     assert people.get(name) == role, people
 
 
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("俄罗斯总统普京随后宣布暂停履约。", "普京", "总统"),  # one word of two transliteration characters
+        ("2月1日，俄外交部发言人扎哈罗娃表示反对。", "扎哈罗娃", "发言人"),  # a run cut at the next word
+        ("总统普京明确表示。", "普京", "总统"),  # not 普京明 (明|确 is the next word)
+        ("村民艾孜孜·莫依丁感慨地说。", "艾孜孜·莫依丁", "村民"),  # 艾 is a surname too: the dot goes on
+        ("他是建档立卡贫困户达吾列提，心里充满感激。", "达吾列提", "贫困户"),
+    ],
+)
+def test_a_transliterated_name_after_a_title(run_rules, text, name, role):
+    people = {p.name: p.role for p in run_rules(text).people}
+    assert people.get(name) == role, people
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("美国众议院议长南希·佩洛西表示反对。", "南希·佩洛西"),  # the CRF's name, though 南 is no such character
+        ("美国消费技术协会主席加里·夏皮罗曾坦言，加征关税有害。", "加里·夏皮罗"),  # not 夏皮罗曾
+    ],
+)
+def test_a_transliterated_name_the_crf_finds(run, text, name):
+    assert name in [p.name for p in run(text).people]
+
+
+@pytest.mark.parametrize("text, not_person", [
+    ("当年捡牛粪的学生扎西东周，如今已是四年级学生。", "扎西"),  # the name may go on into the next word
+    ("他还是扎根独龙江的那个老县长。", "扎根"),
+    ("引导学生爱班、爱校、爱家乡。", "爱班"),  # two characters jieba guessed as a common noun
+])
+def test_transliteration_traps(run, text, not_person):
+    assert not_person not in [p.name for p in run(text).people]
+
+
 def test_a_rare_surname_after_a_title_named_again(run_rules):
     # jieba cuts 靳|绥东 (靳 a rarer surname): the article naming it twice supports the name
     text = "国家监委对河南省政协原党组副书记、副主席靳绥东严重违纪违法问题进行了立案审查调查。经查，靳绥东理想信念丧失。"

@@ -59,6 +59,7 @@ FILLER_FREQUENCY = 3
 EVERYDAY_FREQUENCY = 500  # a dictionary word this frequent is an everyday word (格局 1666, 大厅 2273)
 BRANCH = ("分", "支")  # 分行, 支行, 分公司, 分院: a branch is named by its place after the body's name
 TERM_DETERMINERS = frozenset("新本上下同这那每历首")  # 新一届, 这一届: which term, not a count
+CHINA = frozenset({"中国", "中华人民共和国", "我国"})  # whose 国务院 is the State Council itself
 MAX_QUOTED = 12  # characters of a quoted name before a head (“幸福工程”组委会)
 # A chain of administrative units from a province or city down to a community or village, whose
 # small units' names jieba often cuts wrong (团结|坝|社区, 乐平|镇塘|约|村): each unit is a short name
@@ -993,9 +994,21 @@ class _Finder:
                 continue
             if self._straddled_by_word(end):
                 continue  # 文化部|门: the name's last character begins 部门; 教育部|长 is fine (部长 is a title)
+            country = self._country_before(start)
+            start -= len(country)  # 美国|国务院 is America's, not China's State Council
             out.append(Candidate(Span(start, end), self.doc.text[start:end], self.lex.names[word],
-                                 self.lex.longest_head(word), word, (), source="name"))
+                                 self.lex.longest_head(word), country + word, (country,) if country else (),
+                                 source="name"))
         return out
+
+    def _country_before(self, start: int) -> str:
+        """The foreign country whose word ends right at `start`, or opens the word the name ends
+        (美国|国务院, 美国国务院 nt), else ""."""
+        if start == 0:
+            return ""
+        token = self.tokens[self._token_at(start - 1)]  # (jieba may hold both in one word: 美国国务院 nt)
+        word = self.fold[token.start : start]
+        return word if self.lex.place_level.get(word) == "country" and word not in CHINA else ""
 
     def unit_chains(self) -> list[Candidate]:
         """重庆市|沙坪坝区|石井坡街道|团结坝社区|党委: the body of a community or village named by the

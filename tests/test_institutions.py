@@ -184,6 +184,8 @@ TRAPS = [
     "他曾任南京集团总裁兼博物馆馆长。",
     # a quoted title after a verb that confers it is an honour, not a body
     "该公司摘得“南亚领军新国际航空公司”的桂冠。",
+    # a party congress is a meeting, not an organisation
+    "深入学习贯彻党的十九大精神。",
     # 面向 (tagged n) says whom the sentence addresses; 面向政府 is no body
     "这是一场面向政府自身的改革。",
 ]
@@ -267,6 +269,9 @@ KEPT_WHOLE = [
     ("王刚是天津站党办工作人员。", "天津站党办"),  # 办 alone (tagged v) before a noun is the head
     ("当地华助中心等机构给予支持。", "华助中心"),  # a guessed name before 中心 that splits no word
     ("江北区培新小学校的老师来了。", "江北区培新小学校"),
+    # a foreign country before a body China has too names that country's (美国国务院 is one word of jieba's)
+    ("美国国务院日前宣布暂停履行条约义务。", "美国国务院"),
+    ("美国众议院议长表示反对。", "美国众议院"),
     # a name quoted whole, its head ending the quotation, runs over the verb inside it (种植)
     ("村里还成立“东华苗木种植专业合作社”，带动村民致富。", "东华苗木种植专业合作社"),
 ]

@@ -160,6 +160,14 @@ class OrgLexicons:
         return frozenset(head[-1] for head in self.heads)
 
     @cached_property
+    def portfolios(self) -> tuple[str, ...]:
+        """工业和信息化, 林业和草原: the joined portfolios of the listed ministries and administrations
+        (their names less 国家 and the head), longest first."""
+        joined = {name.removeprefix("国家")[: -len(self.longest_head(name)) or None]
+                  for name in self.names if "和" in name and self.longest_head(name)}
+        return tuple(sorted((p for p in joined if "和" in p), key=len, reverse=True))
+
+    @cached_property
     def honour_verbs(self) -> tuple[str, ...]:
         return tuple(self.honours)
 
@@ -602,7 +610,15 @@ class _Finder:
                 k = k if k is not None and end - self.tokens[k].start <= MAX_NAME else None
                 continue
             if role == "stop":
-                break
+                joined = self._joined_portfolio(head_start, pos)
+                if not joined:
+                    break
+                # 工业和信息化|厅: a department named after a ministry whose name joins two portfolios
+                parts = [(joined, "body", "nz")]
+                pos = head_start - len(joined)
+                k = self.ends.get(pos)
+                k = k if k is not None and end - self.tokens[k].start <= MAX_NAME else None
+                continue
             if role == "body" and self._guessed(tok.text, parts):
                 break
             if role == "other":
@@ -623,6 +639,16 @@ class _Finder:
             parts.append((self.fold[tok.start : tok.end], "ordinal", tok.pos))
         parts.reverse()
         return self._judge(parts, head, end)
+
+    def _joined_portfolio(self, head_start: int, pos: int) -> str:
+        """The two portfolios joined by 和 that end at the head and reach left past `pos`, as a
+        ministry of the State Council joins them (工业和信息化部, 住房和城乡建设部: 工业和信息化厅 and
+        林业和草原局 are a province's), else ""."""
+        for portfolio in self.lex.portfolios:
+            start = head_start - len(portfolio)
+            if start < pos and self.fold.endswith(portfolio, 0, head_start) and self.ends.get(start) is not None:
+                return portfolio
+        return ""
 
     def _glued_level(self, tok: Token) -> str:
         """The level (区, 市, 县) at the end of a word jieba guessed from a function word and it (由区,

@@ -269,6 +269,9 @@ KEPT_WHOLE = [
     ("王刚是天津站党办工作人员。", "天津站党办"),  # 办 alone (tagged v) before a noun is the head
     ("当地华助中心等机构给予支持。", "华助中心"),  # a guessed name before 中心 that splits no word
     ("江北区培新小学校的老师来了。", "江北区培新小学校"),
+    # a department named after a ministry that joins two portfolios with 和
+    ("自治区工业和信息化厅副厅长表示。", "自治区工业和信息化厅"),
+    ("天津市文化和旅游局发布通知。", "天津市文化和旅游局"),
     # a foreign country before a body China has too names that country's (美国国务院 is one word of jieba's)
     ("美国国务院日前宣布暂停履行条约义务。", "美国国务院"),
     ("美国众议院议长表示反对。", "美国众议院"),

@@ -100,6 +100,7 @@ class WordMap(dict):
 
 
 MORE_INSIDE_UNIT = WordMap({"多": "", "余": ""})  # 3个多月, 1个余月
+BELOW_ZERO = "零下"
 HALF, VAGUE_HALF = "半", ("半载", "半会", "半晌")  # 一年半 is 1.5 years; 一年半载 and 一时半会 are vague
 
 
@@ -409,6 +410,9 @@ def _read_around(folded: str, match: re.Match, grammar: NumberGrammar) -> Figure
         pos = after_pos + len(after)
 
     figure_start, before_qualifier, few = _before(folded, start, numeral, grammar)
+    if category == "temperature" and folded.endswith(BELOW_ZERO, 0, figure_start):
+        value, figure_start = -value, figure_start - len(BELOW_ZERO)  # 零下15摄氏度 is −15
+        value_max = -value_max if value_max is not None else None
     if few:
         qualifiers.append(few)
     if numeral[0] in "百千万亿" and not (few or inner or (before_qualifier and before_qualifier != "exact")):

@@ -63,6 +63,10 @@ FIGURES = [
     # the unit as written after the marker or half inside it (月 alone is a date's: 个月 stays)
     ("需花费两个多小时", "两个多小时", 2, None, "小时", "more_than"),
     ("驱车近两个半小时", "近两个半小时", 2.5, None, "小时", "approx"),
+    # below zero; wells and household members counted with 口; ages in decades (八旬)
+    ("气温降到零下15摄氏度", "零下15摄氏度", -15, None, "摄氏度", "exact"),
+    ("随着284口油井相继关停", "284口", 284, None, "口", "exact"),
+    ("年过八旬的老人", "八旬", 8, None, "旬", "exact"),
     # a half after a duration or an age
     ("女儿三岁半时", "三岁半", 3.5, None, "岁", "exact"),
     ("用了3年半时间", "3年半", 3.5, None, "年", "exact"),
@@ -162,6 +166,10 @@ TRAPS = [
     "三门峡市",
     "“十四五”规划",
     "比分3:1",
+    "狂飙四起",
+    "他四处联系技术指导",
+    "小两口过年",
+    "20世纪80年代",
 ]
 
 

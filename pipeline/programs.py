@@ -34,6 +34,8 @@ QUOTE_PAIRS = regex.compile(r"“([^“”\n]{1,90})”|‘([^‘’\n]{1,60})�
 BOOK_TITLE = regex.compile(r"《([^《》\n]{2,80})》")
 CODE_SHAPE = regex.compile(r"(?:\d[\dA-Za-z]{2,}|[\dA-Za-z]+(?:[+＋][\dA-Za-z]+)+|[A-Z]+-[A-Z]{2,}|[A-Z]-[A-Z]+|[A-Z]\+\+)")
 PLUS_SHAPE = regex.compile(r"[\p{Han}A-Za-z\d]+(?:[+＋][\p{Han}A-Za-z\d]+)+(?:[、，,][\p{Han}A-Za-z\d]+(?:[+＋][\p{Han}A-Za-z\d]+)+)*")
+# “和平使命—2018”, “跨越—2018·朱日和”: an exercise, contest or campaign named with its year after a dash
+YEAR_NAMED = regex.compile(r"\p{Han}{2,8}[—－-](?:19|20)\d\d(?:·\p{Han}{2,6})?")
 TRAILING_PARENS = regex.compile(r"[（(][^（）()]*[）)]$")
 SENTENCE_END = frozenset("。！？!?…")
 SEPARATORS = "、·•，,"
@@ -398,6 +400,8 @@ def _judge_quote(ctx: Context, q: Quote, head: Head) -> Candidate | None:
             return Candidate(q.inner, lex.kind(own), definition)
     if _is_code(text) or PLUS_SHAPE.fullmatch(text):
         return Candidate(q.inner, "model", definition)
+    if YEAR_NAMED.fullmatch(text):
+        return Candidate(q.inner, "activity", definition)
     if _is_numeric_slogan(ctx, text):
         return Candidate(q.inner, "policy", definition)
     if definition is not None and _parallel_parts(text) and _expands(ctx, definition):

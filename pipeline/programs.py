@@ -49,6 +49,7 @@ CLAUSE_PART_MAX = 10  # a quoted name with commas has short parallel parts (红�
 # Small patterns used for every quote or candidate, compiled once.
 CLAUSE_SPLIT = regex.compile(r"[，,；;]")
 LIST_SPLIT = regex.compile(r"[、·•，,]")
+AFTER_VERB = frozenset("了好起出")  # a launch verb's aspect or complement (实施好, 推出了), before the name
 YEAR_LIKE = regex.compile(r"(?:19|20)\d\d")
 CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
 ADOPTED_NAME = regex.compile(r"[\p{Han}\d+＋]{2,10}")  # 研训合一, 厕所革命, 互联网+农业: a short name, no clause
@@ -614,7 +615,7 @@ def _name_ending_in_noun(ctx: Context, pos: int, strong_only: bool, nouns: froze
     stop = BREAK.search(fold, pos, min(len(fold), pos + UNQUOTED_MAX))
     window = fold[pos : stop.start() if stop else min(len(fold), pos + UNQUOTED_MAX)]
     tokens = ctx.segmenter.cut(window)
-    while tokens and tokens[0].text in ("了", "好", "起", "出", "和", "了一批", "一批"):
+    while tokens and (tokens[0].text in AFTER_VERB or tokens[0].text in ("和", "了一批", "一批")):
         tokens = tokens[1:]
     if not tokens:
         return None
@@ -690,6 +691,8 @@ def _enumerated_items(ctx: Context, text: str, base: int) -> list[Candidate]:
             for tok in tokens:
                 if tok.text in lead or tok.text in ("系统", "全面", "深入", "持续"):
                     cut = tok.end
+            if cut and piece[cut : cut + 1] in AFTER_VERB:
+                cut += 1  # 实施好|农村安居…工程: the verb's complement is no part of the name
             offset, piece = offset + cut, piece[cut:]
         name = piece[: -len(noun)]
         if len(name) < 2 or "的" in piece or "等" in piece or _generic_name(ctx, name) or piece in lex.stops("generic"):

@@ -28,6 +28,8 @@ NOMINAL_TAGS = ("n", "vn", "j", "nz", "nt", "ns", "nr", "an", "s", "eng")  # not
 # Grammar words that end a measure phrase; the lexicons hold content words, these are function words.
 FUNCTION_CHARS = set("的了和与及或并等在是为有将把被对向从以其中这那各每也都还已共达")
 MAX_RIGHT, MAX_LEFT, MAX_MEASURE, SHORT_HEAD = 12, 8, 14, 6
+BODY_TITLE = 6  # characters of a title between a body and the person who holds it (…学校|副校长|王某)
+GROUP_MARKS = ("、", "等", "和", "与")  # after a name: one of a group (徐小丽、黄韵筑等70名教师)
 LEFT_STRIP = " “”\"、"  # around the words before a figure: not part of what it counts
 # The patterns searched through whole articles open with a lookahead for the characters a match can
 # start with: re then passes over every other position at once (two to three times faster).
@@ -88,7 +90,9 @@ class ClaimStage(Stage):
         self.place_levels = _place_levels(lexicons)
         self.place_names = Phrases(n for n in self.place_levels if len(n) >= 2)
         # a body named right after one of these (与, 依托, 获, 被) is another party to a figure, not its owner
-        self.other_party_cues = tuple(lexicons["subject_cues"].terms())
+        cues = lexicons["subject_cues"].rows
+        self.other_party_cues = tuple(row[0] for row in cues if row[1] != "speaker")
+        self.speech = tuple(row[0] for row in cues if row[1] == "speaker")
 
     def __call__(self, doc: Doc) -> Doc:
         year = int(doc.meta.date[:4]) if doc.meta.date else None
@@ -96,7 +100,7 @@ class ClaimStage(Stage):
         periods = _Periods(self._periods(doc, year))
         places = self._place_mentions(doc)
         main = _main_subject(doc, places)
-        named = _Named(doc, places, self.other_party_cues)
+        named = _Named(doc, places, self.other_party_cues, self.speech)
         claims = []
         for figure in find_figures(doc.text, self.grammar):
             if not self._is_claim(doc, figure, excluded):
@@ -161,7 +165,7 @@ class ClaimStage(Stage):
             qualifier=figure.qualifier,
             value_max=figure.value_max,
             measure=measure,
-            subject=_subject(figure, sentence, scope, places, named, main),
+            subject=_subject(figure, sentence, clause, scope, places, named, main),
             period=period.text if period else "",
             period_start=period.start if period else None,
             period_end=period.end if period else None,
@@ -406,13 +410,20 @@ def _main_subject(doc: Doc, places: list[tuple[Span, str]]) -> str:
     return place
 
 
-def _subject(figure: Figure, sentence: Span, list_scope: Span, places: list[tuple[Span, str]],
+def _subject(figure: Figure, sentence: Span, clause: Span, list_scope: Span, places: list[tuple[Span, str]],
              named_all: "_Named", main: str) -> str:
     """The institution or place named last before the figure in its sentence, else in its paragraph
-    (`list_scope`: a list set in several lines counts as one), else the article's main subject."""
+    (`list_scope`: a list set in several lines counts as one), else the article's main subject; none
+    when a person is named after that body and before the figure in its clause, neither as the one
+    who speaks (院长张华介绍 is the source) nor as one of a counted group (徐小丽、黄韵筑等70名教师)."""
     for scope in (sentence, list_scope):
         named = named_all.inside(scope)
         before = [(span, name) for span, name in named if span.end <= figure.span.start]
+        body_end = before[-1][0].end if before else 0
+        # a person named in the figure's clause after the body, not by the body's title (江北区培新
+        # 小学校|校长|朱刚 speaks for the school): the person's own figure, no body's
+        if scope is sentence and named_all.person_between(max(body_end + BODY_TITLE, clause.start), figure.span.start):
+            return ""
         if before:
             return before[-1][1]
         if scope is sentence:
@@ -425,12 +436,22 @@ def _subject(figure: Figure, sentence: Span, list_scope: Span, places: list[tupl
 class _Named:
     """Institution mentions and places of a document, sorted once (every claim asks for a scope)."""
 
-    def __init__(self, doc: Doc, places: list[tuple[Span, str]], other_party_cues: tuple[str, ...] = ()) -> None:
+    def __init__(self, doc: Doc, places: list[tuple[Span, str]], other_party_cues: tuple[str, ...] = (),
+                 speech: tuple[str, ...] = ()) -> None:
         named = [(m, inst.canonical) for inst in doc.institutions for m in inst.mentions]
         text, reach = doc.text, max(map(len, other_party_cues), default=0)
         self.named = sorted((span, name) for span, name in named + places
                             if not text[max(0, span.start - reach) : span.start].endswith(other_party_cues))
         self.starts = [span.start for span, _ in self.named]
+        # the people named as no speaker (a byline's name is furniture, never in a sentence's figures)
+        self.people = sorted(m.start for person in doc.people for m in person.mentions
+                             if not text.startswith(speech, m.end) and not text.startswith(speech, m.end + 1)
+                             and not text.startswith(GROUP_MARKS, m.end))
+
+    def person_between(self, start: int, end: int) -> bool:
+        """A person (not speaking) is named in [start, end)."""
+        index = bisect_left(self.people, start)
+        return index < len(self.people) and self.people[index] < end
 
     def inside(self, scope: Span) -> list[tuple[Span, str]]:
         """The (span, name) pairs within `scope`, in text order."""

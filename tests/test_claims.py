@@ -5,15 +5,18 @@ from __future__ import annotations
 import pytest
 
 from pipeline.claims import ClaimStage
-from pipeline.document import InstitutionFinding, ProgramFinding, Span
+from pipeline.document import InstitutionFinding, PersonFinding, ProgramFinding, Span
 
 
 @pytest.fixture(scope="module")
 def claims(resources, make_doc):
     stage = ClaimStage(resources)
 
-    def run(text: str, institutions: tuple[str, ...] = (), programs: tuple[str, ...] = (), **hints):
+    def run(text: str, institutions: tuple[str, ...] = (), programs: tuple[str, ...] = (),
+            people: tuple[str, ...] = (), **hints):
         doc = make_doc(text, **hints)
+        for name in people:
+            doc.people.append(PersonFinding(name=name, mentions=[Span(i, i + len(name)) for i in _find_all(doc.text, name)]))
         for name in institutions:
             mentions = [Span(i, i + len(name)) for i in _find_all(doc.text, name)]
             doc.institutions.append(InstitutionFinding(canonical=name, kind="school", mentions=mentions))
@@ -133,6 +136,20 @@ def test_subject_is_a_place_opening_the_sentence(claims):
 ])
 def test_subject_is_not_another_party(claims, text, institutions, figure, subject):
     assert _claim(claims(text, institutions=institutions), figure).subject == subject
+
+
+@pytest.mark.parametrize("text, people, figure, subject", [
+    # a person's own figure, in the person's clause, is no body's
+    ("上海无线电博物馆开馆。孙老师讲授了22年的课。", ("孙老师",), "22", ""),
+    ("上海无线电博物馆开馆。雷保平一家四口等候着回家的列车。", ("雷保平",), "四", ""),
+    # but not one who reports it, one of a counted group, or one the body's title introduces
+    ("上海无线电博物馆开馆。馆长张华介绍，今年接待观众3万人次。", ("张华",), "3万", "上海无线电博物馆"),
+    ("上海无线电博物馆开馆。徐小丽、黄韵筑等近70名教师获奖。", ("徐小丽", "黄韵筑"), "70", "上海无线电博物馆"),
+    ("江北区培新小学校校长朱刚荣获竞赛一等奖。", ("朱刚",), "一等奖", "江北区培新小学校"),
+])
+def test_a_persons_own_figure_has_no_subject(claims, text, people, figure, subject):
+    doc = claims(text, institutions=("上海无线电博物馆", "江北区培新小学校"), people=people)
+    assert _claim(doc, figure).subject == subject
 
 
 # Not claims: codes, quoted names, titles, the indefinite 一, award grades that are counted.

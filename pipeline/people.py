@@ -1098,6 +1098,18 @@ class PeopleStage(Stage):
                         best, best_distance = inst.canonical, distance
         return best
 
+    def _held_for_a_place(self, doc: Doc, person: Candidate) -> bool:
+        """俄罗斯|总统|普京: the role that won is held for the place named right before it, which is no
+        body; the nearest body elsewhere in the sentence (美国国务院) is someone else's."""
+        if not person.roles:
+            return False
+        best = min(person.roles, key=lambda r: (r[0], -len(r[1])))
+        if best[0] != 0:
+            return False
+        start = best[3] - len(best[1])  # the title (grown over its modifiers) ends where the name starts
+        token = self._token_at(start - 1) if start > 0 else None
+        return token is not None and token.end == start and doc.text[token.start : token.end] in self.places
+
     def _finding(self, doc: Doc, person: Candidate) -> PersonFinding:
         mentions = sorted(person.mentions, key=span_order)
         if person.byline and not person.roles:
@@ -1108,7 +1120,7 @@ class PeopleStage(Stage):
             role, affiliation = best[1], best[2]
         else:
             role, affiliation = self._role_stated(doc, mentions)
-        if not affiliation and role:
+        if not affiliation and role and not self._held_for_a_place(doc, person):
             first = mentions[0].start
             affiliation = self._nearest_institution(doc, first, doc.sentence_of(first)) or (
                 self._nearest_institution(doc, first, doc.paragraph_of(first))

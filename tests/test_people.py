@@ -496,6 +496,12 @@ def test_transliteration_traps(run, text, not_person):
     assert not_person not in [p.name for p in run(text).people]
 
 
+def test_a_role_held_for_a_place_takes_no_other_body(run):
+    # 俄罗斯|总统: the role is held for the country; the body named before is someone else's
+    people = {p.name: p for p in run("美国国务院日前宣布暂停履约。俄罗斯总统普京随后宣布。").people}
+    assert (people["普京"].role, people["普京"].affiliation) == ("总统", "")
+
+
 def test_a_rare_surname_after_a_title_named_again(run_rules):
     # jieba cuts 靳|绥东 (靳 a rarer surname): the article naming it twice supports the name
     text = "国家监委对河南省政协原党组副书记、副主席靳绥东严重违纪违法问题进行了立案审查调查。经查，靳绥东理想信念丧失。"

@@ -498,7 +498,7 @@ def test_transliteration_traps(run, text, not_person):
 
 def test_a_role_held_for_a_place_takes_no_other_body(run):
     # 俄罗斯|总统: the role is held for the country; the body named before is someone else's
-    people = {p.name: p for p in run("美国国务院日前宣布暂停履约。俄罗斯总统普京随后宣布。").people}
+    people = {p.name: p for p in run("美国国务院宣布暂停履约后，俄罗斯总统普京随即宣布对等回应。", institutions=("美国国务院",)).people}
     assert (people["普京"].role, people["普京"].affiliation) == ("总统", "")
 
 

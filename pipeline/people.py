@@ -269,12 +269,15 @@ class PeopleStage(Stage):
         """The would-be last character of a name belongs to the next word: the segmenter ends a word
         right before it and puts it in an everyday word reaching past the name (严春|几年, 王娜|刚刚,
         郭智|报道). 王刚|说 has no third character to lose; 朱|福荣 keeps its own; a lone 才 may end a
-        given name (许有才), so only whole words count."""
+        given name (许有才), so only whole words count. Where the segmenter read the two characters
+        before as a name of their own (田花|举例 nr), a word it counts less often is enough."""
         token = self._token_starts.get(last)
         if token is None or last == 0 or self._token_at(last - 1) is token:
             return False
+        before = self._token_at(last - 1)
+        named = before is not None and before.start == last - 2 and before.pos.startswith("nr")
         return (token.end > end and not token.pos.startswith("nr")
-                and jieba_dictionary().get(token.text, 0) >= EVERYDAY_FREQUENCY)
+                and jieba_dictionary().get(token.text, 0) >= (NAME_WORD_FREQUENCY if named else EVERYDAY_FREQUENCY))
 
     def _place_before_suffix(self, span: Span) -> bool:
         """罗庄|村, 唐古拉|草原, 马王堆|汉墓, 本报马德里|电: a place word cut right after the candidate;

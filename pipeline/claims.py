@@ -157,7 +157,8 @@ class ClaimStage(Stage):
             # (the window, too, opens at a word: 每|天1万步 gives 步数, not 天步数)
             measure = _measure_text(left[-MAX_MEASURE:][partial:] if len(head) < 4 else head, figure)
         scope = _list_scope(doc, figure.span.start)
-        period = _nearest_period(periods, figure, sentence, scope)
+        # a person's age (5岁的小女儿) takes a time only from its own clause, not the sentence's news
+        period = _nearest_period(periods, figure, *((clause, clause) if figure.category == "age" else (sentence, scope)))
         return ClaimFinding(
             span=quote,
             value=figure.value,

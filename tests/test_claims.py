@@ -102,6 +102,8 @@ def test_claim(claims, text, figure, quote, value, unit, qualifier, measure):
     ("学校培训教室6间。", "6", "", None, None),
     ("2013年之前，全国电量缺口超过20%。", "20", "2013年之前", None, 2013),  # open before
     ("2015年以后，电站每年发电10亿度。", "10亿", "2015年以后", 2015, 2021),  # open after, to the article
+    ("如今，55岁的张广祥仍在种萝卜。", "55", "", None, None),  # an age takes a time from its own clause only
+    ("如今55岁的张广祥仍在种萝卜。", "55", "如今", None, 2021),
 ])
 def test_period(claims, text, figure, period, start, end):
     claim = _claim(claims(text, date="2021-06-21"), figure)

@@ -444,7 +444,7 @@ class _Named:
         self.named = sorted((span, name) for span, name in named + places
                             if not text[max(0, span.start - reach) : span.start].endswith(other_party_cues))
         self.starts = [span.start for span, _ in self.named]
-        # the people named as no speaker (a byline's name is furniture, never in a sentence's figures)
+        # people's mentions, less those who report the figures (张华介绍) or stand in a group (徐小丽、…等)
         self.people = sorted(m.start for person in doc.people for m in person.mentions
                              if not text.startswith(speech, m.end) and not text.startswith(speech, m.end + 1)
                              and not text.startswith(GROUP_MARKS, m.end))

@@ -594,7 +594,7 @@ class PeopleStage(Stage):
         while end > i + 1 and not self._word_ends_at(end):
             end -= 1
         if learned is not None and learned.end >= end:
-            return learned  # (the run longer than the CRF's name: 托尔|嘎额, where it stopped at 托尔)
+            return learned  # as far as the run or farther (南希·佩洛西); else the run (托尔嘎额, not 托尔)
         if end - i < 2 or text[end - 1] in NAME_DOTS:
             return None
         following = self._token_starts.get(end)
@@ -615,17 +615,17 @@ class PeopleStage(Stage):
 
     def _acceptable_foreign(self, name: str, span: Span, blocked: SpanIndex) -> bool:
         """A transliterated name: all its characters transliteration ones, but for one that opens a
-        part of a longer name (南希·佩洛西; not 特本克蒙省格罗奇马县, a place), dots only inside, ending where a word ends, no
-        place (俄罗斯, 高加索), no listed non-name, nothing blocked; two characters must be no
-        everyday word (加强, 多次) and a word the segmenter tags as a name or place (普京 ns, 泽曼
-        nr; not 学生|爱班 n)."""
+        part of a longer name (南希·佩洛西; not 特本克蒙省格罗奇马县, a place), dots only inside,
+        ending where a word ends, no place (俄罗斯, 高加索), no listed non-name, nothing blocked; two
+        characters must be no everyday word (加强, 多次) and a word the segmenter tags as a name or
+        place (普京 ns, 泽曼 nr; not 学生|爱班 n)."""
         if name[0] in NAME_DOTS or name[-1] in NAME_DOTS or not self._word_ends_at(span.end):
             return False
         parts = re.split("[" + "".join(NAME_DOTS) + "]", name)
         letters = "".join(parts)
-        strangers = [(part, k) for part in parts for k, ch in enumerate(part) if ch not in self.translit]
-        if len(letters) < 2 or len(strangers) > 1 or (strangers and (len(letters) < 4 or strangers[0][1] > 0)):
-            return False  # (the one stranger allowed opens a part of a longer name: 南|希·佩洛西)
+        strangers = [k for part in parts for k, ch in enumerate(part) if ch not in self.translit]  # where in its part
+        if len(letters) < 2 or len(strangers) > 1 or (strangers and (len(letters) < 4 or strangers[0] > 0)):
+            return False
         if len(name) == 2:
             token = self._token_starts.get(span.start)
             tag = token.pos if token is not None and token.end == span.end else (self._word_tag(name) or "n")
@@ -1101,29 +1101,25 @@ class PeopleStage(Stage):
                         best, best_distance = inst.canonical, distance
         return best
 
-    def _held_for_a_place(self, doc: Doc, person: Candidate) -> bool:
-        """俄罗斯|总统|普京: the role that won is held for the place named right before it, which is no
-        body; the nearest body elsewhere in the sentence (美国国务院) is someone else's."""
-        if not person.roles:
-            return False
-        best = min(person.roles, key=lambda r: (r[0], -len(r[1])))
-        if best[0] != 0:
-            return False
-        start = best[3] - len(best[1])  # the title (grown over its modifiers) ends where the name starts
-        token = self._token_at(start - 1) if start > 0 else None
+    def _held_for_a_place(self, doc: Doc, role: tuple[int, str, str, int]) -> bool:
+        """俄罗斯|总统|普京: a title before the name, held for the place named right before it, which
+        is no body; the nearest body elsewhere in the sentence (美国国务院) is someone else's."""
+        priority, title, _, name_start = role
+        start = name_start - len(title)  # the title (grown over its modifiers) ends where the name starts
+        token = self._token_at(start - 1) if priority == 0 and start > 0 else None
         return token is not None and token.end == start and doc.text[token.start : token.end] in self.places
 
     def _finding(self, doc: Doc, person: Candidate) -> PersonFinding:
         mentions = sorted(person.mentions, key=span_order)
         if person.byline and not person.roles:
             return PersonFinding(name=person.name, role=BYLINE_ROLE, affiliation="", mentions=mentions)
-        role, affiliation = "", ""
+        role, affiliation, best = "", "", None
         if person.roles:
             best = min(person.roles, key=lambda r: (r[0], -len(r[1])))
             role, affiliation = best[1], best[2]
         else:
             role, affiliation = self._role_stated(doc, mentions)
-        if not affiliation and role and not self._held_for_a_place(doc, person):
+        if not affiliation and role and not (best and self._held_for_a_place(doc, best)):
             first = mentions[0].start
             affiliation = self._nearest_institution(doc, first, doc.sentence_of(first)) or (
                 self._nearest_institution(doc, first, doc.paragraph_of(first))

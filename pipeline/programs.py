@@ -161,6 +161,12 @@ class ProgramLexicon:
         return EachWord(self.cue("host"))
 
     @cached_property
+    def strong_noun_pattern(self) -> re.Pattern:
+        """The strong program nouns (计划, 工程, 战略 …), longest first, for finding where they stand."""
+        strong = sorted((n for n, (_, strength) in self.nouns.items() if strength == "strong"), key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, strong)))
+
+    @cached_property
     def person_tails(self) -> tuple[str, ...]:
         return tuple(self.stops("person_tail"))
 
@@ -585,14 +591,26 @@ def _titles_a_plan(lex: ProgramLexicon, noun: str) -> bool:
 
 # ---- 3. unquoted names after a launch verb ----------------------------------------------------
 def launched_programs(ctx: Context) -> list[Candidate]:
-    lex, doc = ctx.lex, ctx.doc
     out: list[Candidate] = []
-    for tok in _tokens_among(doc, lex.launch_verbs):
-        if ctx.quoted.holds(tok.end):
-            continue
+    for tok in _verbs_before(ctx, ctx.lex.launch_verbs, ctx.lex.strong_noun_pattern):
         cand = _name_ending_in_noun(ctx, tok.end, strong_only=True)
         if cand is not None:
             out.append(cand)
+    return out
+
+
+def _verbs_before(ctx: Context, verbs: EachWord, nouns: re.Pattern) -> list[Token]:
+    """The tokens that are one of `verbs`, outside quotations, with one of `nouns` starting within
+    reach of an unquoted name after them: most such verbs have none, and reading the words after
+    each (a segmenter call) is what these rules cost."""
+    starts = [m.start() for m in nouns.finditer(ctx.doc.fold)]
+    if not starts:
+        return []
+    out = []
+    for tok in _tokens_among(ctx.doc, verbs):
+        after = bisect_left(starts, tok.end)
+        if after < len(starts) and starts[after] < tok.end + UNQUOTED_MAX and not ctx.quoted.holds(tok.end):
+            out.append(tok)
     return out
 
 
@@ -724,6 +742,7 @@ def edition_programs(ctx: Context) -> list[Candidate]:
 
 
 EXHIBITION_HEADS = frozenset({"展", "展览", "大展", "特展", "展会"})
+EVENT_NOUN = re.compile("|".join(sorted(EDITION_HEADS | EXHIBITION_HEADS, key=len, reverse=True)))
 PROPER_POS = ("ns", "nz", "nr", "nt", "eng")  # a place, proper noun, name or organisation; or Latin letters
 
 
@@ -732,9 +751,7 @@ def hosted_events(ctx: Context) -> list[Candidate]:
     ending in an event noun is that event, when four characters or more name it (参加|比赛 does
     not) and it is no body's session."""
     out: list[Candidate] = []
-    for tok in _tokens_among(ctx.doc, ctx.lex.hosting_verbs):
-        if ctx.quoted.holds(tok.end):
-            continue
+    for tok in _verbs_before(ctx, ctx.lex.hosting_verbs, EVENT_NOUN):
         cand = _name_ending_in_noun(ctx, tok.end, strong_only=False, nouns=EDITION_HEADS | EXHIBITION_HEADS)
         if cand is not None and _names_an_event(ctx, cand):
             out.append(cand)

@@ -1007,11 +1007,13 @@ class _Finder:
         return cand.source == "structure" and self.fold.endswith(self.lex.honour_verbs, 0, start)
 
     def _straddled_by_word(self, end: int) -> bool:
-        """A token runs across `end` and is not a title or function word (部长, 为)."""
+        """A token runs across `end` and is not a title or function word (部长, 为), nor ends in one
+        right from `end` (银行|行长, jieba's one word 银行行长)."""
         if end in self.ends or end >= len(self.fold):
             return False
         token = self.tokens[self._token_at(end - 1)]
-        return token.start < end < token.end and token.text not in self.glue.words
+        return (token.start < end < token.end and token.text not in self.glue.words
+                and self.fold[end : token.end] not in self.glue.words)
 
     def known_names(self, names: Phrases) -> list[Candidate]:
         out = []

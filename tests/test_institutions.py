@@ -269,6 +269,11 @@ KEPT_WHOLE = [
     ("王刚是天津站党办工作人员。", "天津站党办"),  # 办 alone (tagged v) before a noun is the head
     ("当地华助中心等机构给予支持。", "华助中心"),  # a guessed name before 中心 that splits no word
     ("江北区培新小学校的老师来了。", "江北区培新小学校"),
+    # international bodies whose names a verb splits (复兴|开发) or that end in no head word
+    ("欧洲复兴开发银行行长表示支持。", "欧洲复兴开发银行"),
+    ("世界经济论坛发布报告。", "世界经济论坛"),
+    # a head glued to a member's title (协会|会员, 银行|行长)
+    ("他是博白摄影协会会员。", "博白摄影协会"),
     # a department named after a ministry that joins two portfolios with 和
     ("自治区工业和信息化厅副厅长表示。", "自治区工业和信息化厅"),
     ("天津市文化和旅游局发布通知。", "天津市文化和旅游局"),

@@ -415,8 +415,8 @@ def _read_around(folded: str, match: re.Match, grammar: NumberGrammar) -> Figure
         value_max = -value_max if value_max is not None else None
     if few:
         qualifiers.append(few)
-    if numeral[0] in "百千万亿" and not (few or inner or (before_qualifier and before_qualifier != "exact")):
-        return None  # 万人计划, 千方百计, 百年: a bare multiplier is a figure only with a marker (近百, 百余, 上万)
+    if numeral[0] in "百千万亿" and not (few or inner or (before_qualifier and (before_qualifier != "exact" or unit))):
+        return None  # 万人计划, 千方百计, 百年: a bare multiplier is a figure only with a marker (近百, 百余, 上万, 达万元)
     if before_qualifier:
         qualifiers.append(before_qualifier)
 

@@ -63,6 +63,8 @@ FIGURES = [
     # the unit as written after the marker or half inside it (月 alone is a date's: 个月 stays)
     ("需花费两个多小时", "两个多小时", 2, None, "小时", "more_than"),
     ("驱车近两个半小时", "近两个半小时", 2.5, None, "小时", "approx"),
+    # a bare multiplier after a marker, before a unit (达万元: 10,000 元)
+    ("村民人均收入达万元", "达万元", 10000, None, "元", "exact"),
     # below zero; wells and household members counted with 口; ages in decades (八旬)
     ("气温降到零下15摄氏度", "零下15摄氏度", -15, None, "摄氏度", "exact"),
     ("随着284口油井相继关停", "284口", 284, None, "口", "exact"),

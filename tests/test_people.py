@@ -360,8 +360,8 @@ def test_a_dot_after_a_word_that_is_no_name_joins_nothing(run):
         ("村支书赵宾坦言，今年的收成不错。", "赵宾", "村支书"),
         ("苏立凡研究员是冻结室主任。", "苏立凡", "研究员"),  # an academic title after the name
         ("会上，革命家王若飞听了汇报。", "王若飞", "革命家"),
-        ("一级军士长盛德华带着新兵训练。", "盛德华", "一级军士长"),  # military ranks and posts
-        ("排长陈凯冲在最前面。", "陈凯", "排长"),
+        ("刚刚荣立三等功的上士李继锐说，我们一定不怕苦。", "李继锐", "上士"),  # military ranks and posts
+        ("排长陈凯回乡探亲。", "陈凯", "排长"),
     ],
 )
 def test_titles_anchor_names_without_the_crf(run_rules, text, name, role):

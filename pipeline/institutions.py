@@ -60,6 +60,7 @@ EVERYDAY_FREQUENCY = 500  # a dictionary word this frequent is an everyday word 
 BRANCH = ("分", "支")  # 分行, 支行, 分公司, 分院: a branch is named by its place after the body's name
 TERM_DETERMINERS = frozenset("新本上下同这那每历首")  # 新一届, 这一届: which term, not a count
 CHINA = frozenset({"中国", "中华人民共和国", "我国"})  # whose 国务院 is the State Council itself
+NAME_OPEN, NAME_CLOSE = "“《", "”》"  # the marks around a name before its head (“幸福工程”组委会, 《财富》杂志)
 MAX_QUOTED = 12  # characters of a quoted name before a head (“幸福工程”组委会)
 # A chain of administrative units from a province or city down to a community or village, whose
 # small units' names jieba often cuts wrong (团结|坝|社区, 乐平|镇塘|约|村): each unit is a short name
@@ -572,7 +573,7 @@ class _Finder:
             k = self.ends.get(pos)
             if k is not None and parts[-1][1] == "modifier" and self._qualifies_kind(inner, pos, self.tokens[k]):
                 k = None  # 世界|一流大学: what kind of body, not a name
-        if k is not None and not parts and self.fold[pos - 1] == "”" and len(head) >= 2:
+        if k is not None and not parts and self.fold[pos - 1] in NAME_CLOSE and len(head) >= 2:
             return self._quoted(head, pos, end)
         while k is not None and end - self.tokens[k].start <= MAX_NAME:
             tok = self.tokens[k]
@@ -772,9 +773,9 @@ class _Finder:
         return frequency <= FILLER_FREQUENCY and word[0] in self.lex.stop
 
     def _quoted(self, head: str, close: int, end: int) -> Candidate | None:
-        """“幸福工程”组委会, “教育协同创新”工作室: a quoted name right before the head is its body, the
-        quotation marks included; the quotation marks it as a name, so a weak head needs no more."""
-        opening = self.fold.rfind("“", max(0, close - MAX_QUOTED - 1), close)
+        """“幸福工程”组委会, “教育协同创新”工作室, 《财富》杂志: a quoted or titled name right before the
+        head is its body, the marks included; the marks make it a name, so a weak head needs no more."""
+        opening = self.fold.rfind(NAME_OPEN[NAME_CLOSE.index(self.fold[close - 1])], max(0, close - MAX_QUOTED - 1), close)
         if opening < 0 or close - opening - 2 < 2 or not HAN.match(self.fold[opening + 1 : close - 1]):
             return None
         inside = self.starts.get(opening + 1)

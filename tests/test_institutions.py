@@ -272,6 +272,9 @@ KEPT_WHOLE = [
     # international bodies whose names a verb splits (复兴|开发) or that end in no head word
     ("欧洲复兴开发银行行长表示支持。", "欧洲复兴开发银行"),
     ("世界经济论坛发布报告。", "世界经济论坛"),
+    # a magazine named by a book title before its head, and a paper's 时报 after a place
+    ("他在《诗探索》杂志上发表文章。", "《诗探索》杂志"),
+    ("《纽约时报》发表文章。", "纽约时报"),
     # a head glued to a member's title (协会|会员, 银行|行长)
     ("他是博白摄影协会会员。", "博白摄影协会"),
     # a department named after a ministry that joins two portfolios with 和

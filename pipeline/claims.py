@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from operator import attrgetter
 
-from .document import ClaimFinding, Doc, Span, SpanIndex, Token
+from .document import SENTENCE_STOPS, ClaimFinding, Doc, Span, SpanIndex, Token
 from .numbers import FOUR_DIGITS, PERIOD_OPENERS, Figure, NumberGrammar, find_figures
 from .phrases import EachWord, Phrases
 from .stage import Stage
@@ -23,7 +23,6 @@ from .stage import Stage
 CLAUSE_BREAKS = "，。；！？：,;!?:\n"
 PLACE_LEVELS = ("county", "prefecture", "province")  # places that can own a figure (区, 市, 省)
 SHORT_QUOTE = 20  # a quoted stretch this short holding a numeral is a name or slogan (“两个维护”)
-SPEECH_BREAK = frozenset("。！？!?…")  # a sentence end in a quoted stretch: speech, not a name
 NOMINAL_TAGS = ("n", "vn", "j", "nz", "nt", "ns", "nr", "an", "s", "eng")  # not l: 习用语 are idioms (毫不犹豫)
 # Grammar words that end a measure phrase; the lexicons hold content words, these are function words.
 FUNCTION_CHARS = set("的了和与及或并等在是为有将把被对向从以其中这那各每也都还已共达")
@@ -288,7 +287,7 @@ def _inside_short_quote(text: str, number: Span) -> bool:
     if left < 0 or "”" in text[left:number.start]:
         return False
     right = text.find("”", number.end, number.end + SHORT_QUOTE)
-    return right >= 0 and "“" not in text[number.end : right] and SPEECH_BREAK.isdisjoint(text[left:right])
+    return right >= 0 and "“" not in text[number.end : right] and SENTENCE_STOPS.isdisjoint(text[left:right])
 
 
 def _clause(text: str, figure: Figure, sentence: Span) -> Span:

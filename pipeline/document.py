@@ -203,6 +203,8 @@ class Doc:
 
 
 _START, _END = attrgetter("start"), attrgetter("end")
+# Marks that end a sentence: a quoted stretch holding one is speech, not a name (claims, programs).
+SENTENCE_STOPS = frozenset("。！？!?…")
 
 
 def _containing(spans: list[Span], pos: int) -> Span | None:

@@ -83,6 +83,7 @@ NAME_WORD_FREQUENCY = 200  # a whole name jieba's dictionary counts more often t
 PLURAL = "们"
 PERSON_POS = frozenset(("nr", "nrt", "nrfg"))  # jieba's personal-name tags (nrt: a transliterated one)
 NAME_DOTS = frozenset("·・•")  # between the parts of a foreign name
+NAME_DOT_SPLIT = re.compile("[" + "".join(NAME_DOTS) + "]")
 COPULA = "是"  # 安妹|是|…的一名普通员工: a role stated of the name
 CLAUSE_ENDS = frozenset("，,。；;！!？?：:\n")
 MAX_STATED_ROLE = 30  # characters of a clause stating a role after 是
@@ -621,7 +622,7 @@ class PeopleStage(Stage):
         place (普京 ns, 泽曼 nr; not 学生|爱班 n)."""
         if name[0] in NAME_DOTS or name[-1] in NAME_DOTS or not self._word_ends_at(span.end):
             return False
-        parts = re.split("[" + "".join(NAME_DOTS) + "]", name)
+        parts = NAME_DOT_SPLIT.split(name)
         letters = "".join(parts)
         strangers = [k for part in parts for k, ch in enumerate(part) if ch not in self.translit]  # where in its part
         if len(letters) < 2 or len(strangers) > 1 or (strangers and (len(letters) < 4 or strangers[0] > 0)):
@@ -756,7 +757,7 @@ class PeopleStage(Stage):
             return whole
         owners: dict[str, list[str]] = {}
         for name in dotted:
-            parts = re.split("[" + "".join(NAME_DOTS) + "]", name)
+            parts = NAME_DOT_SPLIT.split(name)
             for part in {parts[0], parts[-1]}:
                 owners.setdefault(part, []).append(name)
         spans = [(m, name) for name, person in dotted.items() for m in person.mentions]

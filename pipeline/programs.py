@@ -26,7 +26,7 @@ from operator import attrgetter
 
 import regex
 
-from .document import Doc, InstitutionFinding, ProgramFinding, Span, SpanIndex, Token
+from .document import SENTENCE_STOPS, Doc, InstitutionFinding, ProgramFinding, Span, SpanIndex, Token
 from .phrases import EachWord
 from .stage import Stage
 
@@ -37,7 +37,6 @@ PLUS_SHAPE = regex.compile(r"[\p{Han}A-Za-z\d]+(?:[+＋][\p{Han}A-Za-z\d]+)+(?:[
 # “和平使命—2018”, “跨越—2018·朱日和”: an exercise, contest or campaign named with its year after a dash
 YEAR_NAMED = regex.compile(r"\p{Han}{2,8}[—－-](?:19|20)\d\d(?:·\p{Han}{2,6})?")
 TRAILING_PARENS = regex.compile(r"[（(][^（）()]*[）)]$")
-SENTENCE_END = frozenset("。！？!?…")
 SEPARATORS = "、·•，,"
 HAN = regex.compile(r"\p{Han}")
 BREAK = regex.compile(r"[^\p{Han}\p{N}A-Za-z（）()·\-]")  # anything that ends a name: punctuation, space, quote
@@ -439,7 +438,7 @@ def _adopted(ctx: Context, q: Quote) -> bool:
 def _refused(ctx: Context, q: Quote) -> bool:
     """Quoted speech, honour titles, institution or person names, generic words: not programs."""
     lex, text, fold = ctx.lex, q.text, ctx.doc.fold
-    if (not SENTENCE_END.isdisjoint(text) or not HAN.search(text)) and not _is_code(text):
+    if (not SENTENCE_STOPS.isdisjoint(text) or not HAN.search(text)) and not _is_code(text):
         return True  # a sentence, or no Chinese at all, unless it is a code (“12345”, “1+X”)
     if "第" in text or text in lex.stops("generic"):
         return True
@@ -742,7 +741,8 @@ def edition_programs(ctx: Context) -> list[Candidate]:
 
 
 EXHIBITION_HEADS = frozenset({"展", "展览", "大展", "特展", "展会"})
-EVENT_NOUN = re.compile("|".join(sorted(EDITION_HEADS | EXHIBITION_HEADS, key=len, reverse=True)))
+EVENT_HEADS = EDITION_HEADS | EXHIBITION_HEADS
+EVENT_NOUN = re.compile("|".join(sorted(EVENT_HEADS, key=len, reverse=True)))
 PROPER_POS = ("ns", "nz", "nr", "nt", "eng")  # a place, proper noun, name or organisation; or Latin letters
 
 
@@ -752,7 +752,7 @@ def hosted_events(ctx: Context) -> list[Candidate]:
     not) and it is no body's session."""
     out: list[Candidate] = []
     for tok in _verbs_before(ctx, ctx.lex.hosting_verbs, EVENT_NOUN):
-        cand = _name_ending_in_noun(ctx, tok.end, strong_only=False, nouns=EDITION_HEADS | EXHIBITION_HEADS)
+        cand = _name_ending_in_noun(ctx, tok.end, strong_only=False, nouns=EVENT_HEADS)
         if cand is not None and _names_an_event(ctx, cand):
             out.append(cand)
     return out

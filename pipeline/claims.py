@@ -18,6 +18,7 @@ from operator import attrgetter
 from .document import SENTENCE_STOPS, ClaimFinding, Doc, Span, SpanIndex, Token
 from .numbers import FOUR_DIGITS, PERIOD_OPENERS, Figure, NumberGrammar, find_figures
 from .phrases import EachWord, Phrases
+from .segment import jieba_dictionary
 from .stage import Stage
 
 CLAUSE_BREAKS = "，。；！？：,;!?:\n"
@@ -30,6 +31,10 @@ MAX_RIGHT, MAX_LEFT, MAX_MEASURE, SHORT_HEAD = 12, 8, 14, 6
 BODY_TITLE = 6  # characters of a title between a body and the person who holds it (…学校|副校长|王某)
 GROUP_MARKS = ("、", "等", "和", "与")  # after a name: one of a group (徐小丽、黄韵筑等70名教师)
 LEFT_STRIP = " “”\"、"  # around the words before a figure: not part of what it counts
+CHANGE_VERBS = ("增长", "增加", "下降", "减少", "提高", "提升", "上升", "降低", "回落")  # 增长7.3%: a rate
+GLUED_FUNCTION = frozenset("中里内上由遭被在向从对把将为于和与及")  # what a guessed noun may have swallowed
+OLD_AGE = "高龄"  # 89岁高龄: the age itself, not whose
+BASELINES = ("比上年", "比去年", "较上年", "较去年")  # the year compared against, not what changes
 # The patterns searched through whole articles open with a lookahead for the characters a match can
 # start with: re then passes over every other position at once (two to three times faster).
 YEAR_PERIOD = re.compile(
@@ -92,6 +97,7 @@ class ClaimStage(Stage):
         cues = lexicons["subject_cues"].rows
         self.other_party_cues = tuple(row[0] for row in cues if row[1] != "speaker")
         self.speech = tuple(row[0] for row in cues if row[1] == "speaker")
+        self.vocabulary = jieba_dictionary()
 
     def __call__(self, doc: Doc) -> Doc:
         year = int(doc.meta.date[:4]) if doc.meta.date else None
@@ -100,11 +106,14 @@ class ClaimStage(Stage):
         places = self._place_mentions(doc)
         main = _main_subject(doc, places)
         named = _Named(doc, places, self.other_party_cues, self.speech)
-        claims = []
+        claims, before = [], None
         for figure in find_figures(doc.text, self.grammar):
             if not self._is_claim(doc, figure, excluded):
                 continue
-            claims.append(self._claim(doc, figure, periods, places, named, main))
+            claim = self._claim(doc, figure, periods, places, named, main)
+            _complete_measure(claim, figure, before if before and before[0].sentence == claim.sentence else None)
+            claims.append(claim)
+            before = (claim, figure)
         doc.claims = claims
         return doc
 
@@ -144,7 +153,7 @@ class ClaimStage(Stage):
         if right_side:
             phrase = right_side
             quote = Span(figure.span.start, figure.span.end + len(right_side))
-            measure = _measure_text(phrase.lstrip("的"), figure)
+            measure = _measure_text(phrase.lstrip("的").removesuffix(OLD_AGE), figure)
         else:
             left = _left_phrase(doc.text, figure, clause, periods)
             head_end = figure.span.start - (len(left) and _gap_before(doc.text, figure.span.start))
@@ -155,6 +164,9 @@ class ClaimStage(Stage):
             quote = Span(head_end - len(short) if short else figure.span.start, figure.span.end)
             # (the window, too, opens at a word: 每|天1万步 gives 步数, not 天步数)
             measure = _measure_text(left[-MAX_MEASURE:][partial:] if len(head) < 4 else head, figure)
+        if figure.category == "age" and not (right_side and measure):
+            # whose age, when no noun follows it: the person the sentence names before (王欣瑜…未满18岁)
+            measure = _measure_text(named.person_before(sentence.start, figure.span.start), figure)
         scope = _list_scope(doc, figure.span.start)
         # a person's age (5岁的小女儿) takes a time only from its own clause, not the sentence's news
         period = _nearest_period(periods, figure, *((clause, clause) if figure.category == "age" else (sentence, scope)))
@@ -175,7 +187,7 @@ class ClaimStage(Stage):
 
     def _measure_after(self, doc: Doc, figure: Figure, clause: Span) -> str:
         """The noun phrase after a classifier (6800多名教师 -> 教师), or "" when the number ends its phrase."""
-        if figure.category in ("percent", "percent_point", "permille", "money", "rank", "fraction", ""):
+        if figure.category in ("percent", "percent_point", "permille", "money", "rank", "fraction"):
             return ""
         rest = doc.text[figure.span.end : min(clause.end, figure.span.end + MAX_RIGHT)]
         if not rest or rest[0] in CLAUSE_BREAKS:
@@ -193,11 +205,14 @@ class ClaimStage(Stage):
                 phrase_end = token.end
                 continue
             if token.pos.startswith(NOMINAL_TAGS):
+                if token.text[-1] in GLUED_FUNCTION and token.text not in self.vocabulary:
+                    phrase_end = token.end - 1  # 幼崽|遭: a guessed word swallowed the verb or preposition after it
+                    break
                 phrase_end = token.end
                 nouns += 1
                 continue
-            if token.pos.startswith("v") and nouns == 0 and _nominal_next(tokens, i):
-                phrase_end = token.end  # 帮扶小组, 参训教师: a verb opening the noun phrase
+            if (token.pos.startswith("v") or token.pos == "a") and nouns == 0 and _nominal_next(tokens, i):
+                phrase_end = token.end  # 帮扶小组, 参训教师, 新大棚: a verb or adjective opening the noun phrase
                 continue
             break
         phrase = rest[:phrase_end]
@@ -356,27 +371,55 @@ def _after_locative(phrase: str) -> str:
     return rest or phrase
 
 
+def _measure_suffix(figure: Figure) -> str:
+    """What a measure ends in for this figure's unit: 人数 for people, 亩数 for 亩, "" for money."""
+    if figure.unit == "人次":
+        return "人次"
+    if figure.category == "person":
+        return "人数"
+    if figure.category == "age":
+        return "年龄"
+    if figure.category == "rank":
+        return "排名"
+    if figure.category == "award_grade":
+        return "获奖等级"
+    if figure.category in ("percent", "percent_point", "permille", "money", "fraction", ""):
+        return ""
+    if figure.unit in ("个", "大"):
+        return "数"
+    return figure.unit + "数"
+
+
 def _measure_text(phrase: str, figure: Figure) -> str:
     phrase = phrase.strip(" “”\"").rstrip("的共达为是有约近")
-    if figure.unit == "人次":
-        suffix = "人次"
-    elif figure.category in ("person", "household"):
-        suffix = "人数"
-    elif figure.category == "rank":
-        suffix = "排名"
-    elif figure.category == "award_grade":
-        suffix = "获奖等级"
-    elif figure.category in ("percent", "percent_point", "permille", "money", "fraction", ""):
-        suffix = ""
-    elif figure.unit in ("个", "大"):
-        suffix = "数"
-    else:
-        suffix = figure.unit + "数"
+    suffix = _measure_suffix(figure)
     if phrase.endswith(suffix):
         return phrase
     if suffix == "获奖等级":  # says what it measures even alone; 获一等奖 is no 获获奖等级
         return phrase.removesuffix("获得").removesuffix("获") + suffix
     return phrase + suffix if phrase else ""
+
+
+def _complete_measure(claim: ClaimFinding, figure: Figure, before: tuple[ClaimFinding, Figure] | None) -> None:
+    """Fill in a measure the words around its figure leave empty or bare, from the figure before it
+    in the sentence: 查获幼崽80头，其中71头 (幼崽头数); 新登记市场主体44.42万户，增长7.3% (a rate of
+    change counts what the figure before counted: 市场主体增长率). Else the unit's own measure (人数)."""
+    if figure.category in ("percent", "percent_point") and claim.measure.endswith(CHANGE_VERBS):
+        change = next(verb for verb in CHANGE_VERBS if claim.measure.endswith(verb))
+        stem = claim.measure[: -len(change)]
+        for base in BASELINES:
+            stem = stem.removesuffix(base)
+        if stem.endswith(("同比", "环比")):
+            stem, change = stem[:-2], stem[-2:] + change
+        if not stem and before is not None:
+            stem = before[0].measure.removesuffix(_measure_suffix(before[1]))
+        claim.measure = stem + change + "率"
+    elif not claim.measure:
+        if before is not None and before[1].unit == figure.unit and before[0].measure:
+            claim.measure = before[0].measure
+        else:
+            suffix = _measure_suffix(figure)
+            claim.measure = suffix if len(suffix) > 1 else ""  # 人数, 年数; a bare 数 says nothing
 
 
 def _place_levels(lexicons) -> dict[str, str]:
@@ -444,9 +487,15 @@ class _Named:
                             if not text[max(0, span.start - reach) : span.start].endswith(other_party_cues))
         self.starts = [span.start for span, _ in self.named]
         # people's mentions, less those who report the figures (张华介绍) or stand in a group (徐小丽、…等)
+        self.mentions = sorted((m.start, m.end, person.name) for person in doc.people for m in person.mentions)
         self.people = sorted(m.start for person in doc.people for m in person.mentions
                              if not text.startswith(speech, m.end) and not text.startswith(speech, m.end + 1)
                              and not text.startswith(GROUP_MARKS, m.end))
+
+    def person_before(self, start: int, end: int) -> str:
+        """The name of the last person mentioned in [start, end), or ""."""
+        index = bisect_left(self.mentions, (end,)) - 1
+        return self.mentions[index][2] if index >= 0 and self.mentions[index][0] >= start else ""
 
     def person_between(self, start: int, end: int) -> bool:
         """A person (not speaking) is named in [start, end)."""

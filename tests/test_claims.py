@@ -64,7 +64,7 @@ CLAIMS = [
     ("今年，新政策已经惠及331个商家。",
      "331", "331个商家", 331, "个", "exact", "商家数"),
     ("2018年，泉州进出口总值1853.7亿元，同比增长18.2%。",
-     "18.2", "增长18.2%", 18.2, "%", "exact", "同比增长"),
+     "18.2", "增长18.2%", 18.2, "%", "exact", "泉州进出口总值同比增长率"),
     # a quote starts at a word: a long head is cut before a word (国家|教学), not inside it (家教学)
     ("她如今指导的学校获得了国家教学成果一等奖1项，二等奖1项。",
      "1项", "教学成果一等奖1项", 1, "项", "exact", "国家教学成果一等奖项数"),
@@ -80,7 +80,31 @@ CLAIMS = [
     ("这项工程历时一年半完成。", "一", "工程历时一年半", 1.5, "年", "exact", "工程历时年数"),
     # the verb of winning is not written twice (朱刚获得获奖等级)
     ("朱刚获得一等奖。", "一等奖", "获得一等奖", 1, "等奖", "exact", "朱刚获奖等级"),
+    # households are counted in 户 (not 人数)
+    ("该村共有贫困户128户，其中已脱贫96户。", "128", "共有贫困户128户", 128, "户", "exact", "共有贫困户户数"),
+    # a rate of change counts what the figure before it in the sentence counted
+    ("文化投资运营412亿元，下降0.2%。", "0.2", "下降0.2%", 0.2, "%", "exact", "文化投资运营下降率"),
+    # a figure with no words of its own counts what the one before it counted; a guessed word
+    # that swallowed the 中 after it (幼崽中) is cut there
+    ("当年查获的100只斑海豹幼崽中，29只死亡。", "100", "100只斑海豹幼崽", 100, "只", "exact", "斑海豹幼崽只数"),
+    ("当年查获的100只斑海豹幼崽中，29只死亡。", "29", "29只", 29, "只", "exact", "斑海豹幼崽只数"),
+    # a figure in 万 with no unit counts the noun after it; an adjective may open that noun
+    ("全国有125个贫困县通过验收脱贫，1000万农村贫困人口摆脱贫困。", "1000万", "1000万农村贫困人口", 10_000_000, "",
+     "exact", "农村贫困人口"),
+    ("两亩新大棚，得花近1万元。", "两", "两亩新大棚", 2, "亩", "exact", "新大棚亩数"),
 ]
+
+
+@pytest.mark.parametrize("text, person, measure", [
+    # an age is whose age: the person the sentence names before it (not 高龄年龄, not 今年岁数)
+    ("彭真同志任委员长时已81岁高龄，可是他始终保持人民公仆本色。", "彭真", "彭真年龄"),
+    ("张恩学今年59岁，是村里的老党员。", "张恩学", "张恩学年龄"),
+    ("41岁的雷保平是村里的老党员。", "雷保平", "雷保平年龄"),  # the person named after it
+    ("他今年59岁，是村里的老党员。", "", "年龄"),
+])
+def test_age_measure_names_whose_age(claims, text, person, measure):
+    doc = claims(text, people=(person,) if person else ())
+    assert [c.measure for c in doc.claims] == [measure]
 
 
 @pytest.mark.parametrize("text, figure, quote, value, unit, qualifier, measure", CLAIMS)

@@ -51,7 +51,9 @@ RECENT_YEARS = re.compile(
 MONTH_DAY = re.compile(r"\d(?<![\d年]\d)\d?月(?:\d{1,2}日)?")
 # Small patterns used per figure or per period word, compiled once.
 COUNT_AFTER_GRADE = re.compile(r"[ ]?(?:近|约|共|达)?[ ]?[\d一二两三四五六七八九十]")
-MONTH_AFTER = re.compile(r"\d{1,2}月(?:底|末|初)?")
+RELATIVE_YEARS = frozenset(("今年", "去年", "前年", "明年"))
+UNTIL = ("截至", "截止到", "截止")  # 截至去年底: the period closes then, it does not open
+YEAR_PART = re.compile(r"\d{1,2}月(?:底|末|初)?|[底末初]|春节期间|春节|春运|[一二三四]季度|前三季度|[上下]半年")
 LOCATIVE = re.compile(r"[在于][^，,]*[中里上内]")
 CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}")
 CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")}
@@ -116,6 +118,12 @@ class ClaimStage(Stage):
             before = (claim, figure)
         doc.claims = claims
         return doc
+
+    def _opens_other_word(self, doc: Doc, pos: int) -> bool:
+        """A dictionary noun starts at pos: 现场, 现代 (not the adverb or verb 现已, 现有, nor a guessed 现月)."""
+        token = doc.token_at(pos)
+        return (token is not None and token.start == pos and len(token.text) > 1
+                and token.text in self.vocabulary and not token.pos.startswith(("d", "v")))
 
     # ------------------------------------------------------------ which figures are claims
 
@@ -266,17 +274,21 @@ class ClaimStage(Stage):
         occurrences = self.period_finder.occurrences(text)
         for word, (start_offset, end_offset) in self.period_words.items():
             for at in occurrences.get(word, ()):
-                if len(word) == 1 and (at == 0 or text[at - 1] not in CLAUSE_BREAKS):
-                    continue  # 现 inside 实现, 表现: a one-character time word only opens a clause (，现月收入)
+                if len(word) == 1 and (at == 0 or text[at - 1] not in CLAUSE_BREAKS or self._opens_other_word(doc, at)):
+                    continue  # 现 inside 实现, 现场: a one-character time word only opens a clause (，现月收入, ，现已)
                 if len(word) > 1 and text[at - 1 : at] not in CLAUSE_BREAKS and not _word_starts_at(doc, at):
                     continue  # 至今 inside 截至今年
                 span = Span(at, at + len(word))
                 if any(p.span.overlaps(span) for p in found):
                     continue
-                month = MONTH_AFTER.match(text, span.end)
-                label = word + (month.group() if month and word in ("今年", "去年", "前年", "明年") else "")
-                found.append(Period(label, Span(at, at + len(label)),
-                                    _offset(year, start_offset), _offset(year, end_offset)))
+                if word in RELATIVE_YEARS:  # 截至去年底, 今年春节期间, 去年9月: the part of that year
+                    part = YEAR_PART.match(text, span.end)
+                    opener = next((o for o in UNTIL if text.startswith(o, at - len(o))), "")
+                    span = Span(at - len(opener), part.end() if part else span.end)
+                    found.append(Period(text[span.start : span.end], span,
+                                        None if opener else _offset(year, start_offset), _offset(year, end_offset)))
+                    continue
+                found.append(Period(word, span, _offset(year, start_offset), _offset(year, end_offset)))
         for m in MONTH_DAY.finditer(text):
             span = Span(m.start(), m.end())
             if not any(p.span.overlaps(span) for p in found):

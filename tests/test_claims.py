@@ -128,6 +128,14 @@ def test_claim(claims, text, figure, quote, value, unit, qualifier, measure):
     ("2015年以后，电站每年发电10亿度。", "10亿", "2015年以后", 2015, 2021),  # open after, to the article
     ("如今，55岁的张广祥仍在种萝卜。", "55", "", None, None),  # an age takes a time from its own clause only
     ("如今55岁的张广祥仍在种萝卜。", "55", "如今", None, 2021),
+    # the part of a relative year, and 截至 closing it (a scope up to then, open at the start)
+    ("截至去年底，蚂蚁森林已种下5500余万棵树。", "5500", "截至去年底", None, 2020),
+    ("今年春节期间，全省接待游客1200万人次。", "1200", "今年春节期间", 2021, 2021),
+    ("去年下半年，公司营业收入增长20%。", "20", "去年下半年", 2020, 2020),
+    # 现 is "now" only as a word of its own: not 现场, 现代 (现月收入 is read as 现|月收入)
+    ("，现场查获斑海豹幼崽80头。", "80", "", None, None),
+    ("传统型的狮子头重七八十斤，现代型狮头重二三十斤。", "二", "", None, None),
+    ("两人都退休了，现月收入达8000元。", "8000", "现", None, 2021),
 ])
 def test_period(claims, text, figure, period, start, end):
     claim = _claim(claims(text, date="2021-06-21"), figure)

@@ -40,7 +40,8 @@ BASELINES = ("比上年", "比去年", "较上年", "较去年")  # the year com
 YEAR_PERIOD = re.compile(
     r"(?=[自从截到\d〇零一二三四五六七八九])"
     r"(?:自|从|截至|截止|到)?(?:\d{4}|[〇零一二三四五六七八九]{4})年"
-    r"(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|初)?(?:以来|来|至今|之前|以前|之后|以后)?"
+    r"(?:\d{1,2}(?:月(?:\d{1,2}日)?)?[至到—－-]\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?)?"  # 1月至9月, 1—11月
+    r"(?:底|末|初)?(?:以来|来|至今|之前|以前|之后|以后)?"
 )
 # 近3年来: the openers are the ones numbers.py leaves unread as figures, so the two stages agree.
 RECENT_YEARS = re.compile(

@@ -5,7 +5,8 @@ codes of the National Bureau of Statistics with names). The level comes from the
 province, PPCC00000000 prefecture, else county-level). The short form drops the type suffix
 (省, 市, 区, 县, 旗, 盟, 地区, 林区, 新区, 特别行政区, and "<ethnic group>族…自治州/县/旗/区") when at least two
 characters remain and the remainder is not a common word in jieba's dictionary with another part of
-speech (和平区 -> no short form, since 和平 is an ordinary word).
+speech (和平区 -> no short form, since 和平 is an ordinary word); a prefecture-level city always keeps
+its short form (大连, 开封: the city, in news).
 Foreign part: `lexicons/src/world_places.tsv`, written for zhfacts from general knowledge.
 
     python scripts/build_places.py [--adcodes PATH] [-o lexicons/places.tsv]
@@ -103,7 +104,9 @@ def china_rows(adcodes: Path) -> list[tuple[str, str, str, str]]:
             continue
         province = by_code.get(code[:2] + "0" * 10, "")
         short = strip_suffix(name)
-        if short and not short_is_safe(short, common):
+        # a prefecture-level city's short form is the city in news whatever else the word means
+        # (大连 d, 开封 v, 海口 s in jieba's dictionary); a county's may not be (和平, 城关)
+        if short and level_of(code) != "prefecture" and not short_is_safe(short, common):
             short = ""
         rows.setdefault(name, (name, level_of(code), short, province))
     return list(rows.values())

@@ -285,6 +285,9 @@ KEPT_WHOLE = [
     ("美国众议院议长表示反对。", "美国众议院"),
     # a name quoted whole, its head ending the quotation, runs over the verb inside it (种植)
     ("村里还成立“东华苗木种植专业合作社”，带动村民致富。", "东华苗木种植专业合作社"),
+    # a prefecture-level city's short form is a place whatever else jieba's word means (大连 d)
+    ("对于大连大学附属中山医院产科的医护人员来说，这是一个喜迎宝宝的夜晚。", "大连大学附属中山医院"),
+    ("解放军大连陆军学校、河南洛阳市新安师范的代表参加了会议。", "大连陆军学校"),
 ]
 
 

@@ -43,6 +43,8 @@ NAMES = [
     ("北京冬奥组委发布消息。", "北京冬奥组委", "other", "北京冬奥组委"),  # 组委, the short form of 组委会
     # a company known by its brand, with no head word
     ("故宫博物院和腾讯联合推出“古画会唱歌”。", "腾讯", "company", "腾讯"),
+    ("“三一重工董事长梁稳根的话掷地有声。", "三一重工", "company", "三一重工"),
+    ("凭着支付宝流水，潘晓玲顺利通过网商银行的审核。", "支付宝", "company", "支付宝"),
     # a national prefix standing for the place a head needs, in a word jieba's dictionary lists
     ("国家博物馆“新考工记——中法手工艺之美”展览开幕。", "国家博物馆", "other", "国家博物馆"),
     ("重庆市第十八中学打造“砺新党建”品牌。", "重庆市第十八中学", "school", "重庆市第十八中学"),

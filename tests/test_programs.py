@@ -79,6 +79,10 @@ FOUND = [
     # names that start with an administrative area
     ("今年6月,潼南区2023年教育信息化编程教育教师培训开班仪式在区教师进修学院举行。",
      [("潼南区2023年教育信息化编程教育教师培训", "activity")]),
+    # a project named after a place or proper name, with no launch verb (from the first proper word)
+    ("苏丹政府决定在尼罗河上游兴建麦洛维大坝项目，由三峡中水电牵头。", [("麦洛维大坝项目", "project")]),
+    ("2016年，他进入北京城市副中心综合管廊工程六标项目部。", [("北京城市副中心综合管廊工程", "project")]),
+    ("三峡工程是世界上最大的水电站。", [("三峡工程", "project")]),
 ]
 
 
@@ -118,6 +122,11 @@ TRAPS = [
     # an event noun after a hosting verb with no proper word before it, or inside a word (展|演)
     "教师参加市级以上业务竞赛获奖。",
     "景区举办苗族歌舞展演、跳芦笙等活动。",
+    # a counted or generic project, a sport's event, and one word of jieba's whose first part is no name
+    "参加过全部三座大坝项目工程的老员工。",
+    "9个玉米燃料乙醇项目在黑龙江布局。",
+    "中国扶贫项目取得成效。",
+    "坚持推进党的建设新的伟大工程。",
     # an ordinal event name is not a slogan code
     "在“第一硬件”提档升级中走在前列。",
 ]

@@ -256,7 +256,7 @@ class ProgramStage(Stage):
         found += area_programs(ctx)  # 5
         found += _outside(edition_programs(ctx), found)  # 6
         found += _outside(hosted_events(ctx), found)  # 7
-        found += _outside(proper_projects(ctx), found)  # 8
+        found += _outside(proper_projects(ctx, found), found)  # 8
         furniture = ctx.doc.furniture
         return [c for c in found if not any(f.overlaps(c.span) for f in furniture)]
 
@@ -773,27 +773,33 @@ def _names_an_event(ctx: Context, cand: Candidate) -> bool:
         mention.end == cand.span.end for inst in ctx.doc.institutions for mention in inst.mentions)
 
 
-PROJECT_NOUN = re.compile("项目|工程")
+COORDINATION = frozenset("与和及")
+PROJECT_NOUN = re.compile("项目|工程|展览会|展览|大展|特展|展")  # projects and exhibitions
 NAME_WORD_POS = ("n", "j", "vn", "b", "l", "eng")  # the words a project's name is made of (n: ns nz nr nt too)
 
 
-def proper_projects(ctx: Context) -> list[Candidate]:
-    """麦洛维|大坝|项目, 巴西|萨尔瓦多|项目, 上阿特巴拉|水利枢纽|工程: a project named after a place or a
-    proper name, with no launch verb and no quotation marks. The name runs left over nouns from 项目/
+def proper_projects(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """麦洛维|大坝|项目, 巴西|萨尔瓦多|项目, 上阿特巴拉|水利枢纽|工程, 韩美林|生肖|艺术|展: a project or
+    an exhibition named after a place or a proper name, with no launch verb and no quotation marks. The name runs left over nouns from 项目/
     工程 and begins at its first proper word (not at 援建|, nor at a common noun before: 扶贫|…);
     three characters or more, not a generic one (重点项目), not a count (点晴|三大|工程), not a person's
     (张三项目), not going on into another noun (项目|经理)."""
     doc, fold, tokens = ctx.doc, ctx.doc.fold, ctx.doc.tokens
+    quoted_ends = {c.span.end for c in found}
     out: list[Candidate] = []
     for m in PROJECT_NOUN.finditer(fold):
         i = bisect_right(tokens, m.start(), key=_token_start) - 1
         if i < 0 or tokens[i].end != m.end() or ctx.quoted.holds(m.start()):
             continue
-        if tokens[i].start != m.start():  # 三峡工程, 希望工程: one proper word of jieba's dictionary
-            own = ctx.segmenter.tag(fold[tokens[i].start : m.start()])
-            if tokens[i].pos.startswith(PROPER_POS) and len(own) == 1 and own[0].pos.startswith(PROPER_POS):
-                out.append(Candidate(Span(tokens[i].start, m.end()), ctx.lex.kind(m.group())))  # not 伟大|工程
-            continue
+        if tokens[i].start != m.start():
+            if tokens[i].pos.startswith(PROPER_POS):  # 三峡工程: one proper word of jieba's dictionary
+                own = ctx.segmenter.tag(fold[tokens[i].start : m.start()])
+                if len(own) == 1 and own[0].pos.startswith(PROPER_POS):  # (not 伟大|工程)
+                    out.append(Candidate(Span(tokens[i].start, m.end()), ctx.lex.kind(m.group())))
+                continue
+            if not tokens[i].pos.startswith(NAME_WORD_POS) or not ctx.lex.noun_at_end(tokens[i].text):
+                continue  # (not 发展, 铺展, 电机工程: the noun is the tail of another word)
+            # 韩美林|生肖|艺术展: a common word ending in the noun is the name's last word
         start, j = None, i
         while j > 0:
             left = tokens[j - 1]
@@ -809,8 +815,12 @@ def proper_projects(ctx: Context) -> list[Candidate]:
         first = tokens[at]
         if at > 0 and tokens[at - 1].end == start and tokens[at - 1].pos.startswith(("m", "q")):
             continue  # 三座|大坝项目, 9个|玉米燃料乙醇项目: counted things, not one named project
-        if (len(name) < 3 or _generic_name(ctx, name) or first.text in ctx.person_names or COUNTED_NAME.search(name)
-                or name in ctx.institution_names or _noun_continues(ctx, fold[: m.end() + 6], m.end())):
+        exhibition = ctx.lex.kind(m.group()) == "activity"  # an exhibition may be a person's (韩美林…展)
+        if (len(name) < 3 or _generic_name(ctx, name) or (first.text in ctx.person_names and not exhibition)
+                or COUNTED_NAME.search(name)
+                or name in ctx.institution_names or _noun_continues(ctx, fold[: m.end() + 6], m.end())
+                or fold[m.end() : m.end() + 1] in COORDINATION  # 电机工程|与应用电子技术系
+                or start - 1 in quoted_ends):  # “汉字之美”|中国书法家作品展: the quoted name is its name
             continue
         out.append(Candidate(Span(start, m.end()), ctx.lex.kind(m.group())))
     return out

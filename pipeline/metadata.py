@@ -24,7 +24,7 @@ CREDIT = regex.compile(
     r"|^[（(]?(?:图|摄影|图片)[/／：:]\s*(?P<who2>.{2,20}?)[)）]?$"
     r"|^[（(]?(?P<who3>[\p{Han}、\s]{2,20}?)\s*摄[)）]?$"
 )
-INLINE_BYLINE = regex.compile(r"[（(]\s*(?:本报)?记者\s*(?P<names>[\p{Han}\s、]{2,30}?)\s*[)）]")
+INLINE_BYLINE = regex.compile(r"[（(]\s*(?:本报)?记者\s*(?P<names>[\p{Han}\s、]{2,100}?)\s*[)）]")
 # "文" and "图" are role words only with a separator: "文秀月" is a name.
 BYLINE_ROLE = regex.compile(r"^(?:(?:本报)?(?:记者|通讯员|撰稿)[/／：:\s]*|(?:文字?|图)[/／：:]\s*)")
 TITLE_MAX = 40
@@ -83,7 +83,10 @@ class MetadataStage(Stage):
             if names:
                 doc.furniture.append(span)
                 self._add_authors(doc, span.start, line, names)
-        for span in doc.paragraphs[:3]:
+        # (本报记者…) under the title, or closing an article or a section of a round-up
+        for span in doc.paragraphs:
+            if "记者" not in doc.text[span.start : span.end]:
+                continue
             for match in INLINE_BYLINE.finditer(doc.slice(span)):
                 names = self._names(match.group("names"))
                 if names:

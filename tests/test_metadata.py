@@ -34,6 +34,12 @@ def test_hints_win(make_doc):
         # a signature under a quoted speech is a single name, not a byline
         ("为全区教育事业发展提供智力支撑。\n——重庆市巴南区教师进修学校校长\n何远疆", []),
         ("学校开展科技活动。\n教学质量 稳步提升", []),
+        # a round-up's byline closes it, and may list a dozen reporters
+        ("标题\n第一段。\n第二段。\n第三段。\n各地春运平稳有序。（本报记者贺勇、曹玲娟、李茂颖、黄晓慧、史自强、罗艾桦、郑少忠、"
+         "任江华、程远州、方圆、王锦涛、沈文敏）",
+         ["贺勇", "曹玲娟", "李茂颖", "黄晓慧", "史自强", "罗艾桦", "郑少忠", "任江华", "程远州", "方圆", "王锦涛", "沈文敏"]),
+        # a reporter's source is no byline
+        ("标题\n第一段。\n第二段。\n第三段。\n（记者从教育部获悉）", []),
     ],
 )
 def test_bylines(make_doc, text, authors):

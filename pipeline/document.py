@@ -99,6 +99,7 @@ class Meta:
     photo_credit: str = ""
     author_spans: list[Span] = field(default_factory=list)
     photo_credit_span: Span | None = None
+    author_roles: dict[str, str] = field(default_factory=dict)  # a credited role other than 记者 (制图)
 
 
 @dataclass

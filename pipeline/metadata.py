@@ -27,6 +27,8 @@ CREDIT = regex.compile(
 INLINE_BYLINE = regex.compile(r"[（(]\s*(?:本报)?记者\s*(?P<names>[\p{Han}\s、]{2,100}?)\s*[)）]")
 # "文" and "图" are role words only with a separator: "文秀月" is a name.
 BYLINE_ROLE = regex.compile(r"^(?:(?:本报)?(?:记者|通讯员|撰稿)[/／：:\s]*|(?:文字?|图)[/／：:]\s*)")
+# 本版制图：蔡华伟: a credit for the graphics; its names are people with that role
+GRAPHICS_CREDIT = regex.compile(r"^[（(]?(?:本版)?(?P<role>制图|制表|绘图)[/／：:]\s*(?P<names>[\p{Han}\s、]{2,20}?)\s*[)）]?$")
 TITLE_MAX = 40
 # Every CREDIT alternative needs one of these; a line without them is not searched.
 CREDIT_MARKS = ("提供", "图", "摄")
@@ -79,6 +81,14 @@ class MetadataStage(Stage):
                     meta.photo_credit_span = span
                 doc.furniture.append(span)
                 line = line[: credit.start()]
+            graphics = GRAPHICS_CREDIT.match(line.strip()) if "图" in line or "表" in line else None
+            if graphics:
+                names = self._names(graphics.group("names"))
+                if names:  # (not 郭 祥: a name set with a space is no name of the text)
+                    doc.furniture.append(span)
+                    self._add_authors(doc, span.start, line, names)
+                    meta.author_roles.update((name, graphics.group("role")) for name in names)
+                continue
             names = self._byline_names(line)
             if names:
                 doc.furniture.append(span)

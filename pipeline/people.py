@@ -1113,7 +1113,8 @@ class PeopleStage(Stage):
     def _finding(self, doc: Doc, person: Candidate) -> PersonFinding:
         mentions = sorted(person.mentions, key=span_order)
         if person.byline and not person.roles:
-            return PersonFinding(name=person.name, role=BYLINE_ROLE, affiliation="", mentions=mentions)
+            return PersonFinding(name=person.name, role=doc.meta.author_roles.get(person.name, BYLINE_ROLE),
+                                 affiliation="", mentions=mentions)
         role, affiliation, best = "", "", None
         if person.roles:
             best = min(person.roles, key=lambda r: (r[0], -len(r[1])))

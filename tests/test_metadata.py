@@ -38,6 +38,9 @@ def test_hints_win(make_doc):
         ("标题\n第一段。\n第二段。\n第三段。\n各地春运平稳有序。（本报记者贺勇、曹玲娟、李茂颖、黄晓慧、史自强、罗艾桦、郑少忠、"
          "任江华、程远州、方圆、王锦涛、沈文敏）",
          ["贺勇", "曹玲娟", "李茂颖", "黄晓慧", "史自强", "罗艾桦", "郑少忠", "任江华", "程远州", "方圆", "王锦涛", "沈文敏"]),
+        # a graphics credit names its maker (a name set with a space is left alone)
+        ("学校获评示范校。\n本版制图：蔡华伟", ["蔡华伟"]),
+        ("学校获评示范校。\n制图：郭 祥", []),
         # a reporter's source is no byline
         ("标题\n第一段。\n第二段。\n第三段。\n（记者从教育部获悉）", []),
     ],
@@ -62,3 +65,7 @@ def test_iso_date(text, iso):
 )
 def test_byline_role_words_need_a_separator(make_doc, line, authors):
     assert make_doc(f"学校获评示范校。\n{line}").meta.authors == authors
+
+
+def test_a_graphics_credit_gives_its_role(make_doc):
+    assert make_doc("学校获评示范校。\n本版制图：蔡华伟").meta.author_roles == {"蔡华伟": "制图"}

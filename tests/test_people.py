@@ -173,6 +173,11 @@ def test_byline_names_get_reporter_role(run):
     assert found.get("周珣") == "记者" and found.get("张骞月") == "记者"
 
 
+def test_a_graphics_credit_gives_the_maker_that_role(run):
+    doc = run("春运期间全国旅客发送量稳步增长。\n本版制图：蔡华伟")
+    assert [(p.name, p.role) for p in doc.people] == [("蔡华伟", "制图")]
+
+
 def test_every_occurrence_is_a_mention(run):
     text = "院长朱福荣介绍了经验。朱福荣说，培训要改善行为。"
     doc = run(text)

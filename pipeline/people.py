@@ -56,6 +56,7 @@ CRF_MARGIN = 4
 NOT_A_NAME_START = frozenset("c p f u uj ul ud ug uv uz y e o t s vg d v r".split())
 # Confidence (lowest label marginal) a CRF name needs when it does not begin with a surname.
 UNSURE_CRF = 0.8
+SURE_CRF = 0.95  # a name with no surname of the lexicon that a title anchors needs this much
 # Surnames this common need no second opinion from the CRF when a title anchors them.
 COMMON_SURNAME_RANK = 100
 # An untitled CRF name whose surname is rarer than this needs the model to be sure (UNSURE_CRF).
@@ -164,6 +165,7 @@ class PeopleStage(Stage):
         super().__init__(resources)
         lex = resources.lexicons
         self.address_rules = address_rules
+        self._crf_confidence: dict[Span, float] = {}  # the document's CRF names and how sure it is of each
         self.surname_rank = {t: int(r) for t, r in lex["surnames"].mapping(1).items()}
         self.title_position = lex["titles"].mapping(1)
         self.max_title = max(len(t) for t in self.title_position)
@@ -203,6 +205,7 @@ class PeopleStage(Stage):
         blocked = unquoted.with_spans(Span(m.start(1), m.end(1)) for m in QUOTES.finditer(text))
         found: dict[str, Candidate] = {}
         crf, crf_confidence = self._crf_people(doc)
+        self._crf_confidence = crf_confidence
         # 1. bylines
         for name, span in zip(doc.meta.authors, doc.meta.author_spans):
             person = found.setdefault(name, Candidate(name))
@@ -403,7 +406,8 @@ class PeopleStage(Stage):
         """The full name (surname + 1-2 characters) starting at i, or None."""
         sur = self._surname_at(text, i)
         if not sur:
-            return None
+            span = crf.get(i)  # 副研究员|鹿志创: a surname rarer than the lexicon's, which the CRF read
+            return span if span is not None and 2 <= len(span) <= 3 and is_han(text[span.start : span.end]) else None
         if self._known_full_name(i, sur):
             return Span(i, i + sur + 2)  # 张岱年: jieba's dictionary knows the name, 年 and all
         first = i + sur
@@ -514,8 +518,9 @@ class PeopleStage(Stage):
         are not names), the segmenter to read the whole name as one name (首相|洪森, 大臣|隋森), or the
         article to name it again (主任|米培莲 … 米培莲说: jieba cuts 米|培莲, a metre and a noun)."""
         sur = self._surname_at(name, 0)
-        if not sur:
-            return False
+        if not sur:  # 副研究员|鹿志创: a surname the lexicon lacks, when the CRF is sure and the segmenter agrees
+            return (crf.agree_with(span) and self._crf_confidence.get(span, 0.0) >= SURE_CRF
+                    and self._one_name_word(span))  # (not 和记者|拉家常, 0.89)
         if sur == 1 and (name[0] in self.followers or name[0] in self.not_in_name):
             return crf.agree_with(span)
         return (crf.agree_with(span) or self._surname_rank(name) <= COMMON_SURNAME_RANK

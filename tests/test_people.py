@@ -340,6 +340,21 @@ def test_rule_traps_without_the_crf(run_rules, text, not_a_person):
 
 
 @pytest.mark.parametrize(
+    "text, name, role",
+    [
+        # a surname the lexicon lacks: a title anchors the name the CRF is sure of and jieba tags a name
+        ("泰国国家旅游局局长育塔萨说，中国游客越来越多。", "育塔萨", "局长"),
+        ("爱尔兰总统希金斯表示祝贺。", "希金斯", "总统"),
+        # ... not a phrase the CRF is less sure of (拉家常, 0.89)
+        ("杜忠义边整理摊位上的蔬菜，边和记者拉家常。", "拉家常", None),
+    ],
+)
+def test_titles_anchor_crf_names_with_no_listed_surname(run, text, name, role):
+    people = {p.name: p.role for p in run(text).people}
+    assert people.get(name) == role, people
+
+
+@pytest.mark.parametrize(
     "text, name, part",
     [
         ("请班禅额尔德尼·确吉坚赞副委员长出席会议。", "班禅额尔德尼·确吉坚赞", "吉坚赞"),  # jieba cut 确 off
@@ -376,6 +391,10 @@ def test_a_dot_after_a_word_that_is_no_name_joins_nothing(run):
         ("总统普京明确表示。", "普京", "总统"),  # not 普京明 (明|确 is the next word)
         ("村民艾孜孜·莫依丁感慨地说。", "艾孜孜·莫依丁", "村民"),  # 艾 is a surname too: the dot goes on
         ("他是建档立卡贫困户达吾列提，心里充满感激。", "达吾列提", "贫困户"),
+        # sport, space and team titles
+        ("首局较量中，中国棋手居文君执白战胜俄罗斯名将拉戈诺。", "居文君", "棋手"),
+        ("小将吕昊天在前7局以5∶2领先。", "吕昊天", "小将"),
+        ("越野滑雪国家集训队副领队许猛介绍说。", "许猛", "副领队"),
     ],
 )
 def test_titles_anchor_names_without_the_crf(run_rules, text, name, role):

@@ -81,6 +81,7 @@ ONE_BODY = regex.compile(r"[一两二三四五六几多]块牌子|一套班子|�
 BARE_ANAPHORS = ("本", "我", "该", "全")  # 本院, 我校, 该校: the article's own body
 POST_KINDS = ("office", "company")  # kinds of `titles.tsv` that name a post a person holds
 # 一座座, 一个个, 一家家: a reduplicated classifier counts bodies, as 九个 does
+GLUED_VERBS = frozenset({"驻"})  # …草原局|驻…村第一书记: glued to a head, though inside names (驻美大使馆)
 NESTED = "nt:nested"  # tag of a part that is a whole nested name (西南大学|教师教育学院)
 # tags of function words: no part of a name between a place and a head (a verb or quality may be: 独立新闻社)
 FUNCTION_WORD = ("d", "p", "c", "u", "r", "f", "y", "e", "o")
@@ -192,6 +193,16 @@ class OrgLexicons:
                         if info.kind in ("party_org", "government") and info.bare == "any" and len(h) >= 2),
                        key=len, reverse=True)
         return re.compile("(?:" + "|".join(LOCAL_UNITS) + ")(?P<head>" + "|".join(map(re.escape, heads)) + ")")
+
+    @cached_property
+    def embassy(self) -> re.Pattern:
+        """中国|驻|苏丹|大使馆, 俄罗斯|驻华|使馆: a country's mission in another country or city; the
+        sending country may go unsaid (驻巴布亚新几内亚大使馆)."""
+        abroad = sorted((p for p, level in self.place_level.items() if level in ("country", "world_city")),
+                        key=len, reverse=True)
+        countries = "|".join(map(re.escape, abroad))
+        return re.compile(f"(?=[驻{''.join(sorted({p[0] for p in abroad}))}])(?:{countries}|中国)?驻(?:华|{countries})"
+                          "(?:共和国)?(?P<head>总领事馆|领事馆|大使馆|使馆)")
 
     @cached_property
     def national_head(self) -> re.Pattern:
@@ -312,7 +323,7 @@ class InstitutionStage(Stage):
         lexicons = resources.lexicons
         self._titles = lexicons["titles"].terms() if "titles" in lexicons else frozenset()
         # What jieba glues onto a head (电大|为, 小学|教师): function words and titles.
-        self._glue = _GlueWords(self.lex.stop | self._titles, frozenset(self.lex.head_sizes_by_last_char))
+        self._glue = _GlueWords(self.lex.stop | self._titles | GLUED_VERBS, frozenset(self.lex.head_sizes_by_last_char))
         self._vocabulary = jieba_dictionary()
         # Known names, found in one automaton pass (as a longest-first alternation would find them).
         self._names = Phrases(sorted(self.lex.names, key=len, reverse=True))
@@ -322,6 +333,7 @@ class InstitutionStage(Stage):
         finder = _Finder(doc, self.lex, self.resources.segmenter, self._glue, self._vocabulary, self._roles)
         candidates = finder.structural()
         candidates += finder.unit_chains()
+        candidates += finder.embassies()
         candidates += finder.known_names(self._names)
         candidates += finder.tagged_nt() if self.use_nt else finder.national_bodies()
         if self.learned is not None:
@@ -490,7 +502,9 @@ class _Finder:
         out = []
         for start in (token.start, *self._starts_before(index)):
             for end in glue_ends:  # longest head first
-                if 2 <= end - start <= self.lex.max_head and self.fold[start:end] in self.lex.heads:
+                # (a one-character head only before a glued verb: 局|驻; 部|长 is the title 部长)
+                shortest = 1 if start == token.start and self.fold[end : token.end] in GLUED_VERBS else 2
+                if shortest <= end - start <= self.lex.max_head and self.fold[start:end] in self.lex.heads:
                     out.append((start, end))
                     break
         if not out:  # 区委|书记, 市委|书记 in one word: a level and its head before the title
@@ -952,7 +966,7 @@ class _Finder:
                 continue
             numeral = NUMERAL.match(word) or word.isdigit()
             if not (numeral or (token.pos.startswith(NOUNISH) and self._role(token) == "body")) \
-                    or self._new_body(word) or word in self.lex.generic or word in self.glue.words \
+                    or self._new_body(word) or word in self.lex.generic or word in self.lex.stop \
                     or word in self.lex.posts or self._post(token) \
                     or self._guessed(word, []):
                 return None  # 原|经理: a title ends the stretch
@@ -1052,6 +1066,10 @@ class _Finder:
                                                        "structure"))
                     break
         return out
+
+    def embassies(self) -> list[Candidate]:
+        return [self._outside_candidate(Span(m.start(), m.end()), "government", m.group("head"), "structure")
+                for m in self.lex.embassy.finditer(self.fold)]
 
     def _place_at(self, pos: int) -> bool:
         return any(self.fold[pos : pos + size] in self.lex.places for size in (2, 3, 4, 5))

@@ -166,6 +166,13 @@ class ProgramLexicon:
         return re.compile("|".join(map(re.escape, strong)))
 
     @cached_property
+    def project_noun_pattern(self) -> re.Pattern:
+        """项目, 工程 and the exhibition nouns, where a proper name may end in them; 展 not after the
+        first character of a false suffix that ends in it (发|展, 铺|展: most of an article's 展)."""
+        before = "".join(sorted({w[0] for w in self.stops("false_suffix") if len(w) == 2 and w.endswith("展")}))
+        return re.compile(f"项目|工程|展览会|展览|大展|特展|(?<![{before}])展")
+
+    @cached_property
     def person_tails(self) -> tuple[str, ...]:
         return tuple(self.stops("person_tail"))
 
@@ -774,7 +781,6 @@ def _names_an_event(ctx: Context, cand: Candidate) -> bool:
 
 
 COORDINATION = frozenset("与和及")
-PROJECT_NOUN = re.compile("项目|工程|展览会|展览|大展|特展|展")  # projects and exhibitions
 NAME_WORD_POS = ("n", "j", "vn", "b", "l", "eng")  # the words a project's name is made of (n: ns nz nr nt too)
 
 
@@ -787,7 +793,7 @@ def proper_projects(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     doc, fold, tokens = ctx.doc, ctx.doc.fold, ctx.doc.tokens
     quoted_ends = {c.span.end for c in found}
     out: list[Candidate] = []
-    for m in PROJECT_NOUN.finditer(fold):
+    for m in ctx.lex.project_noun_pattern.finditer(fold):
         i = bisect_right(tokens, m.start(), key=_token_start) - 1
         if i < 0 or tokens[i].end != m.end() or ctx.quoted.holds(m.start()):
             continue

@@ -32,6 +32,7 @@ BODY_TITLE = 6  # characters of a title between a body and the person who holds 
 GROUP_MARKS = ("、", "等", "和", "与")  # after a name: one of a group (徐小丽、黄韵筑等70名教师)
 LEFT_STRIP = " “”\"、"  # around the words before a figure: not part of what it counts
 CHANGE_VERBS = ("增长", "增加", "下降", "减少", "提高", "提升", "上升", "降低", "回落")  # 增长7.3%: a rate
+MAIN_MENTIONS = 3  # mentions that make an institution the article's main subject
 GLUED_FUNCTION = frozenset("中里内上由遭被在向从对把将为于和与及")  # what a guessed noun may have swallowed
 OLD_AGE = "高龄"  # 89岁高龄: the age itself, not whose
 BASELINES = ("比上年", "比去年", "较上年", "较去年")  # the year compared against, not what changes
@@ -442,7 +443,8 @@ def _place_levels(lexicons) -> dict[str, str]:
 
 
 def _main_subject(doc: Doc, places: list[tuple[Span, str]]) -> str:
-    """The article's main institution (most mentioned), unless a place is mentioned more often.
+    """The article's main institution (most mentioned, three times at least), unless a place is
+    mentioned more often.
 
     Place names inside institution names count for the place too (荣昌区教师进修学校 speaks of
     荣昌区); an institution named after the main place wins, being the more specific.
@@ -450,7 +452,8 @@ def _main_subject(doc: Doc, places: list[tuple[Span, str]]) -> str:
     institution, mentions = "", 0
     if doc.institutions:
         best = max(doc.institutions, key=lambda inst: len(inst.mentions))
-        institution, mentions = best.canonical, len(best.mentions)
+        if len(best.mentions) >= MAIN_MENTIONS:  # a body named once or twice is not what the article is about
+            institution, mentions = best.canonical, len(best.mentions)
     counts: dict[str, int] = {}
     for _, name in places:
         counts[name] = counts.get(name, 0) + 1

@@ -159,6 +159,17 @@ def test_subject_is_the_sentence_institution_else_the_main_one(claims):
     assert _claim(doc, "260").subject == "大足职业教育中心"  # same sentence, mentioned after the figure
 
 
+def test_a_body_named_once_is_no_main_subject(claims):
+    # the main subject fills in for a figure whose sentence and paragraph name no body: the body the
+    # article names most, three times at least (here once, in another paragraph: no subject)
+    text = "据人民日报报道，春节假期很热闹。\n全国接待游客4.15亿人次。"
+    doc = claims(text, institutions=("人民日报",))
+    assert _claim(doc, "4.15").subject == ""
+    text = "故宫博物院很热闹。故宫博物院推出新展。故宫博物院的文创卖得好。\n全年接待游客1700万人次。"
+    doc = claims(text, institutions=("故宫博物院",))
+    assert _claim(doc, "1700").subject == "故宫博物院"
+
+
 def test_subject_is_a_place_opening_the_sentence(claims):
     doc = claims("江北区已创建区级特色学校32所。")
     assert _claim(doc, "32").subject == "江北区"

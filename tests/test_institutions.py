@@ -44,6 +44,7 @@ NAMES = [
     # a company known by its brand, with no head word
     ("故宫博物院和腾讯联合推出“古画会唱歌”。", "腾讯", "company", "腾讯"),
     ("“三一重工董事长梁稳根的话掷地有声。", "三一重工", "company", "三一重工"),
+    ("喇叭声咽，激烈交火，红军一举攻克娄山关。", "红军", "other", "红军"),
     ("凭着支付宝流水，潘晓玲顺利通过网商银行的审核。", "支付宝", "company", "支付宝"),
     # a national prefix standing for the place a head needs, in a word jieba's dictionary lists
     ("国家博物馆“新考工记——中法手工艺之美”展览开幕。", "国家博物馆", "other", "国家博物馆"),

@@ -3,9 +3,10 @@
 1. read the figures of the text (pipeline.numbers);
 2. keep those that are claims: not in furniture, programs, titles (《》) or short quoted names,
    not unit-less, not the indefinite 一 (一名, 一个), not an award grade that is itself counted;
-3. for each, the quote and measure (the noun phrase after a classifier, else the words before),
-   the subject (institution of the sentence, else of the paragraph, else the article's main one,
-   or a place that opens the clause) and the period (nearest time scope, resolved to years).
+3. for each, the quote and measure (the noun phrase after a classifier, else the words before,
+   else what the figure before it in the sentence counted; a person's name for an age, a rate for a
+   change), the subject (institution of the sentence, else of the paragraph, else the article's
+   main one, or a place that opens the clause) and the period (nearest time scope, resolved to years).
 """
 
 from __future__ import annotations

@@ -81,6 +81,7 @@ ONE_BODY = regex.compile(r"[一两二三四五六几多]块牌子|一套班子|�
 BARE_ANAPHORS = ("本", "我", "该", "全")  # 本院, 我校, 该校: the article's own body
 POST_KINDS = ("office", "company")  # kinds of `titles.tsv` that name a post a person holds
 # 一座座, 一个个, 一家家: a reduplicated classifier counts bodies, as 九个 does
+CLAUSE_MARKS = frozenset("，。；：、！？")
 GLUED_VERBS = frozenset({"驻"})  # …草原局|驻…村第一书记: glued to a head, though inside names (驻美大使馆)
 NESTED = "nt:nested"  # tag of a part that is a whole nested name (西南大学|教师教育学院)
 # tags of function words: no part of a name between a place and a head (a verb or quality may be: 独立新闻社)
@@ -637,7 +638,7 @@ class _Finder:
                 k = self.ends.get(pos)
                 k = k if k is not None and end - self.tokens[k].start <= MAX_NAME else None
                 continue
-            if role == "body" and self._guessed(tok.text, parts):
+            if role == "body" and self._guessed(tok.text, parts) and not self._opens_clause_as_proper(k):
                 break
             if role == "other":
                 # an unknown word between a place and the head is part of the name (江北区培新小学校);
@@ -788,6 +789,13 @@ class _Finder:
         if frequency == 0 and parts:
             return True
         return frequency <= FILLER_FREQUENCY and word[0] in self.lex.stop
+
+    def _opens_clause_as_proper(self, k: int) -> bool:
+        """，漯阜|铁路|公司: a guessed word tagged a place or proper noun, with a punctuation mark before
+        it, can only be the name's first word (the sentence's words cannot be further left)."""
+        tok = self.tokens[k]
+        return tok.pos.startswith(("ns", "nz")) and k > 0 and self.tokens[k - 1].pos == "x" \
+            and self.fold[self.tokens[k - 1].start : tok.start] in CLAUSE_MARKS
 
     def _quoted(self, head: str, close: int, end: int) -> Candidate | None:
         """“幸福工程”组委会, “教育协同创新”工作室, 《财富》杂志: a quoted or titled name right before the

@@ -302,6 +302,8 @@ KEPT_WHOLE = [
     # a one-character head jieba glued to 驻 (局驻), and an occupation before a unit (航天员|大队)
     ("自治区林业和草原局驻阔纳巴扎村第一书记周泽培说。", "自治区林业和草原局"),
     ("2018年1月，中国人民解放军航天员大队迎来20岁生日。", "中国人民解放军航天员大队"),
+    # a guessed place-like word right after a punctuation mark begins the name
+    ("每年春运，漯阜铁路公司都要抽调500余人。", "漯阜铁路公司"),
 ]
 
 

@@ -142,6 +142,7 @@ def test_bare_head_is_a_mention_of_the_main_institution_not_an_alias(run):
 
 
 TRAPS = [
+    "当地警方介入调查。",  # 警方 needs a real place before it
     "目前，全国共有救助管理站1817个。",  # a weak head with a short common body names a kind of body
     "学院充分利用教职工政治学习推进思想政治引领工程。",  # bare 学院 with no main institution
     "学校的教育教学要回归育人本位。",  # bare 学校
@@ -304,6 +305,8 @@ KEPT_WHOLE = [
     ("2018年1月，中国人民解放军航天员大队迎来20岁生日。", "中国人民解放军航天员大队"),
     # a guessed place-like word right after a punctuation mark begins the name
     ("每年春运，漯阜铁路公司都要抽调500余人。", "漯阜铁路公司"),
+    # a place's police (not 当地警方: no place)
+    ("为永久纪念一战华工，据德国柏林警方消息。", "德国柏林警方"),
 ]
 
 

@@ -306,7 +306,7 @@ KEPT_WHOLE = [
     # a guessed place-like word right after a punctuation mark begins the name
     ("每年春运，漯阜铁路公司都要抽调500余人。", "漯阜铁路公司"),
     # a place's police (not 当地警方: no place)
-    ("为永久纪念一战华工，据德国柏林警方消息。", "德国柏林警方"),
+    ("据德国柏林警方消息，嫌疑人已被逮捕。", "德国柏林警方"),
 ]
 
 

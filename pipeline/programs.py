@@ -28,6 +28,7 @@ import regex
 
 from .document import SENTENCE_STOPS, Doc, InstitutionFinding, ProgramFinding, Span, SpanIndex, Token
 from .phrases import EachWord
+from .segment import jieba_dictionary
 from .stage import Stage
 
 QUOTE_PAIRS = regex.compile(r"“([^“”\n]{1,90})”|‘([^‘’\n]{1,60})’|「([^「」\n]{1,60})」|\"([^\"\n]{1,60})\"")
@@ -66,6 +67,7 @@ class ProgramLexicon:
     stop: dict[str, frozenset[str]]  # scope -> terms
     cues: dict[str, frozenset[str]]  # role -> terms
     nouns_longest_first: tuple[str, ...] = ()
+    places: frozenset[str] = frozenset()  # place names and their short forms (places.tsv)
 
     @classmethod
     def from_resources(cls, lexicons) -> "ProgramLexicon":
@@ -81,6 +83,8 @@ class ProgramLexicon:
             stop={k: frozenset(v) for k, v in stop.items()},
             cues={k: frozenset(v) for k, v in cues.items()},
             nouns_longest_first=tuple(sorted(nouns, key=len, reverse=True)),
+            places=frozenset(t for row in lexicons["places"].rows for t in row[:3:2] if t) if "places" in lexicons
+            else frozenset(),
         )
 
     def stops(self, scope: str) -> frozenset[str]:
@@ -781,6 +785,8 @@ def _names_an_event(ctx: Context, cand: Candidate) -> bool:
 
 
 COORDINATION = frozenset("与和及")
+SCHOLARLY = frozenset({"university", "school", "research_institute", "training_institute"})
+COMMON_PLACE, COMMON_PROPER = 500, 100  # dictionary counts above which an ns or nz word is an everyday one
 NAME_WORD_POS = ("n", "j", "vn", "b", "l", "eng")  # the words a project's name is made of (n: ns nz nr nt too)
 
 
@@ -812,7 +818,7 @@ def proper_projects(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             if left.end != tokens[j].start or not left.pos.startswith(NAME_WORD_POS) or m.end() - left.start > UNQUOTED_MAX:
                 break
             j -= 1
-            if left.pos.startswith(PROPER_POS):
+            if _proper_word(ctx, left):
                 start = left.start
         if start is None:
             continue
@@ -822,6 +828,9 @@ def proper_projects(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         if at > 0 and tokens[at - 1].end == start and tokens[at - 1].pos.startswith(("m", "q")):
             continue  # 三座|大坝项目, 9个|玉米燃料乙醇项目: counted things, not one named project
         exhibition = ctx.lex.kind(m.group()) == "activity"  # an exhibition may be a person's (韩美林…展)
+        if m.group() == "工程" and any(mention.start == start for inst in doc.institutions if inst.kind in SCHOLARLY
+                                       for mention in inst.mentions):
+            continue  # 大连海事大学|轮机工程: a university's field of study (中国科技馆|二期工程 is a project)
         if (len(name) < 3 or _generic_name(ctx, name) or (first.text in ctx.person_names and not exhibition)
                 or COUNTED_NAME.search(name)
                 or name in ctx.institution_names or _noun_continues(ctx, fold[: m.end() + 6], m.end())
@@ -830,6 +839,16 @@ def proper_projects(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             continue
         out.append(Candidate(Span(start, m.end()), ctx.lex.kind(m.group())))
     return out
+
+
+def _proper_word(ctx: Context, tok: Token) -> bool:
+    """A word that names: a place of places.tsv, or a word tagged a place, proper noun, name or body
+    that is no everyday word of jieba's dictionary (城市 and 高山 are tagged ns, 高科技 nz)."""
+    if not tok.pos.startswith(PROPER_POS):
+        return False
+    if tok.text in ctx.lex.places:
+        return True
+    return jieba_dictionary().get(tok.text, 0) < (COMMON_PROPER if tok.pos.startswith("nz") else COMMON_PLACE)
 
 
 def _outside(candidates: list[Candidate], found: list[Candidate]) -> list[Candidate]:

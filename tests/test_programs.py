@@ -134,6 +134,10 @@ TRAPS = [
     "推动中国经济高质量发展。",
     "批准了9个内地团组赴澳门招商办展。",
     "他是清华大学电机工程与应用电子技术系教授。",
+    # a word tagged a place that is an everyday word (城市, 高山), and a university's field of study
+    "例如高山滑雪项目，运动员常常要在零下20摄氏度训练。",
+    "全市城市轨道交通项目建设进展顺利。",
+    "他毕业于大连海事大学轮机工程专业。",
     # an ordinal event name is not a slogan code
     "在“第一硬件”提档升级中走在前列。",
 ]

@@ -365,6 +365,9 @@ NOT_TAKEN = [
     ("全面落实村党组织书记县级党委备案管理。", "村党组织书记县级党委"),  # a post before a level ends the name
     ("介绍我国24个海丝联盟城市的风貌。", "个海丝联盟"),  # a guessed word holding the count's classifier
     ("进入５月，北京各大商场的空调销量均有增长。", "北京各大商场"),  # a determiner is no proper name
+    ("实际控制人设立或收购了大量公司，但未注入上市主体。", "大量公司"),  # a quantity is no name
+    ("交由证券公司根据客户资信确定。", "交由证券公司"),  # a verb is the sentence's
+    ("打破西方公司长期垄断的局面。", "西方公司"),
     ("３月份特区政府成立了发展策略小组。", "月份特区政府"),  # a time word is no part of a name
     ("要坚持和完善人民代表大会制度。", "人民代表大会"),  # a system named after a kind of body
     ("调查显示，春节期间参观博物馆的人多了。", "参观博物馆"),  # jieba tags 参观 a noun; it is a verb

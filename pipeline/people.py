@@ -117,10 +117,12 @@ def _mentions(found: dict) -> list[Span]:
 
 
 class _Names(dict):
-    """Name spans (the CRF's) by start, indexed (`SpanIndex`) for `agree_with`."""
+    """Name spans (the CRF's) by start, indexed (`SpanIndex`) for `agree_with`, with the model's
+    confidence in each (`confidence`: span -> lowest label marginal)."""
 
-    def __init__(self, spans=()) -> None:
-        super().__init__((span.start, span) for span in spans)
+    def __init__(self, confidence: dict[Span, float] | None = None) -> None:
+        self.confidence = confidence or {}
+        super().__init__((span.start, span) for span in self.confidence)
         self._reach = SpanIndex(self.values())
 
     def agree_with(self, name: Span) -> bool:
@@ -165,7 +167,6 @@ class PeopleStage(Stage):
         super().__init__(resources)
         lex = resources.lexicons
         self.address_rules = address_rules
-        self._crf_confidence: dict[Span, float] = {}  # the document's CRF names and how sure it is of each
         self.surname_rank = {t: int(r) for t, r in lex["surnames"].mapping(1).items()}
         self.title_position = lex["titles"].mapping(1)
         self.max_title = max(len(t) for t in self.title_position)
@@ -204,8 +205,7 @@ class PeopleStage(Stage):
         unquoted = self._blocked(doc)
         blocked = unquoted.with_spans(Span(m.start(1), m.end(1)) for m in QUOTES.finditer(text))
         found: dict[str, Candidate] = {}
-        crf, crf_confidence = self._crf_people(doc)
-        self._crf_confidence = crf_confidence
+        crf = self._crf_people(doc)
         # 1. bylines
         for name, span in zip(doc.meta.authors, doc.meta.author_spans):
             person = found.setdefault(name, Candidate(name))
@@ -220,7 +220,7 @@ class PeopleStage(Stage):
         # 4. CRF names, where no rule has put a name already
         taken = SpanIndex(_mentions(found))
         for span in crf.values():
-            name, confidence = text[span.start : span.end], crf_confidence[span]
+            name, confidence = text[span.start : span.end], crf.confidence[span]
             if taken.overlaps(span):
                 continue
             if self._acceptable(name, span, unquoted, from_crf=True, confidence=confidence):
@@ -319,11 +319,11 @@ class PeopleStage(Stage):
                 spans.append(furn)
         return SpanIndex(spans)
 
-    def _crf_people(self, doc: Doc) -> tuple[_Names, dict[Span, float]]:
-        """CRF PER spans over the body, keyed by start, and the model's confidence in each."""
+    def _crf_people(self, doc: Doc) -> _Names:
+        """CRF PER spans over the body, keyed by start, with the model's confidence in each."""
         confidence: dict[Span, float] = {}
         if self.tagger is None:
-            return _Names(), confidence
+            return _Names()
         # the tokens a window is centred on, found in one pass over the article rather than per paragraph
         surnames = self.surname_rank
         centres = [index for index, token in enumerate(doc.tokens) if token.pos.startswith("nr") or (
@@ -332,7 +332,7 @@ class PeopleStage(Stage):
         for start, end, label, score in self.tagger.tag_scored(doc.text, windows, doc.tokens, self._starts):
             if label == "PER":
                 confidence[Span(start, end)] = score
-        return _Names(confidence), confidence
+        return _Names(confidence)
 
     def _crf_windows(self, doc: Doc, centres: list[int]) -> list[tuple[int, int]]:
         """Stretches of the paragraphs around where a name may be: `centres`, the indices of tokens
@@ -519,7 +519,7 @@ class PeopleStage(Stage):
         article to name it again (主任|米培莲 … 米培莲说: jieba cuts 米|培莲, a metre and a noun)."""
         sur = self._surname_at(name, 0)
         if not sur:  # 副研究员|鹿志创: a surname the lexicon lacks, when the CRF is sure and the segmenter agrees
-            return (crf.agree_with(span) and self._crf_confidence.get(span, 0.0) >= SURE_CRF
+            return (crf.agree_with(span) and crf.confidence.get(span, 0.0) >= SURE_CRF
                     and self._one_name_word(span))  # (not 和记者|拉家常, 0.89)
         if sur == 1 and (name[0] in self.followers or name[0] in self.not_in_name):
             return crf.agree_with(span)
@@ -821,7 +821,7 @@ class PeopleStage(Stage):
         if self._acceptable(name, span, blocked, crf=crf):
             return True
         return ((self._word_tag(name) or "").startswith("nr") and not self._everyday_word(name)
-                and self._acceptable(name, span, blocked, crf=_Names([span])))  # jieba tags 洪水 nr too
+                and self._acceptable(name, span, blocked, crf=_Names({span: crf.confidence.get(span, 0.0)})))  # 洪水 nr too
 
     def _role_after_list(self, text: str, pos: int) -> str:
         if not text.startswith(AND_OTHERS, pos):

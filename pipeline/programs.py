@@ -83,8 +83,7 @@ class ProgramLexicon:
             stop={k: frozenset(v) for k, v in stop.items()},
             cues={k: frozenset(v) for k, v in cues.items()},
             nouns_longest_first=tuple(sorted(nouns, key=len, reverse=True)),
-            places=frozenset(t for row in lexicons["places"].rows for t in row[:3:2] if t) if "places" in lexicons
-            else frozenset(),
+            places=lexicons["places"].terms() | lexicons["places"].values(2) if "places" in lexicons else frozenset(),
         )
 
     def stops(self, scope: str) -> frozenset[str]:
@@ -792,10 +791,11 @@ NAME_WORD_POS = ("n", "j", "vn", "b", "l", "eng")  # the words a project's name 
 
 def proper_projects(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     """麦洛维|大坝|项目, 巴西|萨尔瓦多|项目, 上阿特巴拉|水利枢纽|工程, 韩美林|生肖|艺术|展: a project or
-    an exhibition named after a place or a proper name, with no launch verb and no quotation marks. The name runs left over nouns from 项目/
-    工程 and begins at its first proper word (not at 援建|, nor at a common noun before: 扶贫|…);
-    three characters or more, not a generic one (重点项目), not a count (点晴|三大|工程), not a person's
-    (张三项目), not going on into another noun (项目|经理)."""
+    an exhibition named after a place or a proper name, with no launch verb and no quotation marks.
+    The name runs left over nouns from the project or exhibition noun and begins at its first word
+    that names (not at 援建|, nor at a common noun before: 扶贫|…); three characters or more, not a
+    generic one (重点项目), not a count (点晴|三大|工程), not a person's project (张三项目), not going
+    on into another noun (项目|经理)."""
     doc, fold, tokens = ctx.doc, ctx.doc.fold, ctx.doc.tokens
     quoted_ends = {c.span.end for c in found}
     out: list[Candidate] = []

@@ -503,11 +503,12 @@ class _Named:
         self.named = sorted((span, name) for span, name in named + places
                             if not text[max(0, span.start - reach) : span.start].endswith(other_party_cues))
         self.starts = [span.start for span, _ in self.named]
-        # people's mentions, less those who report the figures (张华介绍) or stand in a group (徐小丽、…等)
+        # people's mentions (start, end, name) in text order; the starts of those who do not report the
+        # figures (张华介绍) nor stand in a group (徐小丽、…等)
         self.mentions = sorted((m.start, m.end, person.name) for person in doc.people for m in person.mentions)
-        self.people = sorted(m.start for person in doc.people for m in person.mentions
-                             if not text.startswith(speech, m.end) and not text.startswith(speech, m.end + 1)
-                             and not text.startswith(GROUP_MARKS, m.end))
+        self.people = [start for start, end, _ in self.mentions
+                       if not text.startswith(speech, end) and not text.startswith(speech, end + 1)
+                       and not text.startswith(GROUP_MARKS, end)]
 
     def person_before(self, start: int, end: int) -> str:
         """The name of the last person mentioned in [start, end), or ""."""

@@ -82,6 +82,9 @@ BARE_ANAPHORS = ("本", "我", "该", "全")  # 本院, 我校, 该校: the arti
 POST_KINDS = ("office", "company")  # kinds of `titles.tsv` that name a post a person holds
 # 一座座, 一个个, 一家家: a reduplicated classifier counts bodies, as 九个 does
 CLAUSE_MARKS = frozenset("，。；：、！？")
+CLAUSE_OPENERS = CLAUSE_MARKS | {"”"}  # (a closing quote ends the speech before a new clause)
+HAN_WORD = regex.compile(r"\p{Han}+")
+FUNCTION_START = ("d", "f", "p", "c", "u", "r", "m", "q", "t", "v")  # tags of a character that opens no name
 GLUED_VERBS = frozenset({"驻"})  # …草原局|驻…村第一书记: glued to a head, though inside names (驻美大使馆)
 NESTED = "nt:nested"  # tag of a part that is a whole nested name (西南大学|教师教育学院)
 # tags of function words: no part of a name between a place and a head (a verb or quality may be: 独立新闻社)
@@ -606,14 +609,14 @@ class _Finder:
                     and (role == "generic" or self._common(tok)) and not self._after_place(k):
                 break  # 会同|国务院港澳办, 年度|宁夏大学: a common word left of a whole name is the sentence's
             if role != "stop" and not (parts and parts[-1][0] in self.lex.relative) and self.fold[tok.end : end] not in self.lex.names \
-                    and self._name_after_place(k):
+                    and (first := self._name_after_place(k)) is not None:
                 # (not before a level: 泾源|挂任|县委 — a body's own name does not precede 县, 市; nor
                 # before a national body named in full: 江北区|获批|教育部)
-                # 深圳|宝吉|工艺品厂, 香港|豪耀|物业集团: a short word jieba does not know, right after a
-                # place, is the body's proper name whatever tag jieba guessed for it
-                parts.append((self.fold[tok.start : tok.end], "body", "nz"))
-                pos = tok.start
-                k = k - 1
+                # 深圳|宝吉|工艺品厂, 香港|豪耀|物业集团, 浙江|特立|宙|动画…: a short word jieba does not
+                # know, right after a place, is the body's proper name whatever tags jieba guessed for it
+                pos = self.tokens[first].start
+                parts.append((self.fold[pos : tok.end], "body", "nz"))
+                k = first - 1
                 continue
             if role in ("bare_head", "body", "generic") and self._place_begins(parts, tok):
                 break
@@ -686,12 +689,17 @@ class _Finder:
         first = word[:2]
         if first in self.lex.name_verbs:
             return False
-        tag = self.glue.tags.get(first)
-        if tag is None:
-            tags = self.segmenter.tag(first)
-            tag = tags[0].pos if len(tags) == 1 else ""
-            self.glue.tags.remember(first, tag)
+        tag = self._word_tag(first)
         return tag.startswith(PREDICATE_START) and tag not in ("vn", "an")
+
+    def _word_tag(self, word: str) -> str:
+        """The segmenter's tag of `word` read alone ("" when it cuts it in pieces), remembered."""
+        tag = self.glue.tags.get(word)
+        if tag is None:
+            tags = self.segmenter.tag(word)
+            tag = tags[0].pos if len(tags) == 1 else ""
+            self.glue.tags.remember(word, tag)
+        return tag
 
     def _ends_in_verb(self, word: str) -> bool:
         """充分发挥, 郑重宣布: a word that ends in a stop verb is a predicate, whatever jieba tags it."""
@@ -755,14 +763,28 @@ class _Finder:
             return False  # a class word narrows a name (兵团警官|高等|专科学校, 自治区|原|煤炭工业管理局)
         return self._role(left) in ("body", "generic") and self._common(left)
 
-    def _name_after_place(self, k: int) -> bool:
-        tok = self.tokens[k]
-        if not (2 <= len(tok.text) <= 3 and k > 0 and self.tokens[k - 1].end == tok.start):
-            return False
-        if self._listed(tok.text) or tok.text[0] in self.lex.stop or tok.text in self.lex.modifiers:
-            return False  # 北京|各大|商场: a determiner or quality is no proper name
-        prev = self.tokens[k - 1]
-        return self._role(prev) == "place" and self.lex.is_place(self.fold[prev.start : prev.end])
+    def _name_after_place(self, k: int) -> int | None:
+        """The index of the first word of a proper name that ends with word k and follows a place
+        right before it: one word of 2-3 characters jieba does not know (宝吉), or two short words
+        of 3-4 characters it does not know together, neither a function word, a place nor an everyday
+        word (特立|宙), else None."""
+        for first in (k, k - 1):
+            if first < 1 or any(self.tokens[i].end != self.tokens[i + 1].start for i in range(first - 1, k)):
+                return None
+            word = self.fold[self.tokens[first].start : self.tokens[k].end]
+            if not (2 if first == k else 3) <= len(word) <= (3 if first == k else 4):
+                continue
+            if self._listed(word) or word[0] in self.lex.stop or word in self.lex.modifiers:
+                continue  # 北京|各大|商场: a determiner or quality is no proper name
+            if first < k and (not HAN_WORD.fullmatch(word) or any(
+                    self._everyday(self.tokens[i].text) or self.tokens[i].pos.startswith(("m", "q", "ns"))
+                    or self.tokens[i].text in self.lex.heads
+                    or self._word_tag(self.tokens[i].text).startswith(FUNCTION_START) for i in (first, k))):
+                continue  # 尼泊尔|唯一|国有, 云南|总队|保山: everyday words and places are the sentence's
+            prev = self.tokens[first - 1]
+            if self._role(prev) == "place" and self.lex.is_place(self.fold[prev.start : prev.end]):
+                return first
+        return None
 
     def _place_begins(self, parts: list[tuple[str, str, str]], tok: Token) -> bool:
         """人民日报文艺部|山东成山橡胶集团: a name (or a common noun) found left of a place that has its own
@@ -791,11 +813,16 @@ class _Finder:
         return frequency <= FILLER_FREQUENCY and word[0] in self.lex.stop
 
     def _opens_clause_as_proper(self, k: int) -> bool:
-        """，漯阜|铁路|公司: a guessed word tagged a place or proper noun, with a punctuation mark before
-        it, can only be the name's first word (the sentence's words cannot be further left)."""
+        """，漯阜|铁路|公司, ”富力|地产|重庆公司: a guessed word tagged a place or proper noun, or a
+        noun whose first character is no function word (not 后|调, 对|标, 并|报), with a punctuation
+        mark before it, can only be the name's first word (the sentence's words cannot be further left)."""
         tok = self.tokens[k]
-        return tok.pos.startswith(("ns", "nz")) and k > 0 and self.tokens[k - 1].pos == "x" \
-            and self.fold[self.tokens[k - 1].start : tok.start] in CLAUSE_MARKS
+        if not (k > 0 and self.tokens[k - 1].pos == "x" and self.fold[self.tokens[k - 1].start : tok.start] in CLAUSE_OPENERS):
+            return False
+        word = tok.text
+        return tok.pos.startswith(("ns", "nz")) or (
+            tok.pos == "n" and not self._word_tag(word[0]).startswith(FUNCTION_START)
+            and self.lex.stop.isdisjoint(word) and word[-1] not in self.lex.relative)  # not 信是, 距镇
 
     def _quoted(self, head: str, close: int, end: int) -> Candidate | None:
         """“幸福工程”组委会, “教育协同创新”工作室, 《财富》杂志: a quoted or titled name right before the

@@ -305,6 +305,10 @@ KEPT_WHOLE = [
     ("2018年1月，中国人民解放军航天员大队迎来20岁生日。", "中国人民解放军航天员大队"),
     # a guessed place-like word right after a punctuation mark begins the name
     ("每年春运，漯阜铁路公司都要抽调500余人。", "漯阜铁路公司"),
+    # a guessed noun after a closing quote opens the name when no function word starts it
+    ("“政府很支持。”富力地产重庆公司副总经理刘蔚说。", "富力地产重庆公司"),
+    # two short words jieba does not know together, right after a place, are the body's proper name
+    ("与浙江特立宙动画影视有限公司合作，引进国产动画片。", "浙江特立宙动画影视有限公司"),
     # a place's police (not 当地警方: no place)
     ("据德国柏林警方消息，嫌疑人已被逮捕。", "德国柏林警方"),
 ]
@@ -399,3 +403,20 @@ def test_a_head_several_bodies_share_is_the_common_noun(run):
     found = by_canonical(run(text))
     assert {name: len(inst.mentions) for name, inst in found.items()} == {
         "故宫博物院": 2, "上海博物馆": 1, "苏州博物馆": 1}
+
+
+@pytest.mark.parametrize(
+    "sentence, canonical",
+    [
+        # a guessed noun after punctuation that begins with a function word (距 is tagged n, but 距镇
+        # ends in a level), or holds one (信是), is the sentence's, not the name's
+        ("离华容河不过800多米，距镇自来水厂不到300米。", "自来水厂"),
+        ("委员们收到了一封信，信是全国政协提案委发出的。", "全国政协"),
+        # everyday words, places and head words after a place are no proper name of the body
+        ("尼泊尔唯一国有航空公司的飞机。", "航空公司"),
+        ("武警云南总队保山医院的医生说。", "武警云南总队保山医院"),
+        ("李臻是宁夏中卫市公安局沙坡头分局文昌派出所民警。", "宁夏中卫市公安局沙坡头分局文昌派出所"),
+    ],
+)
+def test_words_after_a_place_or_a_mark_that_are_no_proper_name(run, sentence, canonical):
+    assert [inst.canonical for inst in run(sentence)] == [canonical]

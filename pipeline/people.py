@@ -73,6 +73,7 @@ EVERYDAY_FREQUENCY = 600
 FUNCTION_POS = ("p", "v", "c", "u", "d", "r", "m", "q", "a", "f")
 # jieba tags of prepositions and conjunctions (从 p, 和 c): a surname cut as one is no name's start.
 LINKING_POS = ("p", "c")
+FUNCTION_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "v")  # tags of no given name (和平 nz is one)
 # Forms of address that anonymise a person (王某, 解某某): only a preposition or conjunction before
 # them is no surname (从|某, 和|某某), however else jieba tags the surname (伏 v, 张 q).
 ANONYMISED = frozenset(("某", "某某"))
@@ -180,6 +181,7 @@ class PeopleStage(Stage):
         context = lex["name_context"].rows
         self.followers = frozenset(r[0] for r in context if r[1] == "follows")
         self.not_in_name = frozenset(r[0] for r in context if r[1] == "not_in_name")
+        self.speech_followers = tuple(w for w in self.followers if len(w) > 1 or w in "说称讲道")
         self.max_follower = max(len(w) for w in self.followers)
         self.bare_surname_cues = _alternation(r[0] for r in context if r[1].startswith("after_surname"))
         self.final_cues = frozenset(r[0] for r in context if r[1] == "after_surname_final")
@@ -411,6 +413,8 @@ class PeopleStage(Stage):
         if self._known_full_name(i, sur):
             return Span(i, i + sur + 2)  # 张岱年: jieba's dictionary knows the name, 年 and all
         first = i + sur
+        if self._named_whole_before_speech(text, i, first):
+            return Span(i, first + 2)
         if not is_han(text[first : first + 1]) or text[first] in self.not_in_name:
             return None
         second = first + 1
@@ -423,6 +427,23 @@ class PeopleStage(Stage):
         ):
             return Span(i, second)
         return Span(i, second + 1)
+
+    def _named_whole_before_speech(self, text: str, i: int, first: int) -> bool:
+        """主任|张和平|表示, 副会长|唐在林|说: a given name of two characters that holds a function
+        character (和, 在) is a name when the segmenter reads the whole as a name (唐在林 nr) or the
+        given name as one word of no function tag (和平 nz), and a word that follows names (说, 表示)
+        comes right after it, or a clause mark when the function character is not the last."""
+        end = first + 2
+        if not (self.not_in_name.intersection(text[first:end]) and is_han(text[first:end]) and len(text[first:end]) == 2):
+            return False
+        whole, given = self._token_starts.get(i), self._token_starts.get(first)
+        named = (whole is not None and whole.end == end and whole.pos in PERSON_POS) or (
+            given is not None and given.end == end and not given.pos.startswith(FUNCTION_POS))
+        if not named:
+            return False
+        speech = any(text.startswith(word, end) for word in self.speech_followers)
+        # a function character last needs the speech verb after it: 林永说|。 is 林永 speaking
+        return speech or (text[end - 1] not in self.not_in_name and text[end : end + 1] in CLAUSE_ENDS)
 
     def _known_full_name(self, i: int, surname: int) -> bool:
         """The word at i is a surname and two characters that jieba's dictionary lists as a name; not
@@ -478,7 +499,9 @@ class PeopleStage(Stage):
             return False
         if name in self.title_position:
             return False
-        known = len(name) == 3 and self._known_full_name(span.start, self._surname_at(name, 0))
+        sur = self._surname_at(name, 0)
+        known = len(name) == 3 and (self._known_full_name(span.start, sur) or (
+            sur == 1 and self._named_whole_before_speech(self._text, span.start, span.start + 1)))
         if any(ch in self.not_in_name and not (known and self._function_character(ch)) for ch in name[1:]):
             return False  # 王刚年 is no name, but jieba's dictionary knows 张岱年 and 金冲及 (not 陈列馆, nr too)
         if from_crf and (self._common_word(name) or (len(name) == 2 and self._everyday_word(name))

@@ -355,6 +355,26 @@ def test_titles_anchor_crf_names_with_no_listed_surname(run, text, name, role):
 
 
 @pytest.mark.parametrize(
+    "text, name, role",
+    [
+        # a given name with a function character (和, 在, 会) that the segmenter reads as a name or a
+        # word of its own, right before a speech verb
+        ("省发改委主任张和平表示，近年来江西切实担负起使命。", "张和平", "省发改委主任"),
+        ("大连市环保志愿者协会副会长唐在林说，“这些年，政府主动作为。”", "唐在林", "志愿者协会副会长"),
+        ("黑龙江省农业农村厅厅长王金会说。", "王金会", "农业农村厅厅长"),
+        ("中科院院士薛其坤说，在党和国家的支持下。", "薛其坤", "院士"),
+        # ... but a speech verb glued on by the segmenter (林永说 nr) is no part of the name
+        ("乡党委书记林永说。", "林永说", None),
+        ("研究院副院长邓春说，“就拿这个来说。”", "邓春说", None),
+        ("主任张在会上说，大家要努力。", "张在会", None),
+    ],
+)
+def test_given_names_with_a_function_character_before_speech(run, text, name, role):
+    people = {p.name: p.role for p in run(text).people}
+    assert people.get(name) == role, people
+
+
+@pytest.mark.parametrize(
     "text, name, part",
     [
         ("请班禅额尔德尼·确吉坚赞副委员长出席会议。", "班禅额尔德尼·确吉坚赞", "吉坚赞"),  # jieba cut 确 off

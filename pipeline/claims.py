@@ -181,6 +181,9 @@ class ClaimStage(Stage):
         scope = _list_scope(doc, figure.span.start)
         # a person's age (5岁的小女儿) takes a time only from its own clause, not the sentence's news
         period = _nearest_period(periods, figure, *((clause, clause) if figure.category == "age" else (sentence, scope)))
+        # ... and is no place's or body's figure, unless a body is named in its clause (养老中心…81岁)
+        subject = ("" if figure.category == "age" and not named.body_between(clause.start, figure.span.end)
+                   else _subject(figure, sentence, clause, scope, places, named, main))
         return ClaimFinding(
             span=quote,
             value=figure.value,
@@ -188,7 +191,7 @@ class ClaimStage(Stage):
             qualifier=figure.qualifier,
             value_max=figure.value_max,
             measure=measure,
-            subject=_subject(figure, sentence, clause, scope, places, named, main),
+            subject=subject,
             period=period.text if period else "",
             period_start=period.start if period else None,
             period_end=period.end if period else None,
@@ -503,6 +506,7 @@ class _Named:
         self.named = sorted((span, name) for span, name in named + places
                             if not text[max(0, span.start - reach) : span.start].endswith(other_party_cues))
         self.starts = [span.start for span, _ in self.named]
+        self.body_starts = sorted(m.start for inst in doc.institutions for m in inst.mentions)
         # people's mentions (start, end, name) in text order; the starts of those who do not report the
         # figures (张华介绍) nor stand in a group (徐小丽、…等)
         self.mentions = sorted((m.start, m.end, person.name) for person in doc.people for m in person.mentions)
@@ -514,6 +518,11 @@ class _Named:
         """The name of the last person mentioned in [start, end), or ""."""
         index = bisect_left(self.mentions, (end,)) - 1
         return self.mentions[index][2] if index >= 0 and self.mentions[index][0] >= start else ""
+
+    def body_between(self, start: int, end: int) -> bool:
+        """An institution (not a place) is named in [start, end)."""
+        index = bisect_left(self.body_starts, start)
+        return index < len(self.body_starts) and self.body_starts[index] < end
 
     def person_between(self, start: int, end: int) -> bool:
         """A person (not speaking) is named in [start, end)."""

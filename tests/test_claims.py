@@ -244,3 +244,15 @@ def test_figure_inside_a_program_name_is_skipped(claims):
 def test_rank_claim(claims):
     doc = claims("2021年入选教育部“基础教育精品课”16节，名列重庆市第一。")
     assert [(doc.slice(c.span), c.value, c.unit) for c in doc.claims][-1] == ("名列重庆市第一", 1, "")
+
+
+@pytest.mark.parametrize("text, figure, subject", [
+    # an age is a person's: no place's or body's figure, though the sentence or article names one
+    ("上海无线电博物馆开馆。在上海市，50岁的王师傅每天都来参观。", "50", ""),
+    ("上海无线电博物馆举办展览，70岁的母亲也来了。", "70", ""),
+    # ... unless a body is named in its clause: the body's residents or its own age
+    ("上海无线电博物馆的老人平均年龄高达81岁。", "81", "上海无线电博物馆"),
+])
+def test_an_age_has_a_subject_only_when_its_clause_names_a_body(claims, text, figure, subject):
+    doc = claims(text, institutions=("上海无线电博物馆",))
+    assert _claim(doc, figure).subject == subject

@@ -165,6 +165,9 @@ class ClaimStage(Stage):
             phrase = right_side
             quote = Span(figure.span.start, figure.span.end + len(right_side))
             measure = _measure_text(phrase.lstrip("的").removesuffix(OLD_AGE), figure)
+            if figure.category == "age":  # 15岁姑娘文敏, 59岁的沈秀英老家: the person the phrase names in full
+                person = named.person_from(figure.span.end, quote.end)  # (王师傅 says more than its 王)
+                measure = _measure_text(person, figure) if len(person) > 1 else measure
         else:
             left = _left_phrase(doc.text, figure, clause, periods)
             head_end = figure.span.start - (len(left) and _gap_before(doc.text, figure.span.start))
@@ -175,10 +178,13 @@ class ClaimStage(Stage):
             quote = Span(head_end - len(short) if short else figure.span.start, figure.span.end)
             # (the window, too, opens at a word: 每|天1万步 gives 步数, not 天步数)
             measure = _measure_text(left[-MAX_MEASURE:][partial:] if len(head) < 4 else head, figure)
-        if figure.category == "age" and not (right_side and measure):
-            # whose age, when no noun follows it: the person the sentence names before (王欣瑜…未满18岁)
-            measure = _measure_text(named.person_before(sentence.start, figure.span.start), figure)
         scope = _list_scope(doc, figure.span.start)
+        if figure.category == "age" and not (right_side and measure):
+            # whose age, when no noun follows it: the person the sentence names before (王欣瑜…未满18岁),
+            # else the one its paragraph last named (罗逸涵…。今年14岁，)
+            person = named.person_before(sentence.start, figure.span.start) or named.person_before(
+                scope.start, figure.span.start)
+            measure = _measure_text(person, figure)
         # a person's age (5岁的小女儿) takes a time only from its own clause, not the sentence's news
         period = _nearest_period(periods, figure, *((clause, clause) if figure.category == "age" else (sentence, scope)))
         # ... and is no place's or body's figure, unless a body is named in its clause (养老中心…81岁)
@@ -523,6 +529,11 @@ class _Named:
         """An institution (not a place) is named in [start, end)."""
         index = bisect_left(self.body_starts, start)
         return index < len(self.body_starts) and self.body_starts[index] < end
+
+    def person_from(self, start: int, end: int) -> str:
+        """The name of the first person whose mention begins in [start, end), or ""."""
+        index = bisect_left(self.mentions, (start,))
+        return self.mentions[index][2] if index < len(self.mentions) and self.mentions[index][0] < end else ""
 
     def person_between(self, start: int, end: int) -> bool:
         """A person (not speaking) is named in [start, end)."""

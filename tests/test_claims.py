@@ -101,6 +101,12 @@ CLAIMS = [
     ("张恩学今年59岁，是村里的老党员。", "张恩学", "张恩学年龄"),
     ("41岁的雷保平是村里的老党员。", "雷保平", "雷保平年龄"),  # the person named after it
     ("他今年59岁，是村里的老党员。", "", "年龄"),
+    # the person named last in the paragraph, when the sentence names none
+    ("崔梦迪也是头一次离家过春节。25岁的她去年刚毕业。", "崔梦迪", "崔梦迪年龄"),
+    # the person the phrase after it names, not the words around the name
+    ("15岁姑娘文敏来自山区。", "文敏", "文敏年龄"),
+    ("72岁的老住户侯雅明说，这里变了。", "侯雅明", "侯雅明年龄"),
+    ("70岁的崔大爷说，这里变了。", "崔", "崔大爷年龄"),  # a bare surname says less than the phrase
 ])
 def test_age_measure_names_whose_age(claims, text, person, measure):
     doc = claims(text, people=(person,) if person else ())

@@ -641,6 +641,10 @@ class _Finder:
                 k = self.ends.get(pos)
                 k = k if k is not None and end - self.tokens[k].start <= MAX_NAME else None
                 continue
+            if role != "stop" and (rest := self._after_glued_stop(tok)):
+                parts.append((rest, "body", "nz"))  # 。据额勒赛|项目公司: jieba guessed 据 and a name as one word
+                pos = tok.end - len(rest)
+                break
             if role == "body" and self._guessed(tok.text, parts) and not self._opens_clause_as_proper(k):
                 break
             if role == "other":
@@ -811,6 +815,19 @@ class _Finder:
         if frequency == 0 and parts:
             return True
         return frequency <= FILLER_FREQUENCY and word[0] in self.lex.stop
+
+    def _after_glued_stop(self, tok: Token) -> str:
+        """The rest of a word jieba does not know that begins with a one-character stop word (据额勒赛:
+        据 + 额勒赛), when that rest is a proper name's length (2-4) and holds no stop word; else ""."""
+        word = self.fold[tok.start : tok.end]
+        rest = word[1:]
+        if self.vocabulary.get(word, 0) or word[0] not in self.lex.stop or not 2 <= len(rest) <= 4:
+            return ""
+        if not self.lex.stop.isdisjoint(rest) or self._listed(rest) or not HAN_WORD.fullmatch(rest):
+            return ""
+        if rest[-1] in self.lex.relative:
+            return ""  # 经开区: a place's own word (经济技术开发区), whose 经 is no preposition
+        return rest
 
     def _opens_clause_as_proper(self, k: int) -> bool:
         """，漯阜|铁路|公司, ”富力|地产|重庆公司: a guessed word tagged a place or proper noun, or a

@@ -307,6 +307,10 @@ KEPT_WHOLE = [
     ("每年春运，漯阜铁路公司都要抽调500余人。", "漯阜铁路公司"),
     # a guessed noun after a closing quote opens the name when no function word starts it
     ("“政府很支持。”富力地产重庆公司副总经理刘蔚说。", "富力地产重庆公司"),
+    # a function word jieba guessed into one word with the name before the head is no part of it
+    ("发电量为11.99亿度。据额勒赛项目公司总经理助理介绍。", "额勒赛项目公司"),
+    ("剪杈、割草、浇水，在鑫宇煤气化公司园林部工作。", "鑫宇煤气化公司园林部"),
+    ("江苏张家港市环保局共接到对富邦公司的投诉。", "富邦公司"),
     # two short words jieba does not know together, right after a place, are the body's proper name
     ("与浙江特立宙动画影视有限公司合作，引进国产动画片。", "浙江特立宙动画影视有限公司"),
     # a place's police (not 当地警方: no place)
@@ -420,3 +424,8 @@ def test_a_head_several_bodies_share_is_the_common_noun(run):
 )
 def test_words_after_a_place_or_a_mark_that_are_no_proper_name(run, sentence, canonical):
     assert [inst.canonical for inst in run(sentence)] == [canonical]
+
+
+def test_a_place_word_keeps_its_first_character(run):
+    """经开区 (经济技术开发区) is a place whose 经 is no preposition: no body named 开区管委会."""
+    assert "开区管委会" not in [inst.canonical for inst in run("北京经开区管委会主任梁胜说。")]

@@ -59,6 +59,12 @@ FOUND = [
     # book titles that name a plan or policy
     ("《新时代基础教育强师计划》提出要深化精准培训改革。", [("新时代基础教育强师计划", "plan")]),
     ("国务院办公厅印发《关于深入推进审批服务便民化的指导意见》。", [("关于深入推进审批服务便民化的指导意见", "policy")]),
+    # ... treaties, conventions and regulations are named policies too
+    ("美国政府宣布启动退出《中导条约》程序。", [("中导条约", "policy")]),
+    ("1月18日，《黑龙江省优化营商环境条例》出台。", [("黑龙江省优化营商环境条例", "policy")]),
+    ("各方应落实《巴黎协定》的承诺。", [("巴黎协定", "policy")]),
+    # a quoted name heading a performance
+    ("“盛世皇城”系列大型实景演出以互动为亮点。", [("盛世皇城", "activity")]),
     # unquoted names after a launch verb, ending in a strong program noun
     ("夯实实施乡村振兴战略的基础。", [("乡村振兴战略", "strategy")]),
     ("潼南区教师进修学院依托国培计划，全面促进融合创新发展。", [("国培计划", "plan")]),

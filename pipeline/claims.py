@@ -139,6 +139,8 @@ class ClaimStage(Stage):
     def _is_claim(self, doc: Doc, figure: Figure, excluded: list[Span]) -> bool:
         if any(figure.number.overlaps(span) for span in excluded):
             return False
+        if _inside_place_word(doc, figure.number):
+            return False  # 六盘水市, 五台县, 四大洲(赛): a numeral in a place's name counts nothing
         if not figure.unit and figure.category not in ("rank", "fraction") and figure.multiplier < 10_000:
             return False  # 12345, 2019: a bare number without unit or magnitude is a code or a date
         if figure.unit == "" and figure.category == "" and figure.qualifier == "exact" and figure.multiplier < 10_000:
@@ -549,6 +551,12 @@ class _Named:
 
 def _is_place(name: str, places: list[tuple[Span, str]]) -> bool:
     return any(name == place for _, place in places)
+
+
+def _inside_place_word(doc: Doc, number: Span) -> bool:
+    """The segmenter reads the number and what follows as one place word (六盘水市 ns)."""
+    token = doc.token_at(number.start)
+    return token is not None and token.pos.startswith("ns") and token.end > number.end
 
 
 def _list_scope(doc: Doc, pos: int) -> Span:

@@ -102,6 +102,10 @@ class WordMap(dict):
 MORE_INSIDE_UNIT = WordMap({"多": "", "余": ""})  # 3个多月, 1个余月
 BELOW_ZERO = "零下"
 HALF, VAGUE_HALF = "半", ("半载", "半会", "半晌")  # 一年半 is 1.5 years; 一年半载 and 一时半会 are vague
+# a half standing for a number (半天, 半个多世纪): none right before it (一半, 两年半, 两个半小时: those are
+# read with their numeral), and no 上/下/前/后 of a year's halves, no 大 or 老 (大半年, 老半天: 'most of a
+# year', 'a long while'), no 多 or 过 (多半, 过半: 'mostly', 'over half')
+LONE_HALF = re.compile(rf"(?<![\d{CN_DIGITS}十百千万个上下前后大老多过])半(?:个多|多个|个)?")
 
 
 @dataclass
@@ -256,7 +260,7 @@ def _as_float(value: Decimal | float) -> float:
 def find_figures(text: str, grammar: NumberGrammar) -> list[Figure]:
     """Every figure of `text`, in order, with spans on `text` (matching is done on its fold)."""
     folded = fold(text)
-    figures = _fractions(folded, grammar)
+    figures = _fractions(folded, grammar) + _halves(folded, grammar)
     idioms = _idiom_spans(folded, grammar)
     skipped = _covered([f.span for f in figures] + idioms, len(folded))  # read as fractions, or idioms
     blocked = _covered(idioms, len(folded))
@@ -327,6 +331,26 @@ def _fractions(folded: str, grammar: NumberGrammar) -> list[Figure]:
             unit=unit, category=category, form=form,
         )
         figures.append(_with_markers(folded, figure, grammar))
+    return figures
+
+
+def _halves(folded: str, grammar: NumberGrammar) -> list[Figure]:
+    """半天, 半年, 半个多世纪: a half with no numeral before it, counting a unit of time (not 上半年,
+    一半, 大半年, nor the vague 半载, 半晌)."""
+    figures: list[Figure] = []
+    if HALF not in folded:
+        return figures
+    for m in LONE_HALF.finditer(folded):
+        pos, more = m.end(), "多" in m.group()
+        counted = "个" in m.group()
+        unit = grammar.unit_at("个" + folded[pos:], 0) if counted else grammar.unit_at(folded, pos)
+        if grammar.units.get(unit) != "time" or folded.startswith(VAGUE_HALF, m.start()):
+            continue
+        end = pos + len(unit) - counted
+        figure = Figure(span=Span(m.start(), end), number=Span(m.start(), m.start() + 1), value=0.5,
+                        unit=unit, category="time", qualifier="more_than" if more else "exact", form="chinese")
+        marked = _with_markers(folded, figure, grammar)
+        figures.append(replace(marked, qualifier=_resolve([marked.qualifier, figure.qualifier])))
     return figures
 
 

@@ -118,6 +118,11 @@ FIGURES = [
     # counts of trips, rounds and steps
     ("办一个证得跑三趟", "三趟", 3, None, "趟", "exact"),
     ("每天走1万步", "1万步", 10000, None, "步", "exact"),
+    # a half standing for the number, before a unit of time
+    ("少则半天，多则两三天", "半天", 0.5, None, "天", "exact"),
+    ("二人相濡以沫半个多世纪", "半个多世纪", 0.5, None, "个世纪", "more_than"),
+    ("步行也要近半个小时", "近半个小时", 0.5, None, "个小时", "approx"),
+    ("两个半小时的晚会", "两个半小时", 2.5, None, "小时", "exact"),  # the half of a numeral, read once
 ]
 
 
@@ -172,6 +177,11 @@ TRAPS = [
     "他四处联系技术指导",
     "小两口过年",
     "20世纪80年代",
+    # halves of a year, most of one, a long while, a half of something: no duration of a half
+    "上半年经济平稳",
+    "大半年没回家",
+    "等了老半天",
+    "效率低一半",
 ]
 
 
@@ -253,3 +263,13 @@ def test_arabic_integers_round_trip(grammar, number, separators, full_width):
     figure = _one(text, grammar)
     assert figure.value == number
     assert text[figure.span.start : figure.span.end] == f"{numeral}人"
+
+
+@pytest.mark.parametrize("text, values", [
+    ("持续两个半小时的晚会", [2.5]),
+    ("车程从4个半小时缩短到1小时", [4.5, 1]),
+    ("用了一年半的时间", [1.5]),
+])
+def test_a_numerals_half_is_read_once(grammar, text, values):
+    """The half after a numeral and a unit is part of that figure, not a second one of 0.5."""
+    assert [f.value for f in find_figures(text, grammar)] == values

@@ -415,6 +415,10 @@ def test_a_dot_after_a_word_that_is_no_name_joins_nothing(run):
         ("首局较量中，中国棋手居文君执白战胜俄罗斯名将拉戈诺。", "居文君", "棋手"),
         ("小将吕昊天在前7局以5∶2领先。", "吕昊天", "小将"),
         ("越野滑雪国家集训队副领队许猛介绍说。", "许猛", "副领队"),
+        # occupations of everyday people, and the family role an article gives someone
+        ("船长张勇介绍，船上的垃圾分类放在垃圾桶里。", "张勇", "船长"),
+        ("香河石材城经营户王助山说，店面变成了室内。", "王助山", "石材城经营户"),
+        ("不是件容易的事。”父亲周兴全坦言，在别的地方也一样。", "周兴全", "父亲"),
     ],
 )
 def test_titles_anchor_names_without_the_crf(run_rules, text, name, role):

@@ -250,6 +250,7 @@ class PeopleStage(Stage):
         # 7. a name after a name dot is the last part of a longer one (阿沛·阿旺晋美)
         found = self._whole_dotted_names(doc, found)
         self._overrun_names(found)
+        self._cut_short_names(doc.text, found)
         # 8. role and affiliation
         doc.people = [self._finding(doc, person) for person in found.values() if person.mentions]
         doc.people.sort(key=lambda p: span_order(p.mentions[0]))  # the first mention (they are sorted)
@@ -738,6 +739,20 @@ class PeopleStage(Stage):
                     and len(shorter.mentions) >= 2):
                 del found[name]
                 shorter.take(person, set(person.mentions), {Span(m.start, m.end - 1) for m in person.mentions})
+
+    @staticmethod
+    def _cut_short_names(text: str, found: dict) -> None:
+        """贺廷|中是 beside 贺廷中说: a two-character name each of whose mentions goes on into the third
+        character of a three-character name the article gives is that person cut short (the converse
+        of `_overrun_names`, where the short name is met apart from the long one)."""
+        for name, person in list(found.items()):
+            if len(name) != 2 or person.byline or not person.mentions:
+                continue
+            followers = {text[m.end : m.end + 1] for m in person.mentions}
+            longer = found.get(name + next(iter(followers))) if len(followers) == 1 else None
+            if longer is not None and longer is not person:
+                del found[name]
+                longer.take(person, set(person.mentions), {Span(m.start, m.end + 1) for m in person.mentions})
 
     def _whole_dotted_names(self, doc: Doc, found: dict) -> dict:
         """阿沛·阿旺晋美, 迈克尔·巴尼耶, 班禅额尔德尼·确|吉坚赞: a name found right after a name dot (or a

@@ -554,6 +554,12 @@ def test_a_three_character_name_met_once_is_the_two_character_one_read_on(run):
     assert people == {"刘宇": 3}, people
 
 
+def test_a_two_character_name_always_followed_by_the_longer_ones_third_is_cut_short(run):
+    text = "“我们居民也是有苦衷的。”贺廷中是璧山区老城区的居民。“夏天确实太臭了。”贺廷中说，厕所很近。"
+    people = {p.name: len(p.mentions) for p in run(text).people}
+    assert people == {"贺廷中": 2}, people
+
+
 def test_a_dotted_name_begun_by_a_found_name_is_whole(run):
     # jieba cuts 贡|特尔; the title found 贡特尔, which is the first part of the whole name
     doc = run("彭策尔学院第二任院长贡特尔·科尔斯致力于中医经络按摩疗法的研究。科尔斯说，中医很好。",

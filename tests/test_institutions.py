@@ -178,6 +178,10 @@ TRAPS = [
     # descriptions: a quality after a common word, a filler phrase that begins with an adjective
     "引进世界一流大学和知名企业。",  # 一流大学 is one filler word: its first part is the quality
     "我们也学人家大公司搞年会。",
+    # a class of bodies, not one of them: 上市公司 'listed companies', 利益集团 'interest groups'
+    "境内上市公司去年实现营业收入增长。",
+    "这背后是美国国内利益集团的推动。",
+    "跨国公司纷纷加大在华投资。",
     "打造优质高效廉洁政府。",  # 高效廉洁 (filler, tagged nr) begins with an adjective
     # a one-character head standing alone as a verb before a verb: 办 'to run'
     "要把晚报办出新水平。",

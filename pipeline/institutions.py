@@ -92,6 +92,9 @@ FUNCTION_WORD = ("d", "p", "c", "u", "r", "f", "y", "e", "o")
 CLASSIFIERS = "个名位所家座支批项"
 PREDICATE_START = ("v", "a", "d")  # but not vn, an (nouns made of verbs and adjectives)
 SESSION = regex.compile(r"^第?[一二三四五六七八九十\d]+[次届]$")  # 五次(会议), 十九届(三中全会)
+SESSION_DELEGATION = regex.compile(  # (十二届)全国人大|五次会议|新疆代表团
+    r"(?:第?[一二三四五六七八九十\d]+届)?(?P<body>\p{Han}{2,12}?)第?[一二三四五六七八九十\d]+次(?:全体)?会议"
+    r"(?P<delegation>\p{Han}{1,12}代表团)")
 REDUPLICATED = regex.compile(r"^[一]?([个座所家栋幢间批支])\1$")
 
 
@@ -349,9 +352,22 @@ class InstitutionStage(Stage):
         candidates = [c for c in candidates if not _inside_longer_quote(finder.fold, c.span)
                       and c.core not in self.lex.generic and not finder.conferred(c)]
         named, bare = _select(candidates)
-        named = [finder.with_units(c) for c in named]
+        named = [part for c in named for part in _delegation_and_body(finder.with_units(c))]
         doc.institutions = _Resolver(doc, self.lex).resolve(named, bare)
         return doc
+
+
+def _delegation_and_body(cand: Candidate) -> list[Candidate]:
+    """十二届全国人大五次会议新疆代表团: a delegation to a session is a body of its own (新疆代表团), and
+    the body whose session it attends another (全国人大); the term and the session name neither."""
+    match = SESSION_DELEGATION.fullmatch(cand.text)
+    if match is None:
+        return [cand]
+    start = cand.span.start
+    body = Span(start + match.start("body"), start + match.end("body"))
+    delegation = Span(start + match.start("delegation"), cand.span.end)
+    return [replace(cand, span=body, text=match["body"], kind="government", head=match["body"], core=match["body"], places=()),
+            replace(cand, span=delegation, text=match["delegation"])]
 
 
 def _outside_furniture(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:

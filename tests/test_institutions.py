@@ -273,7 +273,8 @@ KEPT_WHOLE = [
     ("上海建设交通委员会发布通知。", "上海建设交通委员会"),  # no proper name after the verb
     ("联合国秘书长新闻办公室发表声明。", "联合国秘书长新闻办公室"),  # a post inside a name
     ("毕业于新疆兵团警官高等专科学校。", "新疆兵团警官高等专科学校"),  # a post, and a class word (高等)
-    ("他是十三届全国人大一次会议湖南代表团成员。", "十三届全国人大一次会议湖南代表团"),  # a session
+    # a session's delegation runs over the session's number, then stands apart from the body in session
+    ("他是十三届全国人大一次会议湖南代表团成员。", "湖南代表团"),
     ("中国铁路上海局集团有限公司发布消息。", "中国铁路上海局集团有限公司"),  # a parent's name after a place
     ("王刚是天津站党办工作人员。", "天津站党办"),  # 办 alone (tagged v) before a noun is the head
     ("当地华助中心等机构给予支持。", "华助中心"),  # a guessed name before 中心 that splits no word
@@ -433,3 +434,11 @@ def test_words_after_a_place_or_a_mark_that_are_no_proper_name(run, sentence, ca
 def test_a_place_word_keeps_its_first_character(run):
     """经开区 (经济技术开发区) is a place whose 经 is no preposition: no body named 开区管委会."""
     assert "开区管委会" not in [inst.canonical for inst in run("北京经开区管委会主任梁胜说。")]
+
+
+@pytest.mark.parametrize("sentence, bodies", [
+    ("2017年3月10日，习近平总书记参加十二届全国人大五次会议新疆代表团审议。", ["全国人大", "新疆代表团"]),
+    ("他参加十三届全国人大二次会议解放军代表团全体会议。", ["全国人大", "解放军代表团"]),
+])
+def test_a_delegation_to_a_session_is_apart_from_the_body_in_session(run, sentence, bodies):
+    assert [inst.canonical for inst in run(sentence)] == bodies

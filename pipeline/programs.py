@@ -155,6 +155,10 @@ class ProgramLexicon:
         return self.cue("launch") | self.cue("uphold")
 
     @cached_property
+    def event_verbs(self) -> frozenset[str]:  # 举办, 参观, 实施: what no name runs over, whatever its tag
+        return self.cue("launch") | self.cue("host")
+
+    @cached_property
     def launch_verbs(self) -> EachWord:
         return EachWord(self.cue("launch"))
 
@@ -815,7 +819,8 @@ def proper_projects(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         start, j = None, i
         while j > 0:
             left = tokens[j - 1]
-            if left.end != tokens[j].start or not left.pos.startswith(NAME_WORD_POS) or m.end() - left.start > UNQUOTED_MAX:
+            if (left.end != tokens[j].start or not left.pos.startswith(NAME_WORD_POS) or m.end() - left.start > UNQUOTED_MAX
+                    or left.text in ctx.lex.event_verbs):  # (…研究院|参观 n|空间技术成就展览)
                 break
             j -= 1
             if _proper_word(ctx, left):

@@ -123,6 +123,8 @@ TRAPS = [
     # generic nouns after a launch verb, and a back-reference to a title
     "制定考核制度，完善队伍激励机制。",
     "各地要认真落实《规划》要求。",
+    # a name does not run left over a hosting verb, whatever jieba tags it (参观 n)
+    "习主席来到中国空间技术研究院参观空间技术成就展览。",
     # a quoted object of a verb that neither launches nor upholds, or one the clause goes on past
     "球队实现“开门红”。",
     "坚持“房子是用来住的、不是用来炒的”定位。",

@@ -1110,10 +1110,23 @@ class _Finder:
                 continue  # 文化部|门: the name's last character begins 部门; 教育部|长 is fine (部长 is a title)
             country = self._country_before(start)
             start -= len(country)  # 美国|国务院 is America's, not China's State Council
-            out.append(Candidate(Span(start, end), self.doc.text[start:end], self.lex.names[word],
-                                 self.lex.longest_head(word), country + word, (country,) if country else (),
-                                 source="name"))
+            kind, head = self.lex.names[word], self.lex.longest_head(word)
+            tail = self._company_head_at(end)
+            if tail:  # 中国一重|集团, 首钢|集团公司: a company known by its brand, named in full
+                word, end, kind, head = word + tail, end + len(tail), "company", tail
+            out.append(Candidate(Span(start, end), self.doc.text[start:end], kind, head, country + word,
+                                 (country,) if country else (), source="name"))
         return out
+
+    def _company_head_at(self, pos: int) -> str:
+        """The longest company head word (集团, 有限公司, 集团公司) that starts at `pos` and ends where a
+        segmenter's word ends, else ""."""
+        for size in range(min(self.lex.max_head, len(self.fold) - pos), 1, -1):
+            word = self.fold[pos : pos + size]
+            head = self.lex.heads.get(word) or (self.lex.heads.get(word[2:]) if word.startswith("集团") else None)
+            if head is not None and head.kind == "company" and not head.weak and self.ends.get(pos + size) is not None:
+                return word
+        return ""
 
     def _country_before(self, start: int) -> str:
         """The foreign country whose word ends right at `start`, or opens the word the name ends

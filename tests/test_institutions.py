@@ -316,6 +316,9 @@ KEPT_WHOLE = [
     ("发电量为11.99亿度。据额勒赛项目公司总经理助理介绍。", "额勒赛项目公司"),
     ("剪杈、割草、浇水，在鑫宇煤气化公司园林部工作。", "鑫宇煤气化公司园林部"),
     ("江苏张家港市环保局共接到对富邦公司的投诉。", "富邦公司"),
+    # a company known by its brand, named in full with its head
+    ("齐齐哈尔的中国一重集团曾为我国工业作出贡献。", "中国一重集团"),
+    ("首钢集团有限公司发布年报。", "首钢集团有限公司"),
     # two short words jieba does not know together, right after a place, are the body's proper name
     ("与浙江特立宙动画影视有限公司合作，引进国产动画片。", "浙江特立宙动画影视有限公司"),
     # a place's police (not 当地警方: no place)

@@ -73,7 +73,6 @@ EVERYDAY_FREQUENCY = 600
 FUNCTION_POS = ("p", "v", "c", "u", "d", "r", "m", "q", "a", "f")
 # jieba tags of prepositions and conjunctions (从 p, 和 c): a surname cut as one is no name's start.
 LINKING_POS = ("p", "c")
-FUNCTION_POS = ("p", "c", "u", "d", "r", "m", "q", "f", "t", "v")  # tags of no given name (和平 nz is one)
 # Forms of address that anonymise a person (王某, 解某某): only a preposition or conjunction before
 # them is no surname (从|某, 和|某某), however else jieba tags the surname (伏 v, 张 q).
 ANONYMISED = frozenset(("某", "某某"))

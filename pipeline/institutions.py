@@ -21,8 +21,7 @@ no structural candidate overlaps them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections import Counter
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from operator import attrgetter
@@ -340,7 +339,8 @@ class InstitutionStage(Stage):
         self._roles: Memo[tuple[str, str], str] = Memo()  # (word, tag) -> its role in a name, for all documents
 
     def __call__(self, doc: Doc) -> Doc:
-        finder = _Finder(doc, self.lex, self.resources.segmenter, self._glue, self._vocabulary, self._roles)
+        finder = _Finder(doc, self.lex, self.resources.segmenter, self._glue, self._vocabulary, self._roles,
+                         self.resources.word_tags)
         candidates = finder.structural()
         candidates += finder.unit_chains()
         candidates += finder.embassies()
@@ -405,12 +405,14 @@ class _Finder:
     """Candidate names of one document."""
 
     def __init__(self, doc: Doc, lex: OrgLexicons, segmenter, glue: "_GlueWords",
-                 vocabulary: Mapping[str, int], roles: Memo[tuple[str, str], str]) -> None:
+                 vocabulary: Mapping[str, int], roles: Memo[tuple[str, str], str],
+                 word_tags: Mapping[str, str]) -> None:
         self.vocabulary = vocabulary
         self.roles = roles
         self.doc = doc
         self.lex = lex
         self.segmenter = segmenter
+        self.word_tags = word_tags  # a piece -> the segmenter's tag of it read alone, "" if it cuts it
         self.glue = glue
         self.tokens = doc.tokens
         self.fold = doc.fold or doc.text
@@ -709,17 +711,8 @@ class _Finder:
         first = word[:2]
         if first in self.lex.name_verbs:
             return False
-        tag = self._word_tag(first)
+        tag = self.word_tags[first]
         return tag.startswith(PREDICATE_START) and tag not in ("vn", "an")
-
-    def _word_tag(self, word: str) -> str:
-        """The segmenter's tag of `word` read alone ("" when it cuts it in pieces), remembered."""
-        tag = self.glue.tags.get(word)
-        if tag is None:
-            tags = self.segmenter.tag(word)
-            tag = tags[0].pos if len(tags) == 1 else ""
-            self.glue.tags.remember(word, tag)
-        return tag
 
     def _ends_in_verb(self, word: str) -> bool:
         """充分发挥, 郑重宣布: a word that ends in a stop verb is a predicate, whatever jieba tags it."""
@@ -799,7 +792,7 @@ class _Finder:
             if first < k and (not HAN_WORD.fullmatch(word) or any(
                     self._everyday(self.tokens[i].text) or self.tokens[i].pos.startswith(("m", "q", "ns"))
                     or self.tokens[i].text in self.lex.heads
-                    or self._word_tag(self.tokens[i].text).startswith(FUNCTION_START) for i in (first, k))):
+                    or self.word_tags[self.tokens[i].text].startswith(FUNCTION_START) for i in (first, k))):
                 continue  # 尼泊尔|唯一|国有, 云南|总队|保山: everyday words and places are the sentence's
             prev = self.tokens[first - 1]
             if self._role(prev) == "place" and self.lex.is_place(self.fold[prev.start : prev.end]):
@@ -854,7 +847,7 @@ class _Finder:
             return False
         word = tok.text
         return tok.pos.startswith(("ns", "nz")) or (
-            tok.pos == "n" and not self._word_tag(word[0]).startswith(FUNCTION_START)
+            tok.pos == "n" and not self.word_tags[word[0]].startswith(FUNCTION_START)
             and self.lex.stop.isdisjoint(word) and word[-1] not in self.lex.relative)  # not 信是, 距镇
 
     def _quoted(self, head: str, close: int, end: int) -> Candidate | None:
@@ -1437,7 +1430,6 @@ class _GlueWords:
 
     words: frozenset[str]
     head_ends: frozenset[str] = frozenset()  # last characters of the head words
-    tags: Memo[str, str] = field(default_factory=Memo, compare=False, hash=False)  # first halves' tags
 
     @cached_property
     def sizes_by_last_char(self) -> dict[str, tuple[int, ...]]:

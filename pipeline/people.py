@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import attrgetter
 
 import regex
@@ -102,7 +101,6 @@ FULL_NAME_LEN = 3
 # few noun words (jieba tags) of at most this many characters in all.
 FIELD_POS = frozenset(("n", "l", "vn", "j"))
 MAX_DOCTRINE_FIELD = 6
-WORD_TAGS_KEPT = 1 << 14  # pieces whose segmenter tag is remembered (a few thousand per 300 articles)
 
 
 def _alternation(words) -> re.Pattern:
@@ -194,7 +192,7 @@ class PeopleStage(Stage):
         self.org_heads = lex["org_heads"].terms()
         self.tagger = NerTagger(lex) if use_crf else None
         # the rules ask the segmenter about the same names and characters many times over
-        self._word_tag = lru_cache(maxsize=WORD_TAGS_KEPT)(self._word_tag)
+        self._word_tag = resources.word_tags.__getitem__
         self._text, self._tokens, self._token_starts, self._starts = "", [], {}, []  # the document being read
 
     # ------------------------------------------------------------------ driver
@@ -523,17 +521,12 @@ class PeopleStage(Stage):
     def _function_character(self, ch: str) -> bool:
         """年 (m), 及 (c): a character jieba reads as a function word, which a listed name may end in;
         a noun (馆, 局) it may not."""
-        return (self._word_tag(ch) or "").startswith(FUNCTION_POS)
-
-    def _word_tag(self, piece: str) -> str | None:
-        """The segmenter's tag when it reads `piece` as one word, else None."""
-        tokens = self.resources.segmenter.tag(piece)
-        return tokens[0].pos if len(tokens) == 1 else None
+        return self._word_tag(ch).startswith(FUNCTION_POS)
 
     def _common_word(self, name: str) -> bool:
         """jieba knows the whole string as one word that is not a name (燕麦, 胡萝卜, 胡椒粉)."""
         tag = self._word_tag(name)
-        return tag is not None and not tag.startswith("nr") and tag not in ("x", "eng")
+        return tag != "" and not tag.startswith("nr") and tag not in ("x", "eng")
 
     def _plausible_surname(self, name: str, span: Span, crf: _Names) -> bool:
         """A rule's name needs a surname that is not also a function word (和, 从) unless the CRF
@@ -857,7 +850,7 @@ class PeopleStage(Stage):
             return False
         if self._acceptable(name, span, blocked, crf=crf):
             return True
-        return ((self._word_tag(name) or "").startswith("nr") and not self._everyday_word(name)
+        return (self._word_tag(name).startswith("nr") and not self._everyday_word(name)
                 and self._acceptable(name, span, blocked, crf=_Names({span: crf.confidence.get(span, 0.0)})))  # 洪水 nr too
 
     def _role_after_list(self, text: str, pos: int) -> str:

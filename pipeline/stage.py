@@ -7,12 +7,13 @@ no earlier stage gives (the habit of stanza's processors).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar, Sequence
 
 from .document import Doc
 from .errors import PipelineConfigError
 from .lexicon import Lexicons
+from .memo import Memo
 
 # Facets present on every Doc that ingest builds.
 INGESTED = ("raw", "source", "hints")
@@ -20,10 +21,20 @@ INGESTED = ("raw", "source", "hints")
 
 @dataclass
 class Resources:
-    """What stages share and load once per process: lexicons and a segmenter."""
+    """What stages share and load once per process: lexicons, a segmenter, and what the segmenter
+    says of a piece of text read alone (`word_tags`), which several stages ask about the same words."""
 
     lexicons: Lexicons
     segmenter: object  # pipeline.segment.Segmenter; typed loosely to avoid an import cycle
+    word_tags: Memo[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.word_tags = Memo(self._tag_alone)
+
+    def _tag_alone(self, piece: str) -> str:
+        """The segmenter's tag when it reads `piece` as one word, else ""."""
+        tokens = self.segmenter.tag(piece)
+        return tokens[0].pos if len(tokens) == 1 else ""
 
 
 class Stage:

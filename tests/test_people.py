@@ -347,16 +347,6 @@ def test_rule_traps_without_the_crf(run_rules, text, not_a_person):
         ("爱尔兰总统希金斯表示祝贺。", "希金斯", "总统"),
         # ... not a phrase the CRF is less sure of (拉家常, 0.89)
         ("杜忠义边整理摊位上的蔬菜，边和记者拉家常。", "拉家常", None),
-    ],
-)
-def test_titles_anchor_crf_names_with_no_listed_surname(run, text, name, role):
-    people = {p.name: p.role for p in run(text).people}
-    assert people.get(name) == role, people
-
-
-@pytest.mark.parametrize(
-    "text, name, role",
-    [
         # a given name with a function character (和, 在, 会) that the segmenter reads as a name or a
         # word of its own, right before a speech verb
         ("省发改委主任张和平表示，近年来江西切实担负起使命。", "张和平", "省发改委主任"),
@@ -369,7 +359,7 @@ def test_titles_anchor_crf_names_with_no_listed_surname(run, text, name, role):
         ("主任张在会上说，大家要努力。", "张在会", None),
     ],
 )
-def test_given_names_with_a_function_character_before_speech(run, text, name, role):
+def test_titles_anchor_names_the_surname_rules_alone_refuse(run, text, name, role):
     people = {p.name: p.role for p in run(text).people}
     assert people.get(name) == role, people
 

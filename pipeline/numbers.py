@@ -49,7 +49,7 @@ FRACTION = re.compile(
 )
 RANGE_MARKS = "至到-~—–－～〜"
 RANGE_SEPARATOR = re.compile(rf"[ ]?[{re.escape(RANGE_MARKS)}][ ]?")
-ADJACENT_PAIR = re.compile(rf"^(十)?([一两二三四五六七八九])([二三四五六七八九])([十百千万]*)$")
+ADJACENT_PAIR = re.compile(r"^(十)?([一两二三四五六七八九])([二三四五六七八九])([十百千万]*)$")
 SPACE = " \u00a0"
 CLAUSE_BREAK = set("，。；！？、：,.;!?:\n（）()“”\"《》")
 RANK_CUES = ("名列", "位列", "排名", "位居", "居于", "排在", "排第", "列第", "居")

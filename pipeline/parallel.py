@@ -15,7 +15,6 @@ redone one document at a time on a fresh pool, so the culprit alone is reported 
 from __future__ import annotations
 
 import multiprocessing
-import os
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor, TimeoutError as FutureTimeout

@@ -1112,14 +1112,17 @@ class _Finder:
         return out
 
     def _company_head_at(self, pos: int) -> str:
-        """The longest company head word (集团, 有限公司, 集团公司) that starts at `pos` and ends where a
-        segmenter's word ends, else ""."""
-        for size in range(min(self.lex.max_head, len(self.fold) - pos), 1, -1):
-            word = self.fold[pos : pos + size]
-            head = self.lex.heads.get(word) or (self.lex.heads.get(word[2:]) if word.startswith("集团") else None)
-            if head is not None and head.kind == "company" and not head.weak and self.ends.get(pos + size) is not None:
-                return word
-        return ""
+        """The company head words (集团, 有限公司; 集团|有限公司 in a row) that start at `pos`, each the
+        longest strong one there that ends where a segmenter's word ends, else ""."""
+        end = pos
+        while True:
+            for size in range(min(self.lex.max_head, len(self.fold) - end), 1, -1):
+                head = self.lex.heads.get(self.fold[end : end + size])
+                if head is not None and head.kind == "company" and not head.weak and self.ends.get(end + size) is not None:
+                    end += size
+                    break
+            else:
+                return self.fold[pos:end]
 
     def _country_before(self, start: int) -> str:
         """The foreign country whose word ends right at `start`, or opens the word the name ends

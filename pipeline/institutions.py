@@ -83,7 +83,9 @@ POST_KINDS = ("office", "company")  # kinds of `titles.tsv` that name a post a p
 CLAUSE_MARKS = frozenset("，。；：、！？")
 CLAUSE_OPENERS = CLAUSE_MARKS | {"”"}  # (a closing quote ends the speech before a new clause)
 HAN_WORD = regex.compile(r"\p{Han}+")
-FUNCTION_START = ("d", "f", "p", "c", "u", "r", "m", "q", "t", "v")  # tags of a character that opens no name
+# tags of a character that opens no body's name: people's FUNCTION_POS, but with time words (后 f, 今 t)
+# and without adjectives, which open brands (新华, 大华)
+FUNCTION_START = ("d", "f", "p", "c", "u", "r", "m", "q", "t", "v")
 GLUED_VERBS = frozenset({"驻"})  # …草原局|驻…村第一书记: glued to a head, though inside names (驻美大使馆)
 NESTED = "nt:nested"  # tag of a part that is a whole nested name (西南大学|教师教育学院)
 # tags of function words: no part of a name between a place and a head (a verb or quality may be: 独立新闻社)
@@ -352,22 +354,25 @@ class InstitutionStage(Stage):
         candidates = [c for c in candidates if not _inside_longer_quote(finder.fold, c.span)
                       and c.core not in self.lex.generic and not finder.conferred(c)]
         named, bare = _select(candidates)
-        named = [part for c in named for part in _delegation_and_body(finder.with_units(c))]
+        named = [part for c in named for part in _delegation_and_body(finder.with_units(c), self.lex)]
         doc.institutions = _Resolver(doc, self.lex).resolve(named, bare)
         return doc
 
 
-def _delegation_and_body(cand: Candidate) -> list[Candidate]:
+def _delegation_and_body(cand: Candidate, lex: OrgLexicons) -> list[Candidate]:
     """十二届全国人大五次会议新疆代表团: a delegation to a session is a body of its own (新疆代表团), and
     the body whose session it attends another (全国人大); the term and the session name neither."""
     match = SESSION_DELEGATION.fullmatch(cand.text)
     if match is None:
         return [cand]
-    start = cand.span.start
-    body = Span(start + match.start("body"), start + match.end("body"))
-    delegation = Span(start + match.start("delegation"), cand.span.end)
-    return [replace(cand, span=body, text=match["body"], kind="government", head=match["body"], core=match["body"], places=()),
-            replace(cand, span=delegation, text=match["delegation"])]
+    parts = []
+    for group in ("body", "delegation"):
+        text, head = match[group], lex.longest_head(match[group])
+        places, core = lex.split_places(text)
+        kind = lex.names.get(text) or (lex.heads[head].kind if head else cand.kind)
+        span = Span(cand.span.start + match.start(group), cand.span.start + match.end(group))
+        parts.append(replace(cand, span=span, text=text, kind=kind, head=head, core=core, places=tuple(places)))
+    return parts
 
 
 def _outside_furniture(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:

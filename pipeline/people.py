@@ -742,7 +742,7 @@ class PeopleStage(Stage):
                 continue
             followers = {text[m.end : m.end + 1] for m in person.mentions}
             longer = found.get(name + next(iter(followers))) if len(followers) == 1 else None
-            if longer is not None and longer is not person:
+            if longer is not None:
                 del found[name]
                 longer.take(person, set(person.mentions), {Span(m.start, m.end + 1) for m in person.mentions})
 

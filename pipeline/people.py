@@ -741,7 +741,8 @@ class PeopleStage(Stage):
             if len(name) != 2 or person.byline or not person.mentions:
                 continue
             followers = {text[m.end : m.end + 1] for m in person.mentions}
-            longer = found.get(name + next(iter(followers))) if len(followers) == 1 else None
+            follower = followers.pop() if len(followers) == 1 else ""  # ("" too at the text's end)
+            longer = found.get(name + follower) if follower else None
             if longer is not None:
                 del found[name]
                 longer.take(person, set(person.mentions), {Span(m.start, m.end + 1) for m in person.mentions})

@@ -550,6 +550,12 @@ def test_a_two_character_name_always_followed_by_the_longer_ones_third_is_cut_sh
     assert people == {"贺廷中": 2}, people
 
 
+def test_a_name_that_ends_the_text_is_kept(run):
+    """The character after a mention at the very end is "": the name is no cut-short form of itself."""
+    people = {p.name for p in run("记者采访了村民王刚").people}
+    assert "王刚" in people, people
+
+
 def test_a_dotted_name_begun_by_a_found_name_is_whole(run):
     # jieba cuts 贡|特尔; the title found 贡特尔, which is the first part of the whole name
     doc = run("彭策尔学院第二任院长贡特尔·科尔斯致力于中医经络按摩疗法的研究。科尔斯说，中医很好。",

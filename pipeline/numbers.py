@@ -349,8 +349,7 @@ def _halves(folded: str, grammar: NumberGrammar) -> list[Figure]:
         end = pos + len(unit) - counted
         figure = Figure(span=Span(m.start(), end), number=Span(m.start(), m.start() + 1), value=0.5,
                         unit=unit, category="time", qualifier="more_than" if more else "exact", form="chinese")
-        marked = _with_markers(folded, figure, grammar)
-        figures.append(replace(marked, qualifier=_resolve([marked.qualifier, figure.qualifier])))
+        figures.append(_with_markers(folded, figure, grammar))
     return figures
 
 
@@ -661,7 +660,8 @@ def _rank(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure | None:
 
 
 def _with_markers(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure:
-    """Markers around a fraction or spelt-out percentage (近三分之一, 百分之九十以上)."""
+    """Markers around a fraction, a spelt-out percentage or a lone half (近三分之一, 百分之九十以上,
+    近半个小时); a marker the figure holds already (半个多世纪) counts after them."""
     qualifiers = []
     end = figure.span.end
     after = grammar.after.longest_at(folded, _skip_space(folded, end))
@@ -671,7 +671,7 @@ def _with_markers(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure
     start, before_qualifier, _ = _before(folded, figure.span.start, "x", grammar)
     if before_qualifier:
         qualifiers.append(before_qualifier)
-    return replace(figure, span=Span(start, end), qualifier=_resolve(qualifiers))
+    return replace(figure, span=Span(start, end), qualifier=_resolve([*qualifiers, figure.qualifier]))
 
 
 def _join_ranges(folded: str, figures: list[Figure]) -> list[Figure]:

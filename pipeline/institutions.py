@@ -32,6 +32,7 @@ import regex
 from .document import Doc, InstitutionFinding, Span, Token
 from .lexicon import Lexicons
 from .memo import Memo
+from .military import MilitaryUnits, MilitaryWords
 from .phrases import Phrases
 from .segment import jieba_dictionary
 from .stage import Resources, Stage
@@ -126,6 +127,7 @@ class OrgLexicons:
     determiners: frozenset[str]  # 该, 各级, 部分, 所在: modifiers after which no name goes on to the left
     qualities: frozenset[str]  # 一流, 知名, 大: modifiers that praise or rank
     posts: frozenset[str]  # titles of an office or post (书记, 总裁): a person's, never a name's body
+    military: MilitaryWords  # the words of units' designations (陆军, 某旅, 第71集团军)
 
     @classmethod
     def from_lexicons(cls, lexicons: Lexicons) -> "OrgLexicons":
@@ -163,6 +165,7 @@ class OrgLexicons:
             qualities=frozenset(w for w, r in roles.items() if r == "quality"),
             posts=frozenset(row[0] for row in lexicons["titles"].rows if _col(row, 2) in POST_KINDS)
             if "titles" in lexicons else frozenset(),
+            military=MilitaryWords.from_lexicons(lexicons, frozenset(places)),
         )
 
     @cached_property  # hot: asked for every token; the lexicons never change after loading
@@ -346,6 +349,7 @@ class InstitutionStage(Stage):
         candidates = finder.structural()
         candidates += finder.unit_chains()
         candidates += finder.embassies()
+        candidates += finder.military_units()
         candidates += finder.known_names(self._names)
         candidates += finder.tagged_nt() if self.use_nt else finder.national_bodies()
         if self.learned is not None:
@@ -1164,6 +1168,11 @@ class _Finder:
                                                    "structure"))
             at = fold.find("驻", at + 1)
         return out
+
+    def military_units(self) -> list[Candidate]:
+        """中部战区陆军某师, 第83集团军某旅, 红3军团 (see military.py)."""
+        units = MilitaryUnits(self.fold, self.tokens, self.starts, self.ends, self.lex.military)
+        return [self._outside_candidate(span, "other", head, "structure") for span, head in units.find()]
 
     def _place_at(self, pos: int) -> bool:
         return any(self.fold[pos : pos + size] in self.lex.places for size in (2, 3, 4, 5))

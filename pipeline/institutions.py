@@ -87,6 +87,7 @@ HAN_WORD = regex.compile(r"\p{Han}+")
 # tags of a character that opens no body's name: people's FUNCTION_POS, but with time words (后 f, 今 t)
 # and without adjectives, which open brands (新华, 大华)
 FUNCTION_START = ("d", "f", "p", "c", "u", "r", "m", "q", "t", "v")
+DAY_WORDS = ("日", "节")  # a lone one after a head ends a day's name, not the body's (国际博物馆|日)
 GLUED_VERBS = frozenset({"驻"})  # …草原局|驻…村第一书记: glued to a head, though inside names (驻美大使馆)
 NESTED = "nt:nested"  # tag of a part that is a whole nested name (西南大学|教师教育学院)
 # tags of function words: no part of a name between a place and a head (a verb or quality may be: 独立新闻社)
@@ -463,9 +464,13 @@ class _Finder:
 
     def _bound_after(self, end: int) -> bool:
         """行动基地|校, 示范中心|校: a bound noun morpheme right after the head makes it a modifier of
-        a compound (a 基地校 is a kind of school), not the end of a name."""
+        a compound (a 基地校 is a kind of school), not the end of a name; so does a lone 日 or 节,
+        which ends the name of a day (国际博物馆|日)."""
         index = self.starts.get(end)
-        return index is not None and self.tokens[index].pos == "ng" and len(self.tokens[index].text) == 1
+        if index is None:
+            return False
+        token = self.tokens[index]
+        return (token.pos == "ng" and len(token.text) == 1) or token.text in DAY_WORDS
 
     def _system_after(self, end: int) -> bool:
         """坚持和完善人民代表大会|制度: a system named after a kind of body is no body."""

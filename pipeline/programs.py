@@ -173,11 +173,17 @@ class ProgramLexicon:
         return re.compile("|".join(map(re.escape, strong)))
 
     @cached_property
+    def day_prefix_pattern(self) -> re.Pattern:
+        return re.compile("|".join(map(re.escape, sorted(self.cue("day_prefix"), key=len, reverse=True))) or "(?!)")
+
+    @cached_property
     def project_noun_pattern(self) -> re.Pattern:
-        """项目, 工程 and the exhibition nouns, where a proper name may end in them; 展 not after the
-        first character of a false suffix that ends in it (发|展, 铺|展: most of an article's 展)."""
+        """The nouns that end a project's, exhibition's or competition's name after a proper name
+        (proper_head: 项目, 工程, 展, 公开赛), longest first; 展 not after the first character of a
+        false suffix that ends in it (发|展, 铺|展: most of an article's 展)."""
         before = "".join(sorted({w[0] for w in self.stops("false_suffix") if len(w) == 2 and w.endswith("展")}))
-        return re.compile(f"项目|工程|展览会|展览|大展|特展|(?<![{before}])展")
+        nouns = sorted(self.cue("proper_head"), key=len, reverse=True)
+        return re.compile("|".join(re.escape(n) if n != "展" else f"(?<![{before}])展" for n in nouns))
 
     @cached_property
     def person_tails(self) -> tuple[str, ...]:
@@ -271,6 +277,7 @@ class ProgramStage(Stage):
         found += _outside(edition_programs(ctx), found)  # 6
         found += _outside(hosted_events(ctx), found)  # 7
         found += _outside(proper_projects(ctx, found), found)  # 8
+        found += _outside(named_days(ctx), found)  # 9
         furniture = ctx.doc.furniture
         return [c for c in found if not any(f.overlaps(c.span) for f in furniture)]
 
@@ -854,6 +861,70 @@ def _proper_word(ctx: Context, tok: Token) -> bool:
     if tok.text in ctx.lex.places:
         return True
     return jieba_dictionary().get(tok.text, 0) < (COMMON_PROPER if tok.pos.startswith("nz") else COMMON_PLACE)
+
+
+DAY_WORDS = ("日", "节")
+DAY_STOP_POS = ("u", "c", "p", "x", "w", "d", "r", "y", "e", "o", "m", "q")  # function words and counts: 中国人|的|节日, 世界|三大|电影节
+# 日 stands for Japan before these (输往|日|本, 输往|日韩, 日美): no day's name ends there
+ONE_CHARACTER_COUNTRIES = "韩美中俄欧朝印澳英法德"
+HOLIDAYS = ("节日", "假日", "佳节")  # 中国|传统节日: holidays in general
+MAX_DAY_WORDS = 6  # words of a day's name after its prefix (全民|国家|安全|教育|日)
+DAY_WINDOW = 16  # characters those words may span
+
+
+def named_days(ctx: Context) -> list[Candidate]:
+    """世界|读书|日, 国际|博物馆|日, 中国|农民|丰收|节, 国际妇女节, 全国|助残日: a day the calendar
+    keeps, from a word that opens such names (day_prefix) to a lone 日 or 节, or to a word of three
+    characters or more ending in one that is no generic day (纪念日, 工作日); or one word from the one
+    to the other; not a word that only ends in them (春节, 节日, 日报). Quoted whole or not (首个“中国航天日”)."""
+    fold, tokens = ctx.doc.fold, ctx.doc.tokens
+    prefixes, generic = ctx.lex.day_prefix_pattern, ctx.lex.stops("generic")
+    out: list[Candidate] = []
+    for m in prefixes.finditer(fold):
+        window = fold[m.end() : m.end() + DAY_WINDOW]
+        if "日" not in window and "节" not in window:
+            continue  # most of an article's 中国 and 国家 (a cheap test before the words are looked up)
+        i = bisect_left(tokens, m.start(), key=_token_start)
+        if i == len(tokens) or tokens[i].start != m.start() or (out and m.start() < out[-1].span.end):
+            continue
+        start = m.start()
+        if i > 0 and tokens[i - 1].end == start and HAN.match(tokens[i - 1].text):
+            before = tokens[i - 1]
+            if before.pos.startswith("ns") or before.text in ctx.lex.places:
+                start = before.start  # 哈尔滨|国际冰雪节: the place is the name's
+            elif before.pos.startswith(("n", "j")):
+                continue  # 上合组织|国家电影节: the prefix is inside a longer name, whose start is unknown
+        if len(tokens[i].text) >= 4 and tokens[i].text.endswith(DAY_WORDS) and len(tokens[i].text) > len(m.group()):
+            out.append(Candidate(Span(start, tokens[i].end), "activity"))  # 国际妇女节 (one word)
+            continue
+        end = _day_end(ctx, tokens[i + 1 : i + 1 + MAX_DAY_WORDS], generic)
+        if end is not None and end - m.start() >= 4:
+            out.append(Candidate(Span(start, end), "activity"))
+    return out
+
+
+def _day_end(ctx: Context, tokens: list[Token], generic: frozenset[str]) -> int | None:
+    """Where the day's name that goes on over `tokens` ends, if one does."""
+    fold = ctx.doc.fold
+    for k, tok in enumerate(tokens):
+        if len(tok.text) >= 3 and tok.text.endswith(DAY_WORDS):
+            named = tok.text not in generic and not tok.text.endswith(HOLIDAYS) and not (
+                tok.pos == "i" and len(tok.text) == 4)  # (夜以继日: an idiom)
+            if k and jieba_dictionary().get(tok.text):
+                named = False  # 中国驻朝大使馆共庆|元宵节: a holiday the dictionary knows is a name of its own
+            return tok.end if named else None  # 全国|助残日 (not 国家|纪念日, 中国|新春佳节)
+        if tok.text in DAY_WORDS:
+            after = fold[tok.end : tok.end + 1]
+            if (after and jieba_dictionary().get(tok.text + after)) or (
+                    tok.text == "日" and after and after in ONE_CHARACTER_COUNTRIES):
+                return None  # (输往|日|本, 输往|日|韩)
+            return tok.end
+        if tok.pos.startswith(DAY_STOP_POS) or not HAN.match(tok.text):
+            return None
+        if tok.pos.startswith("v") and tok.pos != "vn" and not (
+                k + 1 < len(tokens) and tokens[k + 1].text in DAY_WORDS):
+            return None  # 中国|驻朝|大使馆|共庆|元宵节; a verb only right before a lone 节 (农民|丰收|节)
+    return None
 
 
 def _outside(candidates: list[Candidate], found: list[Candidate]) -> list[Candidate]:

@@ -93,6 +93,15 @@ FOUND = [
     # ... and so is an exhibition, a person's too; 发展, 办展 end in 展 without being one
     ("现场还有景德镇陶瓷民俗文化展、瓷乐表演等。", [("景德镇陶瓷民俗文化展", "activity")]),
     ("南京博物院推出韩美林生肖艺术展。", [("韩美林生肖艺术展", "activity")]),
+    # a competition named after a place or a proper word, and what keeps it as the name's topic (冠军)
+    ("她获得深圳网球公开赛冠军，并拿下WTA巡回赛首胜。", [("深圳网球公开赛", "activity"), ("WTA巡回赛", "activity")]),
+    # days the calendar keeps: to a lone 日 or 节, or to one word ending in it; quoted or not
+    ("5月18日国际博物馆日当天，博物馆免费开放。", [("国际博物馆日", "activity")]),
+    ("2016年4月24日首个“中国航天日”到来之际。", [("中国航天日", "activity")]),
+    ("世界读书日和全民国家安全教育日，还有中国农民丰收节。",
+     [("世界读书日", "activity"), ("全民国家安全教育日", "activity"), ("中国农民丰收节", "activity")]),
+    ("今年全国助残日的主题是自强。", [("全国助残日", "activity")]),
+    ("中国·哈尔滨国际冰雪节开幕。", [("哈尔滨国际冰雪节", "activity")]),
 ]
 
 
@@ -148,6 +157,13 @@ TRAPS = [
     "他毕业于大连海事大学轮机工程专业。",
     # an ordinal event name is not a slogan code
     "在“第一硬件”提档升级中走在前列。",
+    # no day: a word that ends in 日 or 节, a holiday of its own, a count, Japan, a generic day
+    "中国人的节日，世界各地春节。",
+    "中国建设者夜以继日地工作。",
+    "中国驻朝大使馆共庆元宵节。",
+    "东南亚国家输往日韩、北美等地。",
+    "今年是国家法定节假日最多的一年。",
+    "中国传统节日受到欢迎。",
 ]
 
 

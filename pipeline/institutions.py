@@ -87,6 +87,7 @@ HAN_WORD = regex.compile(r"\p{Han}+")
 # tags of a character that opens no body's name: people's FUNCTION_POS, but with time words (后 f, 今 t)
 # and without adjectives, which open brands (新华, 大华)
 FUNCTION_START = ("d", "f", "p", "c", "u", "r", "m", "q", "t", "v")
+STATE = "国家"  # opens the name of a state body (国家监委) written after its party body (中央纪委)
 DAY_WORDS = ("日", "节")  # a lone one after a head ends a day's name, not the body's (国际博物馆|日)
 GLUED_VERBS = frozenset({"驻"})  # …草原局|驻…村第一书记: glued to a head, though inside names (驻美大使馆)
 NESTED = "nt:nested"  # tag of a part that is a whole nested name (西南大学|教师教育学院)
@@ -359,9 +360,34 @@ class InstitutionStage(Stage):
         candidates = [c for c in candidates if not _inside_longer_quote(finder.fold, c.span)
                       and c.core not in self.lex.generic and not finder.conferred(c)]
         named, bare = _select(candidates)
-        named = [part for c in named for part in _delegation_and_body(finder.with_units(c), self.lex)]
+        named = [part for c in named for known in _known_pair(c, self.lex)
+                 for part in _delegation_and_body(finder.with_units(known), self.lex)]
         doc.institutions = _Resolver(doc, self.lex).resolve(named, bare)
         return doc
+
+
+def _known_pair(cand: Candidate, lex: OrgLexicons) -> list[Candidate]:
+    """中央纪委|国家监委: a party body and a state body (国家…) that the lexicon knows, written one
+    after the other, are two bodies that share their offices, though the state body's head reads
+    the party body as its name's body. (中共|中央政治局 is one body: the organ of its owner.)"""
+    text = cand.text
+    at = text.find(STATE, 2)
+    while at > 0:
+        if text[:at] in lex.names and text[at:] in lex.names:
+            return [_part(cand, 0, at, lex), _part(cand, at, len(text), lex)]
+        at = text.find(STATE, at + 1)
+    return [cand]
+
+
+
+def _part(cand: Candidate, start: int, end: int, lex: OrgLexicons) -> Candidate:
+    """The stretch [start, end) of a candidate's text as a candidate of its own."""
+    text = cand.text[start:end]
+    head = lex.longest_head(text)
+    places, core = lex.split_places(text)
+    kind = lex.names.get(text) or (lex.heads[head].kind if head else cand.kind)
+    span = Span(cand.span.start + start, cand.span.start + end)
+    return replace(cand, span=span, text=text, kind=kind, head=head, core=core, places=tuple(places))
 
 
 def _delegation_and_body(cand: Candidate, lex: OrgLexicons) -> list[Candidate]:
@@ -370,14 +396,7 @@ def _delegation_and_body(cand: Candidate, lex: OrgLexicons) -> list[Candidate]:
     match = SESSION_DELEGATION.fullmatch(cand.text)
     if match is None:
         return [cand]
-    parts = []
-    for group in ("body", "delegation"):
-        text, head = match[group], lex.longest_head(match[group])
-        places, core = lex.split_places(text)
-        kind = lex.names.get(text) or (lex.heads[head].kind if head else cand.kind)
-        span = Span(cand.span.start + match.start(group), cand.span.start + match.end(group))
-        parts.append(replace(cand, span=span, text=text, kind=kind, head=head, core=core, places=tuple(places)))
-    return parts
+    return [_part(cand, match.start(group), match.end(group), lex) for group in ("body", "delegation")]
 
 
 def _outside_furniture(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:

@@ -447,3 +447,18 @@ def test_a_place_word_keeps_its_first_character(run):
 ])
 def test_a_delegation_to_a_session_is_apart_from_the_body_in_session(run, sentence, bodies):
     assert [inst.canonical for inst in run(sentence)] == bodies
+
+
+@pytest.mark.parametrize("sentence, bodies", [
+    # commissions a province, city or county has as well as the state: the level or place before them is theirs
+    ("江西省发改委主任说，项目进展顺利。", ["江西省发改委"]),
+    ("据省发改委介绍，项目进展顺利。", ["省发改委"]),
+    ("湖南省卫健委发布通知。", ["湖南省卫健委"]),
+    # a local commission for discipline and its supervisory commission share one office
+    ("省纪委监委相关负责人表示。", ["省纪委监委"]),
+    # the state's two, known apart, are two bodies; the Politburo is its party's organ, one body
+    ("中央纪委国家监委网站发布消息。", ["中央纪委", "国家监委"]),
+    ("中共中央政治局召开会议。", ["中共中央政治局"]),
+])
+def test_local_commissions_and_bodies_sharing_an_office(run, sentence, bodies):
+    assert [inst.canonical for inst in run(sentence)] == bodies

@@ -24,6 +24,11 @@ from .stage import Stage
 
 CLAUSE_BREAKS = "，。；！？：,;!?:\n"
 PLACE_LEVELS = ("county", "prefecture", "province")  # places that can own a figure (区, 市, 省)
+# A body named by its level alone (省纪委监委, 自治区党委, 县政府) is that level's body of the area the
+# article last named whose full name ends in the level (江西省, 新疆维吾尔自治区), longest level first;
+# not where the character after the level makes another word (市场, 县级, 区域, 省市, 县乡, 县城, 省管).
+LEVEL_PREFIXES = ("自治区", "自治州", "省", "市", "州", "县", "区")
+NOT_A_LEVEL_BEFORE = frozenset("场级域市区乡城管")
 SHORT_QUOTE = 20  # a quoted stretch this short holding a numeral is a name or slogan (“两个维护”)
 NOMINAL_TAGS = ("n", "vn", "j", "nz", "nt", "ns", "nr", "an", "s", "eng")  # not l: 习用语 are idioms (毫不犹豫)
 # Grammar words that end a measure phrase; the lexicons hold content words, these are function words.
@@ -98,6 +103,7 @@ class ClaimStage(Stage):
         self.period_finder = EachWord(self.period_words)
         self.place_levels = _place_levels(lexicons)
         self.place_names = Phrases(n for n in self.place_levels if len(n) >= 2)
+        self.areas = _Areas.from_lexicons(lexicons)
         # a body named right after one of these (与, 依托, 获, 被) is another party to a figure, not its owner
         cues = lexicons["subject_cues"].rows
         self.other_party_cues = tuple(row[0] for row in cues if row[1] != "speaker")
@@ -111,11 +117,13 @@ class ClaimStage(Stage):
         places = self._place_mentions(doc)
         main = _main_subject(doc, places)
         named = _Named(doc, places, self.other_party_cues, self.speech)
+        qualify = self.areas.qualifier(doc.text)
         claims, before = [], None
         for figure in find_figures(doc.text, self.grammar):
             if not self._is_claim(doc, figure, excluded):
                 continue
             claim = self._claim(doc, figure, periods, places, named, main)
+            claim.subject = qualify(claim.subject, figure.span.start)
             _complete_measure(claim, figure, before if before and before[0].sentence == claim.sentence else None)
             claims.append(claim)
             before = (claim, figure)
@@ -547,6 +555,44 @@ class _Named:
         first = bisect_left(self.starts, scope.start)
         last = bisect_right(self.starts, scope.end)
         return [(span, name) for span, name in self.named[first:last] if span.end <= scope.end]
+
+
+class _Areas:
+    """China's areas by the names running text gives them (full names and short forms: 江西省, 江西)."""
+
+    def __init__(self, full_names: dict[str, str]) -> None:
+        self.full_names = full_names  # name or short form -> full name
+        self.finder = Phrases(full_names)
+
+    @classmethod
+    def from_lexicons(cls, lexicons) -> "_Areas":
+        names: dict[str, str] = {}
+        if "places" in lexicons:
+            for row in lexicons["places"].rows:
+                if len(row) > 1 and row[1] in PLACE_LEVELS:
+                    names.setdefault(row[0], row[0])
+                    if len(row) > 2 and len(row[2]) >= 2:
+                        names.setdefault(row[2], row[0])
+        return cls(names)
+
+    def qualifier(self, text: str):
+        """subject, position -> the subject named in full (省纪委监委 -> 江西省纪委监委); the areas of
+        `text` are looked up only once a subject needs them."""
+        mentions: list[tuple[int, str]] | None = None
+
+        def qualify(subject: str, at: int) -> str:
+            nonlocal mentions
+            level = next((p for p in LEVEL_PREFIXES if subject.startswith(p)), "")
+            if not level or len(subject) <= len(level) or subject[len(level)] in NOT_A_LEVEL_BEFORE:
+                return subject
+            if mentions is None:
+                mentions = [(start, self.full_names[name]) for start, _, name in self.finder.finditer(text)]
+            for start, full in reversed(mentions[: bisect_left(mentions, (at,))]):
+                if full.endswith(level) and not (level == "区" and full.endswith("自治区")):
+                    return full + subject[len(level):]
+            return subject
+
+        return qualify
 
 
 def _is_place(name: str, places: list[tuple[Span, str]]) -> bool:

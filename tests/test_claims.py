@@ -165,6 +165,19 @@ def test_subject_is_the_sentence_institution_else_the_main_one(claims):
     assert _claim(doc, "260").subject == "大足职业教育中心"  # same sentence, mentioned after the figure
 
 
+@pytest.mark.parametrize("text, body, number, subject", [
+    # the area the article names before, in full or by its short form, of the level the body names
+    ("江西是革命老区。省纪委监委今年查处案件120件。", "省纪委监委", "120", "江西省纪委监委"),
+    ("新疆维吾尔自治区各族群众欢度春节。自治区党委拨付资金3亿元。", "自治区党委", "3亿", "新疆维吾尔自治区党委"),
+    ("阳高县地处山西北部。县政府投入500万元修路。", "县政府", "500", "阳高县政府"),
+    # a level word that begins another word is no level (市场), and no area: the body as named
+    ("北京市场监管总局今年抽检食品1200批次。", "市场监管总局", "1200", "市场监管总局"),
+    ("省政府投入资金20亿元。", "省政府", "20亿", "省政府"),
+])
+def test_a_body_named_by_its_level_is_the_last_named_areas(claims, text, body, number, subject):
+    assert _claim(claims(text, institutions=(body,)), number).subject == subject
+
+
 def test_a_body_named_once_is_no_main_subject(claims):
     # the main subject fills in for a figure whose sentence and paragraph name no body: the body the
     # article names most, three times at least (here once, in another paragraph: no subject)

@@ -23,7 +23,8 @@ from .segment import jieba_dictionary
 from .stage import Stage
 
 CLAUSE_BREAKS = "，。；！？：,;!?:\n"
-PLACE_LEVELS = ("county", "prefecture", "province")  # places that can own a figure (区, 市, 省)
+CHINESE_LEVELS = ("county", "prefecture", "province")  # China's areas (区, 市, 省)
+PLACE_LEVELS = (*CHINESE_LEVELS, "country")  # places that can own a figure (a country's: 中国, 美国)
 # A body named by its level alone (省纪委监委, 自治区党委, 县政府) is that level's body of the area the
 # article last named whose full name ends in the level (江西省, 新疆维吾尔自治区), longest level first;
 # not where the character after the level makes another word (市场, 县级, 区域, 省市, 县乡, 县城, 省管).
@@ -115,7 +116,7 @@ class ClaimStage(Stage):
         excluded = self._excluded_spans(doc)
         periods = _Periods(self._periods(doc, year))
         places = self._place_mentions(doc)
-        main = _main_subject(doc, places)
+        main = _main_subject(doc, places, self.place_levels)
         named = _Named(doc, places, self.other_party_cues, self.speech)
         qualify = self.areas.qualifier(doc.text)
         claims, before = [], None
@@ -270,8 +271,10 @@ class ClaimStage(Stage):
         return [t.text for t in tokens if t.start >= start] if start is not None else []
 
     def _place_mentions(self, doc: Doc) -> list[tuple[Span, str]]:
-        """Chinese place names of the text (counties, prefectures, provinces) outside institution names."""
-        inside = SpanIndex([m for inst in doc.institutions for m in inst.mentions])
+        """Place names of the text that can own a figure (China's counties, prefectures and provinces,
+        and countries: 中国, 美国) outside institution and program names (“中国梦”)."""
+        inside = SpanIndex([m for inst in doc.institutions for m in inst.mentions]
+                           + [m for program in doc.programs for m in program.mentions])
         found = []
         for start, end, name in self.place_names.finditer(doc.text):
             if self.place_levels[name] in PLACE_LEVELS and not inside.covers(start, end):
@@ -462,7 +465,7 @@ def _place_levels(lexicons) -> dict[str, str]:
     return {row[0]: row[1] for row in lexicons["places"].rows if len(row) > 1}
 
 
-def _main_subject(doc: Doc, places: list[tuple[Span, str]]) -> str:
+def _main_subject(doc: Doc, places: list[tuple[Span, str]], levels: dict[str, str]) -> str:
     """The article's main institution (most mentioned, three times at least), unless a place is
     mentioned more often.
 
@@ -483,9 +486,14 @@ def _main_subject(doc: Doc, places: list[tuple[Span, str]]) -> str:
                 counts[name] += len(inst.mentions)
     if not counts:
         return institution
+    # the most specific area named often: a country only where no area of China is (中国 modifies
+    # much of what an article about 黑龙江 says: 中国经济, 中俄)
+    areas = [name for name in counts if levels.get(name) in CHINESE_LEVELS]
+    if areas and counts[max(areas, key=lambda name: counts[name])] >= MAIN_MENTIONS:
+        counts = {name: counts[name] for name in areas}
     place = max(counts, key=lambda name: counts[name])
-    if institution and (place in institution or mentions >= counts[place]):
-        return institution
+    if institution and (place in institution or mentions >= counts[place] or levels.get(place) not in CHINESE_LEVELS):
+        return institution  # (nor does a country outrank the body the article is about)
     return place
 
 
@@ -569,7 +577,7 @@ class _Areas:
         names: dict[str, str] = {}
         if "places" in lexicons:
             for row in lexicons["places"].rows:
-                if len(row) > 1 and row[1] in PLACE_LEVELS:
+                if len(row) > 1 and row[1] in CHINESE_LEVELS:
                     names.setdefault(row[0], row[0])
                     if len(row) > 2 and len(row[2]) >= 2:
                         names.setdefault(row[2], row[0])

@@ -178,6 +178,25 @@ def test_a_body_named_by_its_level_is_the_last_named_areas(claims, text, body, n
     assert _claim(claims(text, institutions=(body,)), number).subject == subject
 
 
+def test_a_country_owns_the_figures_of_its_sentence(claims):
+    doc = claims("一年来，中国经济仍是世界的发动机；一年来，125个贫困县通过验收脱贫。")
+    assert _claim(doc, "125").subject == "中国"
+    # but not one inside a program's name
+    doc = claims("开展“中国梦”系列主题实践活动，开发特色课程百余门。", programs=("中国梦",))
+    assert _claim(doc, "百余").subject == ""
+
+
+def test_the_main_subject_is_an_area_of_china_or_the_body_before_a_country(claims):
+    # 黑龙江省 is named three times, 中国 four: the article is about the province
+    text = ("黑龙江省是中国的粮仓。中国经济看黑龙江省，中国农业也看黑龙江省。中国人的饭碗端得牢。\n"
+            "全年加工原粮723亿斤。")
+    assert _claim(claims(text), "723").subject == "黑龙江省"
+    # the body named most, three times, outranks the country named more often
+    text = ("酒泉卫星发射中心是中国航天的摇篮。中国人在这里圆梦，中国的航天员从酒泉卫星发射中心出征，"
+            "中国骄傲。酒泉卫星发射中心很忙。\n发射场有20多个。")
+    assert _claim(claims(text, institutions=("酒泉卫星发射中心",)), "20").subject == "酒泉卫星发射中心"
+
+
 def test_a_body_named_once_is_no_main_subject(claims):
     # the main subject fills in for a figure whose sentence and paragraph name no body: the body the
     # article names most, three times at least (here once, in another paragraph: no subject)

@@ -176,6 +176,10 @@ class ClaimStage(Stage):
             phrase = right_side
             quote = Span(figure.span.start, figure.span.end + len(right_side))
             measure = _measure_text(phrase.lstrip("的").removesuffix(OLD_AGE), figure)
+            # what is done to what is counted, or where (搬迁安置|约20万居民, 全区|6800多名教师)
+            if measure and figure.category != "age":
+                lead = _last_words(self._head_noun(_left_phrase(doc.text, figure, clause, periods)), MAX_LEFT)
+                measure = _prefixed(lead, measure)
             if figure.category == "age":  # 15岁姑娘文敏, 59岁的沈秀英老家: the person the phrase names in full
                 person = named.person_from(figure.span.end, quote.end)  # (王师傅 says more than its 王)
                 measure = _measure_text(person, figure) if len(person) > 1 else measure
@@ -196,6 +200,12 @@ class ClaimStage(Stage):
             person = named.person_before(sentence.start, figure.span.start) or named.person_before(
                 scope.start, figure.span.start)
             measure = _measure_text(person, figure)
+        if measure and figure.category != "age":
+            # whose figure it is, or which program's, when the text says so before it: the person of
+            # its clause (黄永秀|指导参赛教师人次), the program of its sentence (麦洛维大坝项目|合同总金额)
+            person = named.person_before(clause.start, figure.span.start)
+            measure = _prefixed(person if len(person) > 1 else "", measure)
+            measure = _prefixed(named.program_before(sentence.start, figure.span.start), measure)
         # a person's age (5岁的小女儿) takes a time only from its own clause, not the sentence's news
         period = _nearest_period(periods, figure, *((clause, clause) if figure.category == "age" else (sentence, scope)))
         # ... and is no place's or body's figure, unless a body is named in its clause (养老中心…81岁)
@@ -428,13 +438,17 @@ def _measure_suffix(figure: Figure) -> str:
 
 
 def _measure_text(phrase: str, figure: Figure) -> str:
-    phrase = phrase.strip(" “”\"").rstrip("的共达为是有约近")
+    phrase = phrase.strip(" “”\"").lstrip("的").rstrip("的共达为是有约近")  # (承建|的|麦洛维…: no 的 opens it)
     suffix = _measure_suffix(figure)
     if phrase.endswith(suffix):
         return phrase
     if suffix == "获奖等级":  # says what it measures even alone; 获一等奖 is no 获获奖等级
         return phrase.removesuffix("获得").removesuffix("获") + suffix
     return phrase + suffix if phrase else ""
+
+
+def _prefixed(lead: str, measure: str) -> str:
+    return lead + measure if lead and lead not in measure else measure
 
 
 def _complete_measure(claim: ClaimFinding, figure: Figure, before: tuple[ClaimFinding, Figure] | None) -> None:
@@ -534,6 +548,7 @@ class _Named:
         # people's mentions (start, end, name) in text order; the starts of those who do not report the
         # figures (张华介绍) nor stand in a group (徐小丽、…等)
         self.mentions = sorted((m.start, m.end, person.name) for person in doc.people for m in person.mentions)
+        self.programs = sorted((m.start, m.end, program.text) for program in doc.programs for m in program.mentions)
         self.people = [start for start, end, _ in self.mentions
                        if not text.startswith(speech, end) and not text.startswith(speech, end + 1)
                        and not text.startswith(GROUP_MARKS, end)]
@@ -542,6 +557,13 @@ class _Named:
         """The name of the last person mentioned in [start, end), or ""."""
         index = bisect_left(self.mentions, (end,)) - 1
         return self.mentions[index][2] if index >= 0 and self.mentions[index][0] >= start else ""
+
+    def program_before(self, start: int, end: int) -> str:
+        """The text of the last program whose mention lies in [start, end), or ""."""
+        index = bisect_left(self.programs, (end,)) - 1
+        while index >= 0 and self.programs[index][1] > end:
+            index -= 1  # (one that begins before `end` but runs past it: the figure is inside its name)
+        return self.programs[index][2] if index >= 0 and self.programs[index][0] >= start else ""
 
     def body_between(self, start: int, end: int) -> bool:
         """An institution (not a place) is named in [start, end)."""

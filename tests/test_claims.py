@@ -47,7 +47,7 @@ def _claim(doc, number_text: str):
 # sentence, figure, quote, value, unit, qualifier, measure
 CLAIMS = [
     ("圆满完成全区6800多名教师5年360学时的全员培训，合格率达100%。",
-     "6800", "6800多名教师", 6800, "名", "more_than", "教师人数"),
+     "6800", "6800多名教师", 6800, "名", "more_than", "全区教师人数"),  # (where the counted are leads the measure)
     ("圆满完成全区6800多名教师5年360学时的全员培训，合格率达100%。",
      "100%", "合格率达100%", 100, "%", "exact", "合格率"),
     ("近3年来，学校教师的论文在国家级、市级和区级评比中获奖472人次。",
@@ -62,7 +62,7 @@ CLAIMS = [
     ("目前，鹿邑县羊尾毛产业链从业人员达6.5万人，年产羊毛衫6500万件以上，年产值35亿元。",
      "35亿", "年产值35亿元", 3_500_000_000, "元", "exact", "年产值"),
     ("今年，新政策已经惠及331个商家。",
-     "331", "331个商家", 331, "个", "exact", "商家数"),
+     "331", "331个商家", 331, "个", "exact", "惠及商家数"),  # (what is done to them leads the measure)
     ("2018年，泉州进出口总值1853.7亿元，同比增长18.2%。",
      "18.2", "增长18.2%", 18.2, "%", "exact", "泉州进出口总值同比增长率"),
     # a quote starts at a word: a long head is cut before a word (国家|教学), not inside it (家教学)
@@ -195,6 +195,21 @@ def test_the_main_subject_is_an_area_of_china_or_the_body_before_a_country(claim
     text = ("酒泉卫星发射中心是中国航天的摇篮。中国人在这里圆梦，中国的航天员从酒泉卫星发射中心出征，"
             "中国骄傲。酒泉卫星发射中心很忙。\n发射场有20多个。")
     assert _claim(claims(text, institutions=("酒泉卫星发射中心",)), "20").subject == "酒泉卫星发射中心"
+
+
+@pytest.mark.parametrize("text, people, programs, number, measure", [
+    # what is done to what the figure counts, when the counted noun follows the figure
+    ("项目建成后需搬迁安置约20万居民。", (), (), "20", "安置居民"),
+    ("陈登平资助10多个贫困学生。", (), (), "10", "陈登平资助贫困学生数"),
+    # whose figure: the person of its clause, and which program's: the program of its sentence
+    ("黄永秀指导参赛教师100多人次获奖。", ("黄永秀",), (), "100", "黄永秀指导参赛教师人次"),
+    ("二十四史全译项目启动。全书共88册。", (), ("二十四史全译",), "88", "全书册数"),
+    ("我们推出二十四史全译，全书共88册。", (), ("二十四史全译",), "88", "二十四史全译全书册数"),
+    # no 的 opens a measure
+    ("中国水电承建的麦洛维大坝项目合同总金额近6亿欧元。", (), (), "6亿", "麦洛维大坝项目合同总金额"),
+])
+def test_a_measure_says_what_is_done_and_whose_figure_it_is(claims, text, people, programs, number, measure):
+    assert _claim(claims(text, people=people, programs=programs), number).measure == measure
 
 
 def test_a_body_named_once_is_no_main_subject(claims):

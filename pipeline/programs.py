@@ -612,12 +612,18 @@ def _titles_a_plan(lex: ProgramLexicon, noun: str) -> bool:
 
 # ---- 3. unquoted names after a launch verb ----------------------------------------------------
 def launched_programs(ctx: Context) -> list[Candidate]:
+    """实施|乡村振兴战略, and the names joined to it as objects of the same verb (…和|京津冀协同发展战略)."""
     out: list[Candidate] = []
     for tok in _verbs_before(ctx, ctx.lex.launch_verbs, ctx.lex.strong_noun_pattern):
         cand = _name_ending_in_noun(ctx, tok.end, strong_only=True)
-        if cand is not None:
+        while cand is not None:
             out.append(cand)
+            joiner = next((j for j in JOINERS if ctx.doc.fold.startswith(j, cand.span.end)), "")
+            cand = _name_ending_in_noun(ctx, cand.span.end + len(joiner), strong_only=True) if joiner else None
     return out
+
+
+JOINERS = ("以及", "和", "与", "及", "、")  # between the objects of one verb
 
 
 def _verbs_before(ctx: Context, verbs: EachWord, nouns: re.Pattern) -> list[Token]:

@@ -93,6 +93,9 @@ FOUND = [
     # ... and so is an exhibition, a person's too; 发展, 办展 end in 展 without being one
     ("现场还有景德镇陶瓷民俗文化展、瓷乐表演等。", [("景德镇陶瓷民俗文化展", "activity")]),
     ("南京博物院推出韩美林生肖艺术展。", [("韩美林生肖艺术展", "activity")]),
+    # the names joined to a launched one are objects of the same verb
+    ("实施乡村振兴战略和京津冀协同发展战略。", [("乡村振兴战略", "strategy"), ("京津冀协同发展战略", "strategy")]),
+    ("实施乡村振兴战略和加强基层建设。", [("乡村振兴战略", "strategy")]),  # (a joined clause names none)
     # a competition named after a place or a proper word, and what keeps it as the name's topic (冠军)
     ("她获得深圳网球公开赛冠军，并拿下WTA巡回赛首胜。", [("深圳网球公开赛", "activity"), ("WTA巡回赛", "activity")]),
     # days the calendar keeps: to a lone 日 or 节, or to one word ending in it; quoted or not

@@ -271,6 +271,7 @@ def test_a_persons_own_figure_has_no_subject(claims, text, people, figure, subje
     # a short quoted slogan, commas and all, holds no figure; nor do idioms with numerals
     "学院实行“三块牌子，一套班子”管理。",
     "店家说，“这个豆芽嘛，零头就不要了。”",
+    "关键零部件实现国产化，零售额增长。",  # 零 of 零部件 and 零售 is no zero
     "“说一千道一万，不如干部带着群众干！”",
     # a numeral inside a place's name counts nothing
     "发端于六盘水市的改革经验正在推广。",

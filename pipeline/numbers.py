@@ -54,6 +54,9 @@ SPACE = " \u00a0"
 CLAUSE_BREAK = set("，。；！？、：,.;!?:\n（）()“”\"《》")
 RANK_CUES = ("名列", "位列", "排名", "位居", "居于", "排在", "排第", "列第", "居")
 RANK_GAP = 6  # 名列重庆市第一: at most this many characters between the cue and 第
+# the wholes a 第N right after them ranks in (全国第一, 世界第二大)
+RANK_SCOPES = ("全国", "全省", "全市", "全区", "全县", "全军", "全球", "世界", "亚洲", "国内", "同类")
+LARGEST = "大"  # 第二大: the second largest
 YEAR_AFTER = set("月度代初底末前后")  # 2018年5月, 2019年度, 80年代, 三年前: dates, not durations
 PERIOD_OPENERS = ("近", "这", "过去", "最近")  # 近3年来: a time scope, read as a period by claims
 ORDINAL_BY_DEFAULT = set("次届期轮批")  # 十三届全国人大: these before an organ's name make an ordinal
@@ -643,7 +646,13 @@ def _is_period_phrase(folded: str, figure: Figure) -> bool:
 
 
 def _rank(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure | None:
-    """第一 is a rank claim after 名列/位居/排名 (名列全市第一); any other 第N is an ordinal."""
+    """第一 is a rank claim after 名列/位居/排名 (名列全市第一) or right after the whole it is ranked
+    in (连续多年全国第一), and 第二大 is one whatever follows (世界第二大经济体); any other 第N is an
+    ordinal."""
+    cue_start = figure.number.start - 1  # the 第
+    scope = next((s for s in RANK_SCOPES if folded.endswith(s, 0, cue_start)), "")
+    if figure.unit == LARGEST:
+        return replace(figure, span=Span(cue_start - len(scope), figure.span.end), unit="", category="rank", form="rank")
     if figure.unit and figure.unit not in ("名", "位"):
         return None
     if _cjk(_char(folded, figure.span.end)) and _char(folded, figure.span.end) not in "的。":
@@ -654,6 +663,9 @@ def _rank(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure | None:
     clause = folded[clause_start : figure.number.start - 1]
     cue = next((c for c in RANK_CUES if c in clause), "")
     if not cue or len(clause) - clause.rfind(cue) - len(cue) > RANK_GAP:
+        if scope:  # 连续多年|全国第一
+            return replace(figure, span=Span(cue_start - len(scope), figure.span.end), unit="", category="rank",
+                           form="rank")
         return None
     cue_start = clause_start + clause.rfind(cue)
     return replace(figure, span=Span(cue_start, figure.span.end), unit="", category="rank", form="rank")

@@ -108,6 +108,10 @@ FIGURES = [
     ("达100多人", "达100多人", 100, None, "人", "more_than"),
     ("全长5千米", "5千米", 5, None, "千米", "exact"),
     ("名列重庆市第一；", "名列重庆市第一", 1, None, "", "exact"),
+    # a rank right after the whole it is ranked in, and the Nth largest whatever follows
+    ("粮食产量连续多年全国第一。", "全国第一", 1, None, "", "exact"),
+    ("中国是世界第二大经济体。", "世界第二大", 2, None, "", "exact"),
+    ("美国第二大有线电视频道运营商", "第二大", 2, None, "", "exact"),
     # 突破 (breaks through) is more than, 约为 about, 及以上 at least
     ("故宫参观人次突破1000万。", "突破1000万", 10_000_000, None, "", "more_than"),
     ("总装机容量约为60万千瓦。", "约为60万千瓦", 600_000, None, "千瓦", "approx"),
@@ -195,10 +199,10 @@ def test_year_in_document_title_is_not_a_figure(grammar):
     assert find_figures("印发《城乡教育一体化三年行动计划(2023-2025)》", grammar) == []
 
 
-@pytest.mark.parametrize("text", ["第一", "位居全国第三", "排名第二"])
-def test_rank_needs_a_rank_verb(grammar, text):
+@pytest.mark.parametrize("text", ["第一", "位居全国第三", "排名第二", "全国第一", "全国第一批试点", "全省第一座公厕"])
+def test_rank_needs_a_rank_verb_or_its_whole(grammar, text):
     figures = find_figures(text, grammar)
-    assert [f.form for f in figures] == ([] if text == "第一" else ["rank"])
+    assert [f.form for f in figures] == ([] if text in ("第一", "全国第一批试点", "全省第一座公厕") else ["rank"])
 
 
 # ---------------------------------------------------------------- peers' known failures

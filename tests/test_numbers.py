@@ -107,6 +107,7 @@ FIGURES = [
     ("100人以上", "100人以上", 100, None, "人", "more_than"),
     ("达100多人", "达100多人", 100, None, "人", "more_than"),
     ("全长5千米", "5千米", 5, None, "千米", "exact"),
+    ("500总吨以上船舶必须登记", "500总吨以上", 500, None, "总吨", "more_than"),  # a ship's gross tonnage
     ("名列重庆市第一；", "名列重庆市第一", 1, None, "", "exact"),
     # a rank right after the whole it is ranked in, and the Nth largest whatever follows
     ("粮食产量连续多年全国第一。", "全国第一", 1, None, "", "exact"),

@@ -485,16 +485,13 @@ class _Finder:
         """行动基地|校, 示范中心|校: a bound noun morpheme right after the head makes it a modifier of
         a compound (a 基地校 is a kind of school), not the end of a name; so does a lone 日 or 节,
         which ends the name of a day (国际博物馆|日)."""
-        index = self.starts.get(end)
-        if index is None:
-            return False
-        token = self.tokens[index]
-        return (token.pos == "ng" and len(token.text) == 1) or token.text in DAY_WORDS
+        token = self.starts.token(end)
+        return token is not None and ((token.pos == "ng" and len(token.text) == 1) or token.text in DAY_WORDS)
 
     def _system_after(self, end: int) -> bool:
         """坚持和完善人民代表大会|制度: a system named after a kind of body is no body."""
-        index = self.starts.get(end)
-        return index is not None and self.tokens[index].text in self.lex.systems
+        token = self.starts.token(end)
+        return token is not None and token.text in self.lex.systems
 
     def _head_spans(self) -> list[tuple[int, int]]:
         """Where a head word ends a name: at a token end, or inside a token whose rest is a title or
@@ -550,8 +547,8 @@ class _Finder:
         return self.vocabulary.get(word, 0) >= EVERYDAY_FREQUENCY
 
     def _verb_follows(self, end: int) -> bool:
-        index = self.starts.get(end)
-        return index is not None and self.tokens[index].pos.startswith("v") and self.tokens[index].pos != "vn"
+        token = self.starts.token(end)
+        return token is not None and token.pos.startswith("v") and token.pos != "vn"
 
     def _glued_heads(self, index: int, token: Token, glued: tuple[int, ...]) -> list[tuple[int, int]]:
         """Heads that end where a word glued onto the end of the token begins (`glued`: the glued
@@ -1206,8 +1203,7 @@ class _Finder:
         dictionary lists as an organisation's name (nt). The scan by head takes 国家 for no place."""
         out = []
         for match in self.lex.national_head.finditer(self.fold):
-            index = self.starts.get(match.start())
-            token = self.tokens[index] if index is not None else None
+            token = self.starts.token(match.start())
             if token is not None and token.end == match.end() and token.pos == NT_TAG and self._listed(token.text):
                 head = match.group("head")
                 out.append(self._outside_candidate(Span(token.start, token.end), self.lex.heads[head].kind, head, "nt"))
@@ -1280,6 +1276,11 @@ class _TokenIndex:
 
     def __contains__(self, pos: int) -> bool:
         return self.get(pos) is not None
+
+    def token(self, pos: int) -> Token | None:
+        """The token that starts (or ends) at `pos`, or None."""
+        index = self.get(pos)
+        return None if index is None else self.tokens[index]
 
 
 class _Resolver:

@@ -36,6 +36,8 @@ MAX_PLACE = 4  # characters of the place before a bare area word (新疆|总队)
 class TokenIndex(Protocol):
     def get(self, pos: int) -> int | None: ...
 
+    def token(self, pos: int) -> Token | None: ...
+
     def __contains__(self, pos: int) -> bool: ...
 
 
@@ -154,19 +156,26 @@ class MilitaryUnits:
         stand between the nearest of them and a 某 (空军|地空导弹|某旅)."""
         first, pos, specialities = None, at, 0
         while pos > 0:
-            step = next((s for s in (self._service_before(pos), self._area_before(pos), self._ordinal_before(pos))
-                         if s is not None), None)  # (a step may end at 0, the start of the text)
+            step = self._step_before(pos)
             if step is not None:
                 first = pos = step
                 continue
-            index = self.ends.get(pos)
-            if not (speciality and first is None and specialities < MAX_SPECIALITY and index is not None):
+            token = self.ends.token(pos)
+            if not (speciality and first is None and specialities < MAX_SPECIALITY and token is not None):
                 break
-            token = self.tokens[index]
             if not (token.pos.startswith(SPECIALITY_POS) and token.end - token.start >= 2):
                 break
             pos, specialities = token.start, specialities + 1
         return first
+
+    def _step_before(self, pos: int) -> int | None:
+        """Where the service, area command or ordinal unit ending at `pos` begins; each is read only
+        when the one before it is not there (a step may begin at 0, so no `or`)."""
+        for read in (self._service_before, self._area_before, self._ordinal_before):
+            step = read(pos)
+            if step is not None:
+                return step
+        return None
 
     def _service_before(self, pos: int) -> int | None:
         for word in self.words.prefixes:
@@ -176,10 +185,9 @@ class MilitaryUnits:
 
     def _area_before(self, pos: int) -> int | None:
         """武警新疆总队 (one word), 冀南军区, 新疆|总队: a command over an area, named by its place."""
-        index = self.ends.get(pos)
-        if index is None:
+        token = self.ends.token(pos)
+        if token is None:
             return None
-        token = self.tokens[index]
         word = self.fold[token.start : pos]
         area = next((a for a in self.words.areas if word.endswith(a)), None)
         if area is None:

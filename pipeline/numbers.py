@@ -652,23 +652,24 @@ def _rank(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure | None:
     cue_start = figure.number.start - 1  # the 第
     scope = next((s for s in RANK_SCOPES if folded.endswith(s, 0, cue_start)), "")
     if figure.unit == LARGEST:
-        return replace(figure, span=Span(cue_start - len(scope), figure.span.end), unit="", category="rank", form="rank")
+        return _as_rank(figure, cue_start - len(scope))
     if figure.unit and figure.unit not in ("名", "位"):
         return None
     if _cjk(_char(folded, figure.span.end)) and _char(folded, figure.span.end) not in "的。":
         return None  # 第二回合, 第一批: an ordinal of something, not a rank
-    clause_start = figure.number.start - 1
+    clause_start = cue_start
     while clause_start > 0 and folded[clause_start - 1] not in CLAUSE_BREAK and figure.number.start - clause_start < 12:
         clause_start -= 1
-    clause = folded[clause_start : figure.number.start - 1]
+    clause = folded[clause_start:cue_start]
     cue = next((c for c in RANK_CUES if c in clause), "")
     if not cue or len(clause) - clause.rfind(cue) - len(cue) > RANK_GAP:
-        if scope:  # 连续多年|全国第一
-            return replace(figure, span=Span(cue_start - len(scope), figure.span.end), unit="", category="rank",
-                           form="rank")
-        return None
-    cue_start = clause_start + clause.rfind(cue)
-    return replace(figure, span=Span(cue_start, figure.span.end), unit="", category="rank", form="rank")
+        return _as_rank(figure, cue_start - len(scope)) if scope else None  # 连续多年|全国第一
+    return _as_rank(figure, clause_start + clause.rfind(cue))
+
+
+def _as_rank(figure: Figure, start: int) -> Figure:
+    """The figure as a rank, its quote from `start` (the rank verb or the whole ranked in)."""
+    return replace(figure, span=Span(start, figure.span.end), unit="", category="rank", form="rank")
 
 
 def _with_markers(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure:

@@ -888,7 +888,7 @@ def named_days(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for m in prefixes.finditer(fold):
         window = fold[m.end() : m.end() + DAY_WINDOW]
-        if "日" not in window and "节" not in window:
+        if not any(word in window for word in DAY_WORDS):
             continue  # most of an article's 中国 and 国家 (a cheap test before the words are looked up)
         i = bisect_left(tokens, m.start(), key=_token_start)
         if i == len(tokens) or tokens[i].start != m.start() or (out and m.start() < out[-1].span.end):

@@ -53,6 +53,8 @@ AFTER_VERB = frozenset("了好起出")  # a launch verb's aspect or complement (
 YEAR_LIKE = regex.compile(r"(?:19|20)\d\d")
 CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
 ADOPTED_NAME = regex.compile(r"[\p{Han}\d+＋]{2,10}")  # 研训合一, 厕所革命, 互联网+农业: a short name, no clause
+SPEAKERS = frozenset("我你咱")  # a first or second person in a quote makes it speech
+COMPOUND_VERB_MAX = 4  # 联合|推出 as one word: an adverb of two characters and the verb
 ADOPTED_END = frozenset("，,。；;！？!?\n")  # what may follow a quote that is a verb's whole object
 SORT_NOUN_POS = frozenset({"n", "vn"})  # a plain noun naming the quote's sort (服务, 改革), not a name or place
 COUNTED_NAME = regex.compile(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条]")
@@ -436,7 +438,27 @@ def _judge_quote(ctx: Context, q: Quote, head: Head) -> Candidate | None:
         return Candidate(q.inner, "other", definition)
     if _adopted(ctx, q):
         return Candidate(q.inner, "other", definition)
+    titled = _title_noun_before(ctx, q)
+    if titled:
+        return Candidate(q.inner, lex.kind(lex.noun_at_end(titled)), definition)
     return None
+
+
+def _title_noun_before(ctx: Context, q: Quote) -> str:
+    """展览“海丝路·聆花语”, 课程“红军的一天”: the word right before the quote names what sort of
+    program the quote is the title of (a title noun, a whole word)."""
+    word = ctx.doc.token_at(q.outer.start - 1)
+    if word is None or word.end != q.outer.start or word.text not in ctx.lex.cue("title_noun") or len(q.text) < 2:
+        return ""
+    inside = ctx.doc.token_at(q.inner.start)
+    if inside is not None and inside.end >= q.inner.end and not inside.pos.startswith("n"):
+        return ""  # 项目“清零”: one word in quotation marks that is no noun says what the noun undergoes
+    if not SPEAKERS.isdisjoint(q.text):
+        return ""  # “中国朋友帮我们建设…”: speech, not a title
+    after = ctx.doc.token_at(q.outer.end)
+    if after is not None and after.start == q.outer.end and after.pos.startswith(("d", "u")) and after.text not in ("的", "等"):
+        return ""  # 平台“扶一把”很重要, 项目“清零”了: the quote says what the noun does, it is no title
+    return word.text
 
 
 def _adopted(ctx: Context, q: Quote) -> bool:
@@ -453,8 +475,13 @@ def _adopted(ctx: Context, q: Quote) -> bool:
     if (after and after not in ADOPTED_END) or not ADOPTED_NAME.fullmatch(q.text):
         return False
     verb = ctx.doc.token_at(q.outer.start - 1)
-    return (verb is not None and verb.end == q.outer.start and verb.pos.startswith("v")
-            and verb.text in ctx.lex.adopting_verbs)
+    if verb is None or verb.end != q.outer.start:
+        return False
+    if verb.text in ctx.lex.adopting_verbs:
+        return verb.pos.startswith("v")
+    # 联合推出, 正式启动: a launch verb the segmenter kept whole with the adverb before it
+    return (len(verb.text) <= COMPOUND_VERB_MAX and verb.pos[:1] in ("v", "l")
+            and verb.text[-2:] in ctx.lex.adopting_verbs)
 
 
 def _refused(ctx: Context, q: Quote) -> bool:

@@ -82,6 +82,13 @@ FOUND = [
     #   or of one noun saying what sort of thing it is
     ("大多数商场甚至推出“无搬动服务”，即商品到家到位。", [("无搬动服务", "other")]),
     ("本版推出“春节返乡看新风”系列报道，呈现返乡见闻。", [("春节返乡看新风", "other")]),
+    #   a launch verb the segmenter kept whole with its adverb (联合推出)
+    ("故宫博物院和腾讯联合推出“古画会唱歌”，由故宫精选出经典名画。", [("古画会唱歌", "other")]),
+    # a quoted title after the noun that says what sort of program it is
+    ("在宣传海丝文化知识的展览“海丝路·聆花语”，吸引了大量游客。", [("海丝路·聆花语", "activity")]),
+    ("基地联合研发体验式课程“红军的一天”。", [("红军的一天", "course")]),
+    ("他是非物质文化遗产项目“海上书法”代表性传承人。", [("海上书法", "project")]),
+    ("谢翰文负责举办的“抗大成绩展览会”，共陈列出300多件展品。", [("抗大成绩展览会", "activity")]),
     # names that start with an administrative area
     ("今年6月,潼南区2023年教育信息化编程教育教师培训开班仪式在区教师进修学院举行。",
      [("潼南区2023年教育信息化编程教育教师培训", "activity")]),
@@ -160,6 +167,12 @@ TRAPS = [
     "他毕业于大连海事大学轮机工程专业。",
     # an ordinal event name is not a slogan code
     "在“第一硬件”提档升级中走在前列。",
+    # a noun before a quote that is no title: the quote is what it does or undergoes, or speech
+    "关键的资源平台“扶一把”也同样重要。",
+    "实现省级涉企行政事业性收费项目“清零”。",
+    "故宫“亮”了！",
+    "巴基斯坦环境友好型工程“中国朋友帮我们建设现代化水电站”。",
+    "在距离英国原计划“脱欧”大限不到50天。",
     # no day: a word that ends in 日 or 节, a holiday of its own, a count, Japan, a generic day
     "中国人的节日，世界各地春节。",
     "中国建设者夜以继日地工作。",

@@ -488,8 +488,10 @@ def _main_subject(doc: Doc, places: list[tuple[Span, str]], levels: dict[str, st
     """
     institution, mentions = "", 0
     if doc.institutions:
+        ranked = sorted((len(inst.mentions) for inst in doc.institutions), reverse=True)
         best = max(doc.institutions, key=lambda inst: len(inst.mentions))
-        if len(best.mentions) >= MAIN_MENTIONS:  # a body named once or twice is not what the article is about
+        # a body named once or twice is not what the article is about, nor one named no more than another
+        if len(best.mentions) >= MAIN_MENTIONS and (len(ranked) == 1 or ranked[1] < ranked[0]):
             institution, mentions = best.canonical, len(best.mentions)
     counts: dict[str, int] = {}
     for _, name in places:

@@ -221,6 +221,11 @@ def test_a_body_named_once_is_no_main_subject(claims):
     text = "故宫博物院很热闹。故宫博物院推出新展。故宫博物院的文创卖得好。\n全年接待游客1700万人次。"
     doc = claims(text, institutions=("故宫博物院",))
     assert _claim(doc, "1700").subject == "故宫博物院"
+    # two bodies named three times each: neither is what the article is about
+    text = ("杭州银行放贷。杭州银行增资。杭州银行获奖。兴业银行放贷。兴业银行增资。兴业银行获奖。\n"
+            "全年贷款增加15.67万亿元。")
+    doc = claims(text, institutions=("杭州银行", "兴业银行"))
+    assert _claim(doc, "15.67").subject == ""
 
 
 def test_subject_is_a_place_opening_the_sentence(claims):

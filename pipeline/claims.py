@@ -17,13 +17,15 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from .document import SENTENCE_STOPS, ClaimFinding, Doc, Span, SpanIndex, Token
+from .localities import LocalityLexicon, find_localities
 from .numbers import FOUR_DIGITS, PERIOD_OPENERS, Figure, NumberGrammar, find_figures
 from .phrases import EachWord, Phrases
 from .segment import jieba_dictionary
 from .stage import Stage
 
 CLAUSE_BREAKS = "，。；！？：,;!?:\n"
-CHINESE_LEVELS = ("county", "prefecture", "province")  # China's areas (区, 市, 省)
+LOCALITY = "locality"  # a township, village or community read from the text (pipeline.localities)
+CHINESE_LEVELS = (LOCALITY, "county", "prefecture", "province")  # China's areas (村, 镇, 区, 市, 省)
 PLACE_LEVELS = (*CHINESE_LEVELS, "country")  # places that can own a figure (a country's: 中国, 美国)
 # A body named by its level alone (省纪委监委, 自治区党委, 县政府) is that level's body of the area the
 # article last named whose full name ends in the level (江西省, 新疆维吾尔自治区), longest level first;
@@ -105,6 +107,7 @@ class ClaimStage(Stage):
         self.place_levels = _place_levels(lexicons)
         self.place_names = Phrases(n for n in self.place_levels if len(n) >= 2)
         self.areas = _Areas.from_lexicons(lexicons)
+        self.localities = LocalityLexicon.from_lexicons(lexicons)
         # a body named right after one of these (与, 依托, 获, 被) is another party to a figure, not its owner
         cues = lexicons["subject_cues"].rows
         self.other_party_cues = tuple(row[0] for row in cues if row[1] != "speaker")
@@ -285,11 +288,20 @@ class ClaimStage(Stage):
         and countries: 中国, 美国) outside institution and program names (“中国梦”)."""
         inside = SpanIndex([m for inst in doc.institutions for m in inst.mentions]
                            + [m for program in doc.programs for m in program.mentions])
-        found = []
+        found, areas = [], []
         for start, end, name in self.place_names.finditer(doc.text):
-            if self.place_levels[name] in PLACE_LEVELS and not inside.covers(start, end):
+            level = self.place_levels[name]
+            if level in CHINESE_LEVELS:
+                areas.append(Span(start, end))
+            if level in PLACE_LEVELS and not inside.covers(start, end):
                 found.append((Span(start, end), name))
-        return found
+        localities = find_localities(doc, areas, self.localities, self.resources.word_tags)
+        if not localities:
+            return found
+        taken = SpanIndex(span for span, _ in found)
+        found += [(span, name) for span, name in localities
+                  if not inside.covers(span.start, span.end) and not taken.overlaps(span)]
+        return sorted(found, key=lambda place: place[0].start)
 
     # ------------------------------------------------------------ periods
 
@@ -504,11 +516,11 @@ def _main_subject(doc: Doc, places: list[tuple[Span, str]], levels: dict[str, st
         return institution
     # the most specific area named often: a country only where no area of China is (中国 modifies
     # much of what an article about 黑龙江 says: 中国经济, 中俄)
-    areas = [name for name in counts if levels.get(name) in CHINESE_LEVELS]
+    areas = [name for name in counts if levels.get(name, LOCALITY) in CHINESE_LEVELS]
     if areas and counts[max(areas, key=lambda name: counts[name])] >= MAIN_MENTIONS:
         counts = {name: counts[name] for name in areas}
     place = max(counts, key=lambda name: counts[name])
-    if institution and (place in institution or mentions >= counts[place] or levels.get(place) not in CHINESE_LEVELS):
+    if institution and (place in institution or mentions >= counts[place] or levels.get(place, LOCALITY) not in CHINESE_LEVELS):
         return institution  # (nor does a country outrank the body the article is about)
     return place
 

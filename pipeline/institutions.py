@@ -29,7 +29,7 @@ from typing import Callable, Mapping
 
 import regex
 
-from .document import Doc, InstitutionFinding, Span, Token
+from .document import Doc, InstitutionFinding, Span, SpanIndex, Token
 from .lexicon import Lexicons
 from .memo import Memo
 from .military import MilitaryUnits, MilitaryWords
@@ -90,6 +90,8 @@ FUNCTION_START = ("d", "f", "p", "c", "u", "r", "m", "q", "t", "v")
 STATE = "国家"  # opens the name of a state body (国家监委) written after its party body (中央纪委)
 DAY_WORDS = ("日", "节")  # a lone one after a head ends a day's name, not the body's (国际博物馆|日)
 GLUED_VERBS = frozenset({"驻"})  # …草原局|驻…村第一书记: glued to a head, though inside names (驻美大使馆)
+# 十九届二中全会, 二中、三中全会: the Nth plenary session of a term (届), whose 二中 is no school
+PLENARY = regex.compile(r"届[一二三四五六七八九十]+中(?:[、，和及]?[一二三四五六七八九十]+中)*全会")
 NESTED = "nt:nested"  # tag of a part that is a whole nested name (西南大学|教师教育学院)
 # tags of function words: no part of a name between a place and a head (a verb or quality may be: 独立新闻社)
 FUNCTION_WORD = ("d", "p", "c", "u", "r", "f", "y", "e", "o")
@@ -451,9 +453,12 @@ class _Finder:
     # --- head-anchored names -------------------------------------------------------------
     def structural(self) -> list[Candidate]:
         out = []
+        sessions = SpanIndex(Span(*m.span()) for m in PLENARY.finditer(self.fold)) if "全会" in self.fold else None
         for head_start, head_end in self._head_spans():
             if self._bound_after(head_end) or self._system_after(head_end):
                 continue
+            if sessions is not None and sessions.covers(head_start, head_end):
+                continue  # 十九届|二中|、三中全会: a plenary session, not a school (潼南一中)
             cand = self._extend(head_start, head_end)
             if cand is not None:
                 out.append(self._whole_quote(cand))

@@ -143,6 +143,8 @@ def test_bare_head_is_a_mention_of_the_main_institution_not_an_alias(run):
 
 TRAPS = [
     "当地警方介入调查。",  # 警方 needs a real place before it
+    "全面贯彻党的十九大和十九届二中、三中全会精神。",  # a plenary session of a term, no school (潼南一中)
+    "紧扣十九届二中三中全会精神。",
     "目前，全国共有救助管理站1817个。",  # a weak head with a short common body names a kind of body
     "学院充分利用教职工政治学习推进思想政治引领工程。",  # bare 学院 with no main institution
     "学校的教育教学要回归育人本位。",  # bare 学校

@@ -57,6 +57,7 @@ SPEAKERS = frozenset("我你咱")  # a first or second person in a quote makes i
 COMPOUND_VERB_MAX = 4  # 联合|推出 as one word: an adverb of two characters and the verb
 ADOPTED_END = frozenset("，,。；;！？!?\n")  # what may follow a quote that is a verb's whole object
 SORT_NOUN_POS = frozenset({"n", "vn"})  # a plain noun naming the quote's sort (服务, 改革), not a name or place
+DEMONSTRATIVE = regex.compile(r"[这那][场个项次些种样类批条一]|该|此[项次]|本次")  # not 那曲, 本溪: places
 COUNTED_NAME = regex.compile(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条]")
 _token_start = attrgetter("start")
 
@@ -673,12 +674,15 @@ def _tokens_among(doc: Doc, words: EachWord) -> list[Token]:
     rather than by testing each of the article's thousands of tokens. (A token's text is the text
     between its offsets, so a token that starts and ends where an occurrence does is that word.)"""
     tokens = doc.tokens
-    found = set()
-    for _, start, end in words.every_occurrence(doc.text):
+    found: dict[int, Token] = {}
+    for word, start, end in words.every_occurrence(doc.text):
         index = bisect_left(tokens, start, key=_token_start)
-        if index < len(tokens) and tokens[index].start == start and tokens[index].end == end:
-            found.add(index)
-    return [tokens[index] for index in sorted(found)]
+        if index < len(tokens) and tokens[index].start == start:
+            if tokens[index].end == end:
+                found[index] = tokens[index]
+            elif index + 1 < len(tokens) and tokens[index + 1].end == end:
+                found[index] = Token(word, start, end, tokens[index].pos)  # 打|好, 打|赢: cut in two
+    return [found[index] for index in sorted(found)]
 
 
 def _name_ending_in_noun(ctx: Context, pos: int, strong_only: bool, nouns: frozenset[str] | None = None) -> Candidate | None:
@@ -706,6 +710,8 @@ def _name_ending_in_noun(ctx: Context, pos: int, strong_only: bool, nouns: froze
             name = window[begin : end - len(noun)]
             if len(name) < 2 or _generic_name(ctx, name) or _ends_generic(ctx, name) or COUNTED_NAME.match(name):
                 return None
+            if DEMONSTRATIVE.match(name):
+                return None  # 这场|村容整治攻坚战: a reference back to a program, not its name
             if len(ctx.segmenter.cut(window[begin:end])) == 1:
                 return None  # a dictionary word (考核制度, 扶贫项目) is a common noun, not a name
             if _noun_continues(ctx, window, end):

@@ -84,6 +84,10 @@ FOUND = [
     ("本版推出“春节返乡看新风”系列报道，呈现返乡见闻。", [("春节返乡看新风", "other")]),
     #   a launch verb the segmenter kept whole with its adverb (联合推出)
     ("故宫博物院和腾讯联合推出“古画会唱歌”，由故宫精选出经典名画。", [("古画会唱歌", "other")]),
+    # a campaign fought (打好, 打赢) is launched; not one referred back to (这场…攻坚战)
+    ("坚决打赢脱贫攻坚战，打好污染防治攻坚战。", [("脱贫攻坚战", "campaign"), ("污染防治攻坚战", "campaign")]),
+    ("打赢这场村容整治攻坚战。", []),
+    ("那曲植树重大科技攻关项目启动。", []),
     # a quoted title after the noun that says what sort of program it is
     ("在宣传海丝文化知识的展览“海丝路·聆花语”，吸引了大量游客。", [("海丝路·聆花语", "activity")]),
     ("基地联合研发体验式课程“红军的一天”。", [("红军的一天", "course")]),

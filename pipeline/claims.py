@@ -492,19 +492,20 @@ def _place_levels(lexicons) -> dict[str, str]:
 
 
 def _main_subject(doc: Doc, places: list[tuple[Span, str]], levels: dict[str, str]) -> str:
-    """The article's main institution (most mentioned, three times at least), unless a place is
-    mentioned more often.
+    """The article's main institution (most mentioned, three times at least, and more than any
+    other), unless a place is mentioned more often; the places include the localities (杜寨村).
 
     Place names inside institution names count for the place too (荣昌区教师进修学校 speaks of
     荣昌区); an institution named after the main place wins, being the more specific.
     """
     institution, mentions = "", 0
-    if doc.institutions:
-        ranked = sorted((len(inst.mentions) for inst in doc.institutions), reverse=True)
-        best = max(doc.institutions, key=lambda inst: len(inst.mentions))
+    ranked = sorted(doc.institutions, key=lambda inst: len(inst.mentions), reverse=True)
+    if ranked:
+        most = len(ranked[0].mentions)
+        runner_up = len(ranked[1].mentions) if len(ranked) > 1 else 0
         # a body named once or twice is not what the article is about, nor one named no more than another
-        if len(best.mentions) >= MAIN_MENTIONS and (len(ranked) == 1 or ranked[1] < ranked[0]):
-            institution, mentions = best.canonical, len(best.mentions)
+        if most >= MAIN_MENTIONS and runner_up < most:
+            institution, mentions = ranked[0].canonical, most
     counts: dict[str, int] = {}
     for _, name in places:
         counts[name] = counts.get(name, 0) + 1

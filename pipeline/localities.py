@@ -51,13 +51,10 @@ def find_localities(doc: Doc, anchors: Iterable[Span], lex: LocalityLexicon,
     text = doc.text
     names: set[str] = set()
     ends = sorted(a.end for a in anchors)
-    while ends:  # each locality found after an anchor anchors the next (顿谷镇|大塘村)
-        found = [_named_after(text, end, lex, word_tags) for end in ends]
-        ends = []
-        for name, end in filter(None, found):
-            if name not in names:
-                names.add(name)
-            ends.append(end)
+    while ends:  # each locality found after an anchor anchors the next (顿谷镇|大塘村); ends only grow
+        found = [hit for hit in (_named_after(text, end, lex, word_tags) for end in ends) if hit is not None]
+        names.update(name for name, _ in found)
+        ends = [end for _, end in found]
     for match in lex.suffix_pattern.finditer(text):  # a few per article: cheaper than a pass over the tokens
         token = doc.token_at(match.end() - 1)
         if token is None or token.end != match.end() or len(token.text) <= NAME_MIN:

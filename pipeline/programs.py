@@ -672,7 +672,8 @@ def _verbs_before(ctx: Context, verbs: EachWord, nouns: re.Pattern) -> list[Toke
 def _tokens_among(doc: Doc, words: EachWord) -> list[Token]:
     """The tokens that are one of `words`, in order: from the words' occurrences in the text (a few)
     rather than by testing each of the article's thousands of tokens. (A token's text is the text
-    between its offsets, so a token that starts and ends where an occurrence does is that word.)"""
+    between its offsets, so a token that starts and ends where an occurrence does is that word; two
+    that do between them, 打|好, are the word cut in two.)"""
     tokens = doc.tokens
     found: dict[int, Token] = {}
     for word, start, end in words.every_occurrence(doc.text):

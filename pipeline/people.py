@@ -823,7 +823,8 @@ class PeopleStage(Stage):
                 pos = mention.end
                 while text[pos : pos + 1] == LIST_SEP:
                     nxt = self._name_after(text, pos + 1, crf)
-                    if not nxt or not self._list_member(text[nxt.start : nxt.end], nxt, blocked, crf):
+                    if not nxt or not (self._list_member(text[nxt.start : nxt.end], nxt, blocked, crf)
+                                       or self._between_members(text, nxt, blocked, crf)):
                         break
                     members.append(nxt)
                     pos = nxt.end
@@ -843,6 +844,18 @@ class PeopleStage(Stage):
                         break
                     self._add(found, text, prev, None)
                     pos = prev.start
+
+    def _between_members(self, text: str, span: Span, blocked: SpanIndex, crf: _Names) -> bool:
+        """李克强、栗战书、汪洋: a name with a rare surname the CRF doubts, set between two members of a
+        list of names, is a member too (a surname, whole characters, no common word, and the next
+        item a member on its own evidence)."""
+        name = text[span.start : span.end]
+        if text[span.end : span.end + 1] != LIST_SEP or not self._surname_at(name, 0) or self._common_word(name):
+            return False
+        if not self._acceptable(name, span, blocked, from_crf=True, crf=crf, confidence=1.0):
+            return False
+        after = self._name_after(text, span.end + 1, crf)
+        return after is not None and self._list_member(text[after.start : after.end], after, blocked, crf)
 
     def _list_member(self, name: str, span: Span, blocked: SpanIndex, crf: _Names) -> bool:
         """Lists also enumerate things (燕麦、胡萝卜): a member must not be a known common word. A member

@@ -157,6 +157,14 @@ def test_list_members_jieba_knows_as_names(run, text, names):
     assert all(name in found for name in names), found
 
 
+def test_a_title_before_a_list_is_every_members_role(run):
+    # 栗战书's surname is rare and the CRF doubts him: between two members of the list he is one too,
+    # and the list goes on to the end, each with the title written before the first name
+    doc = run("党和国家领导人李克强、栗战书、汪洋、王沪宁等出席团拜会。")
+    assert [(p.name, p.role) for p in doc.people] == [
+        ("李克强", "党和国家领导人"), ("栗战书", "党和国家领导人"), ("汪洋", "党和国家领导人"), ("王沪宁", "党和国家领导人")]
+
+
 def test_list_member_that_is_an_everyday_word(run):
     doc = run("院长李明、洪水、干旱等话题被提及。")  # jieba tags 洪水 nr
     assert [p.name for p in doc.people] == ["李明"]

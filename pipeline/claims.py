@@ -51,8 +51,11 @@ YEAR_PERIOD = re.compile(
     r"(?=[自从截到\d〇零一二三四五六七八九])"
     r"(?:自|从|截至|截止|到)?(?:\d{4}|[〇零一二三四五六七八九]{4})年"
     r"(?:\d{1,2}(?:月(?:\d{1,2}日)?)?[至到—－-]\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?)?"  # 1月至9月, 1—11月
-    r"(?:底|末|初)?(?:以来|来|至今|之前|以前|之后|以后)?"
+    r"(?:底|末|初)?(?:以来|来|至今|之前|以前|之后|以后|起)?"
 )
+# 自2015年|脱贫攻坚|以来: what began then, named between the year and 以来 (no clause mark between)
+PERIOD_REACH = 24  # no time scope is longer: how far before a figure one that holds it may start
+SINCE_EVENT = re.compile(r"[^，。；;,、：:！？\d\n]{1,10}?以来")
 # 近3年来: the openers are the ones numbers.py leaves unread as figures, so the two stages agree.
 RECENT_YEARS = re.compile(
     "(?:" + "|".join(sorted(PERIOD_OPENERS, key=len, reverse=True)) + r")(?P<n>\d+|[一二两三四五六七八九十]+)年(?:来|以来|里|间|中)?"
@@ -64,7 +67,8 @@ MONTH_DAY = re.compile(r"\d(?<![\d年]\d)\d?月(?:\d{1,2}日)?")
 COUNT_AFTER_GRADE = re.compile(r"[ ]?(?:近|约|共|达)?[ ]?[\d一二两三四五六七八九十]")
 RELATIVE_YEARS = frozenset(("今年", "去年", "前年", "明年"))
 UNTIL = ("截至", "截止到", "截止")  # 截至去年底: the period closes then, it does not open
-YEAR_PART = re.compile(r"\d{1,2}月(?:底|末|初)?|[底末初]|春节期间|春节|春运|[一二三四]季度|前三季度|[上下]半年")
+YEAR_PART = re.compile(r"(?:\d{1,2}月(?:\d{1,2}日|底|末|初)?|[底末初]|全年|春节期间|春节|春运|[一二三四]季度|前三季度|"
+                       r"前\d{1,2}个月|[上下]半年)(?:以来|起)?")
 LOCATIVE = re.compile(r"[在于][^，,]*[中里上内]")
 CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}")
 CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")}
@@ -87,6 +91,11 @@ class _Periods:
     def __init__(self, periods: list[Period]) -> None:
         self.periods = periods
         self.starts = [p.span.start for p in periods]
+
+    def dates(self, figure: Figure) -> bool:
+        """The figure is part of a longer time scope (11个月 in 去年前11个月): it dates, it counts nothing."""
+        before = self.starting_in(max(0, figure.span.start - PERIOD_REACH), figure.span.start)
+        return any(p.span.contains(figure.span) and len(p.span) > len(figure.span) for p in before)
 
     def starting_in(self, low: int, high: int) -> list[Period]:
         """The periods that start at `low` to `high` (both included), in text order."""
@@ -124,7 +133,7 @@ class ClaimStage(Stage):
         qualify = self.areas.qualifier(doc.text)
         claims, before = [], None
         for figure in find_figures(doc.text, self.grammar):
-            if not self._is_claim(doc, figure, excluded):
+            if not self._is_claim(doc, figure, excluded) or periods.dates(figure):
                 continue
             claim = self._claim(doc, figure, periods, places, named, main)
             claim.subject = qualify(claim.subject, figure.span.start)
@@ -310,11 +319,16 @@ class ClaimStage(Stage):
         found: list[Period] = []
         for m in YEAR_PERIOD.finditer(text):
             y = _year_of(m.group())
-            open_end = m.group().endswith(("以来", "来", "至今", "之后", "以后"))
-            closes = m.group().startswith(("截至", "截止", "到")) or m.group().endswith(("之前", "以前"))
+            span = Span(m.start(), m.end())
+            if m.group().startswith(("自", "从")) and not m.group().endswith(("以来", "来", "起")):
+                event = SINCE_EVENT.match(text, span.end)
+                span = Span(span.start, event.end()) if event else span
+            phrase = text[span.start : span.end]
+            open_end = phrase.endswith(("以来", "来", "至今", "之后", "以后", "起"))
+            closes = phrase.startswith(("截至", "截止", "到")) or phrase.endswith(("之前", "以前"))
             start = None if closes else y
             end = year if open_end and year else y
-            found.append(Period(m.group(), Span(m.start(), m.end()), start, end))
+            found.append(Period(phrase, span, start, end))
         for m in RECENT_YEARS.finditer(text):
             n = _small_number(m.group("n"))
             found.append(Period(m.group(), Span(m.start(), m.end()), year - n if year and n else None, year))
@@ -332,8 +346,10 @@ class ClaimStage(Stage):
                     part = YEAR_PART.match(text, span.end)
                     opener = next((o for o in UNTIL if text.startswith(o, at - len(o))), "")
                     span = Span(at - len(opener), part.end() if part else span.end)
-                    found.append(Period(text[span.start : span.end], span,
-                                        None if opener else _offset(year, start_offset), _offset(year, end_offset)))
+                    phrase = text[span.start : span.end]
+                    ongoing = phrase.endswith(("以来", "起"))  # 去年8月起: from then to the article's date
+                    found.append(Period(phrase, span, None if opener else _offset(year, start_offset),
+                                        year if ongoing and year else _offset(year, end_offset)))
                     continue
                 found.append(Period(word, span, _offset(year, start_offset), _offset(year, end_offset)))
         for m in MONTH_DAY.finditer(text):

@@ -141,6 +141,12 @@ def test_claim(claims, text, figure, quote, value, unit, qualifier, measure):
     # a span of months in one year is one period (not its last month alone)
     ("2018年1月至9月，全国纪检监察机关立案46.4万件。", "46.4", "2018年1月至9月", 2018, 2018),
     ("2018年1—11月，全省规模以上工业增加值增长6%。", "6", "2018年1—11月", 2018, 2018),
+    # the scope as written: what began between 自 and 以来, 起 opening it, a relative year's day or months
+    ("自2015年脱贫攻坚以来，全县提拔科级干部222名。", "222", "自2015年脱贫攻坚以来", 2015, 2021),
+    ("2018年起，全市新增就业500人。", "500", "2018年起", 2018, 2021),
+    ("去年8月起，给予小微企业15个基点的优惠。", "15", "去年8月起", 2020, 2021),
+    ("今年1月4日，央行下调存款准备金率1个百分点。", "1", "今年1月4日", 2021, 2021),
+    ("去年前11个月，保险业提供风险保障6463万亿元。", "6463", "去年前11个月", 2020, 2020),
     # 现 is "now" only as a word of its own: not 现场, 现代 (现月收入 is read as 现|月收入)
     ("，现场查获斑海豹幼崽80头。", "80", "", None, None),
     ("传统型的狮子头重七八十斤，现代型狮头重二三十斤。", "二", "", None, None),
@@ -149,6 +155,11 @@ def test_claim(claims, text, figure, quote, value, unit, qualifier, measure):
 def test_period(claims, text, figure, period, start, end):
     claim = _claim(claims(text, date="2021-06-21"), figure)
     assert (claim.period, claim.period_start, claim.period_end) == (period, start, end)
+
+
+def test_a_number_inside_a_time_scope_counts_nothing(claims):
+    doc = claims("去年前11个月，保险业提供风险保障6463万亿元。", date="2021-06-21")
+    assert [doc.slice(c.span) for c in doc.claims] == ["保障6463万亿元"]
 
 
 def test_period_carries_over_the_paragraph(claims):

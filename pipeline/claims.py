@@ -51,7 +51,7 @@ YEAR_PERIOD = re.compile(
     r"(?=[自从截到\d〇零一二三四五六七八九])"
     r"(?:自|从|截至|截止|到)?(?:\d{4}|[〇零一二三四五六七八九]{4})年"
     r"(?:\d{1,2}(?:月(?:\d{1,2}日)?)?[至到—－-]\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?)?"  # 1月至9月, 1—11月
-    r"(?:底|末|初)?(?:以来|来|至今|之前|以前|之后|以后|起)?"
+    r"(?:底|末|初)?(?:以来|来|至今|之前|以前|之后|以后|起(?![草步诉来点飞航义床源身]))?"  # (not 起草, 起步)
 )
 # 自2015年|脱贫攻坚|以来: what began then, named between the year and 以来 (no clause mark between)
 PERIOD_REACH = 24  # no time scope is longer: how far before a figure one that holds it may start
@@ -68,7 +68,7 @@ COUNT_AFTER_GRADE = re.compile(r"[ ]?(?:近|约|共|达)?[ ]?[\d一二两三四�
 RELATIVE_YEARS = frozenset(("今年", "去年", "前年", "明年"))
 UNTIL = ("截至", "截止到", "截止")  # 截至去年底: the period closes then, it does not open
 YEAR_PART = re.compile(r"(?:\d{1,2}月(?:\d{1,2}日|底|末|初)?|[底末初]|全年|春节期间|春节|春运|[一二三四]季度|前三季度|"
-                       r"前\d{1,2}个月|[上下]半年)(?:以来|起)?")
+                       r"前\d{1,2}个月|[上下]半年)(?:以来|起(?![草步诉来点飞航义床源身]))?")
 LOCATIVE = re.compile(r"[在于][^，,]*[中里上内]")
 CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}")
 CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")}

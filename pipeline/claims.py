@@ -47,11 +47,13 @@ OLD_AGE = "高龄"  # 89岁高龄: the age itself, not whose
 BASELINES = ("比上年", "比去年", "较上年", "较去年")  # the year compared against, not what changes
 # The patterns searched through whole articles open with a lookahead for the characters a match can
 # start with: re then passes over every other position at once (two to three times faster).
+ONSET = "起(?![草步诉来点飞航义床源身])"  # 2018年起 opens a period; 起草, 起步 are words of their own
+OPEN_ENDS = ("以来", "来", "至今", "之后", "以后", "起")  # a period so ended runs on to the article's date
 YEAR_PERIOD = re.compile(
     r"(?=[自从截到\d〇零一二三四五六七八九])"
     r"(?:自|从|截至|截止|到)?(?:\d{4}|[〇零一二三四五六七八九]{4})年"
     r"(?:\d{1,2}(?:月(?:\d{1,2}日)?)?[至到—－-]\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?)?"  # 1月至9月, 1—11月
-    r"(?:底|末|初)?(?:以来|来|至今|之前|以前|之后|以后|起(?![草步诉来点飞航义床源身]))?"  # (not 起草, 起步)
+    r"(?:底|末|初)?(?:以来|来|至今|之前|以前|之后|以后|" + ONSET + ")?"
 )
 # 自2015年|脱贫攻坚|以来: what began then, named between the year and 以来 (no clause mark between)
 PERIOD_REACH = 24  # no time scope is longer: how far before a figure one that holds it may start
@@ -68,7 +70,7 @@ COUNT_AFTER_GRADE = re.compile(r"[ ]?(?:近|约|共|达)?[ ]?[\d一二两三四�
 RELATIVE_YEARS = frozenset(("今年", "去年", "前年", "明年"))
 UNTIL = ("截至", "截止到", "截止")  # 截至去年底: the period closes then, it does not open
 YEAR_PART = re.compile(r"(?:\d{1,2}月(?:\d{1,2}日|底|末|初)?|[底末初]|全年|春节期间|春节|春运|[一二三四]季度|前三季度|"
-                       r"前\d{1,2}个月|[上下]半年)(?:以来|起(?![草步诉来点飞航义床源身]))?")
+                       r"前\d{1,2}个月|[上下]半年)(?:以来|" + ONSET + ")?")
 LOCATIVE = re.compile(r"[在于][^，,]*[中里上内]")
 CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}")
 CN_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")}
@@ -320,11 +322,11 @@ class ClaimStage(Stage):
         for m in YEAR_PERIOD.finditer(text):
             y = _year_of(m.group())
             span = Span(m.start(), m.end())
-            if m.group().startswith(("自", "从")) and not m.group().endswith(("以来", "来", "起")):
+            if m.group().startswith(("自", "从")) and not m.group().endswith(OPEN_ENDS):
                 event = SINCE_EVENT.match(text, span.end)
                 span = Span(span.start, event.end()) if event else span
             phrase = text[span.start : span.end]
-            open_end = phrase.endswith(("以来", "来", "至今", "之后", "以后", "起"))
+            open_end = phrase.endswith(OPEN_ENDS)
             closes = phrase.startswith(("截至", "截止", "到")) or phrase.endswith(("之前", "以前"))
             start = None if closes else y
             end = year if open_end and year else y
@@ -347,9 +349,8 @@ class ClaimStage(Stage):
                     opener = next((o for o in UNTIL if text.startswith(o, at - len(o))), "")
                     span = Span(at - len(opener), part.end() if part else span.end)
                     phrase = text[span.start : span.end]
-                    ongoing = phrase.endswith(("以来", "起"))  # 去年8月起: from then to the article's date
                     found.append(Period(phrase, span, None if opener else _offset(year, start_offset),
-                                        year if ongoing and year else _offset(year, end_offset)))
+                                        year if phrase.endswith(OPEN_ENDS) and year else _offset(year, end_offset)))
                     continue
                 found.append(Period(word, span, _offset(year, start_offset), _offset(year, end_offset)))
         for m in MONTH_DAY.finditer(text):

@@ -445,11 +445,17 @@ def _judge_quote(ctx: Context, q: Quote, head: Head) -> Candidate | None:
     return None
 
 
+def _word_before(ctx: Context, q: Quote) -> Token | None:
+    """The word that ends right where the quote opens, if one does."""
+    word = ctx.doc.token_at(q.outer.start - 1)
+    return word if word is not None and word.end == q.outer.start else None
+
+
 def _title_noun_before(ctx: Context, q: Quote) -> str:
     """展览“海丝路·聆花语”, 课程“红军的一天”: the word right before the quote names what sort of
     program the quote is the title of (a title noun, a whole word)."""
-    word = ctx.doc.token_at(q.outer.start - 1)
-    if word is None or word.end != q.outer.start or word.text not in ctx.lex.cue("title_noun") or len(q.text) < 2:
+    word = _word_before(ctx, q)
+    if word is None or word.text not in ctx.lex.cue("title_noun") or len(q.text) < 2:
         return ""
     inside = ctx.doc.token_at(q.inner.start)
     if inside is not None and inside.end >= q.inner.end and not inside.pos.startswith("n"):
@@ -475,8 +481,8 @@ def _adopted(ctx: Context, q: Quote) -> bool:
     after = fold[end : end + 1]
     if (after and after not in ADOPTED_END) or not ADOPTED_NAME.fullmatch(q.text):
         return False
-    verb = ctx.doc.token_at(q.outer.start - 1)
-    if verb is None or verb.end != q.outer.start:
+    verb = _word_before(ctx, q)
+    if verb is None:
         return False
     if verb.text in ctx.lex.adopting_verbs:
         return verb.pos.startswith("v")

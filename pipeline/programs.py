@@ -58,6 +58,7 @@ COMPOUND_VERB_MAX = 4  # 联合|推出 as one word: an adverb of two characters 
 ADOPTED_END = frozenset("，,。；;！？!?\n")  # what may follow a quote that is a verb's whole object
 SORT_NOUN_POS = frozenset({"n", "vn"})  # a plain noun naming the quote's sort (服务, 改革), not a name or place
 DEMONSTRATIVE = regex.compile(r"[这那][场个项次些种样类批条一]|该|此[项次]|本次")  # not 那曲, 本溪: places
+YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年$")  # a year right before a name: no count of it
 COUNTED_NAME = regex.compile(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条]")
 _token_start = attrgetter("start")
 
@@ -422,6 +423,8 @@ def _judge_quote(ctx: Context, q: Quote, head: Head) -> Candidate | None:
     definition = _definition_after(ctx, q.outer.end, head)
     bare = TRAILING_PARENS.sub("", text)  # …三年行动计划(2023-2025)
     own = lex.noun_at_end(bare)
+    if head.noun and _describes(ctx, q):
+        return None
     if head.noun:
         strong_own = own and lex.nouns[own][1] == "strong"
         return Candidate(q.inner, lex.kind(own if strong_own else head.noun), definition)
@@ -443,6 +446,14 @@ def _judge_quote(ctx: Context, q: Quote, head: Head) -> Candidate | None:
     if titled:
         return Candidate(q.inner, lex.kind(lex.noun_at_end(titled)), definition)
     return None
+
+
+def _describes(ctx: Context, q: Quote) -> bool:
+    """“无与伦比”的夏季奥运会: one idiom in quotation marks, then 的, says what the thing is like; it
+    does not name it."""
+    inside = ctx.doc.token_at(q.inner.start)
+    return (ctx.doc.fold.startswith("的", q.outer.end) and inside is not None
+            and inside.start == q.inner.start and inside.end == q.inner.end and inside.pos == "i")  # (一国两制 is l: a set phrase)
 
 
 def _word_before(ctx: Context, q: Quote) -> Token | None:
@@ -855,6 +866,7 @@ def proper_projects(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     on into another noun (项目|经理)."""
     doc, fold, tokens = ctx.doc, ctx.doc.fold, ctx.doc.tokens
     quoted_ends = {c.span.end for c in found}
+    bodies = SpanIndex([mention for inst in doc.institutions for mention in inst.mentions])
     out: list[Candidate] = []
     for m in ctx.lex.project_noun_pattern.finditer(fold):
         i = bisect_right(tokens, m.start(), key=_token_start) - 1
@@ -870,26 +882,28 @@ def proper_projects(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 continue  # (not 发展, 铺展, 电机工程: the noun is the tail of another word)
             # 韩美林|生肖|艺术展: a common word ending in the noun is the name's last word
         start, j = None, i
+        event = ctx.lex.kind(m.group()) == "activity"
         while j > 0:
             left = tokens[j - 1]
             if (left.end != tokens[j].start or not left.pos.startswith(NAME_WORD_POS) or m.end() - left.start > UNQUOTED_MAX
-                    or left.text in ctx.lex.event_verbs):  # (…研究院|参观 n|空间技术成就展览)
-                break
+                    or left.text in ctx.lex.event_verbs  # (…研究院|参观 n|空间技术成就展览)
+                    or (event and start is not None and bodies.holds(left.end - 1))):
+                break  # (国际奥委会|北京冬奥会: a body before an event's name that names already)
             j -= 1
             if _proper_word(ctx, left):
                 start = left.start
-        if start is None:
-            continue
+        if start is None or bodies.covers(start, m.end()):
+            continue  # (北京冬奥会|协调委员会: the event names a body)
         name = fold[start : m.start()]
         at = bisect_left(tokens, start, key=_token_start)
         first = tokens[at]
-        if at > 0 and tokens[at - 1].end == start and tokens[at - 1].pos.startswith(("m", "q")):
-            continue  # 三座|大坝项目, 9个|玉米燃料乙醇项目: counted things, not one named project
-        exhibition = ctx.lex.kind(m.group()) == "activity"  # an exhibition may be a person's (韩美林…展)
+        if (at > 0 and tokens[at - 1].end == start and tokens[at - 1].pos.startswith(("m", "q"))
+                and not YEAR_BEFORE.search(fold, max(0, start - 6), start)):
+            continue  # 三座|大坝项目, 9个|玉米燃料乙醇项目: counted things, not one named project (2018年|平昌冬奥会 is one)
         if m.group() == "工程" and any(mention.start == start for inst in doc.institutions if inst.kind in SCHOLARLY
                                        for mention in inst.mentions):
             continue  # 大连海事大学|轮机工程: a university's field of study (中国科技馆|二期工程 is a project)
-        if (len(name) < 3 or _generic_name(ctx, name) or (first.text in ctx.person_names and not exhibition)
+        if (len(name) < (2 if len(m.group()) >= 3 else 3) or _generic_name(ctx, name) or (first.text in ctx.person_names and not event)  # (an exhibition may be a person's: 韩美林…展)
                 or COUNTED_NAME.search(name)
                 or name in ctx.institution_names or _noun_continues(ctx, fold[: m.end() + 6], m.end())
                 or fold[m.end() : m.end() + 1] in COORDINATION  # 电机工程|与应用电子技术系

@@ -109,6 +109,13 @@ FOUND = [
     ("实施乡村振兴战略和加强基层建设。", [("乡村振兴战略", "strategy")]),  # (a joined clause names none)
     # a competition named after a place or a proper word, and what keeps it as the name's topic (冠军)
     ("她获得深圳网球公开赛冠军，并拿下WTA巡回赛首胜。", [("深圳网球公开赛", "activity"), ("WTA巡回赛", "activity")]),
+    # games and fairs named after their host city: two characters name them (北京冬奥会), a year before
+    # is no count of them, and a body before the city is no part of the name
+    ("他们将全力以赴备战北京冬奥会。", [("北京冬奥会", "activity")]),
+    ("2018年平昌冬奥会，他们获得银牌。", [("平昌冬奥会", "activity")]),
+    ("中国国际进口博览会将于11月举行。", [("中国国际进口博览会", "activity")]),
+    ("中国科技馆二期工程开工。", [("中国科技馆二期工程", "project")]),
+    ("消除对“一国两制”的政策会不会变的担心。", [("一国两制", "policy")]),  # (a set phrase, no idiom)
     # days the calendar keeps: to a lone 日 or 节, or to one word ending in it; quoted or not
     ("5月18日国际博物馆日当天，博物馆免费开放。", [("国际博物馆日", "activity")]),
     ("2016年4月24日首个“中国航天日”到来之际。", [("中国航天日", "activity")]),
@@ -177,6 +184,10 @@ TRAPS = [
     "故宫“亮”了！",
     "巴基斯坦环境友好型工程“中国朋友帮我们建设现代化水电站”。",
     "在距离英国原计划“脱欧”大限不到50天。",
+    # an idiom in quotation marks before 的 describes, it does not name
+    "中国向世界奉献了一届“无与伦比”的夏季奥运会。",
+    # a two-character name before a short noun
+    "上海展正式开幕。",
     # no day: a word that ends in 日 or 节, a holiday of its own, a count, Japan, a generic day
     "中国人的节日，世界各地春节。",
     "中国建设者夜以继日地工作。",
@@ -217,3 +228,19 @@ def test_a_bodys_session_is_no_event(programs):
     body = InstitutionFinding(canonical="全国人民代表大会", kind="government",
                               mentions=[Span(start, start + 8)], aliases=["全国人民代表大会"])
     assert [p.text for p in programs(text, institutions=[body]).programs] == []
+
+
+def _bodies(text: str, *names: str) -> list[InstitutionFinding]:
+    return [InstitutionFinding(name, "other", [Span(text.index(name), text.index(name) + len(name))], [name])
+            for name in names]
+
+
+def test_an_event_name_starts_after_a_body(programs):
+    text = "国际奥委会北京冬奥会，中国科技馆二期工程。"
+    found = programs(text, institutions=_bodies(text, "国际奥委会", "中国科技馆")).programs
+    assert [p.text for p in found] == ["北京冬奥会", "中国科技馆二期工程"]  # (a project may be named after its body)
+
+
+def test_an_event_inside_a_bodys_name_is_none(programs):
+    text = "北京冬奥会协调委员会召开会议。"
+    assert programs(text, institutions=_bodies(text, "北京冬奥会协调委员会")).programs == []

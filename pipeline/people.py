@@ -242,8 +242,10 @@ class PeopleStage(Stage):
             self._initials(doc, unquoted, found)
             self._eponyms(doc, unquoted, found)
             self._works_opened_by_names(doc, unquoted, found)
-        #    and a given name alone after the full name is that person (刘绍棠 … 绍棠)
+        #    and a given name alone after the full name is that person (刘绍棠 … 绍棠), as is a bare
+        #    surname that only one person named in full bears (蒋春卓 … 蒋大姐)
         self._given_names(doc, blocked, found)
+        self._bare_surnames_resolved(found)
         # 7. a name after a name dot is the last part of a longer one (阿沛·阿旺晋美)
         found = self._whole_dotted_names(doc, found)
         self._overrun_names(found)
@@ -718,6 +720,18 @@ class PeopleStage(Stage):
                     person.mentions.add(span)
                     taken.add(span)
                 at = text.find(given, at + 2)
+
+    def _bare_surnames_resolved(self, found: dict) -> None:
+        """蒋春卓 … 蒋大姐, 李凤满 … 李镇长: a report calls a person it has named in full by the surname
+        and a form of address or a title. A bare surname is a mention of the one person of the
+        article named in full with it (not a byline's: the reporter is not 老王); with none, or with
+        two (王子光, 王天佐), it stays a person of its own, as MSRA marks it."""
+        for name in [n for n in found if n in self.surname_rank and not found[n].byline]:
+            bearers = [person for full, person in found.items() if len(full) > len(name) and full.startswith(name)
+                       and self._surname_at(full, 0) == len(name) and NAME_DOTS.isdisjoint(full) and not person.byline]
+            if len(bearers) == 1:
+                bare = found.pop(name)
+                bearers[0].take(bare, set(bare.mentions))
 
     @staticmethod
     def _overrun_names(found: dict) -> None:

@@ -259,6 +259,24 @@ def test_bare_surname_is_not_taken_from_a_full_name(run, text, full_name_part):
 
 
 @pytest.mark.parametrize(
+    "text, names, mentions",
+    [
+        # one person of the article bears the surname: the bare surname is a mention of that person
+        ("村民蒋春卓介绍自家的厕所。蒋大姐的一席话，说到了心坎上。", ["蒋春卓"], {"蒋春卓": ["蒋春卓", "蒋"]}),
+        # two bear it, or none: it stays a person of its own (as MSRA marks it)
+        ("王子光说，儿子王天佐毕业了。老王也没有闲着。", ["王子光", "王天佐", "王"], {"王": ["王"]}),
+        ("村民赵大爷补充说，厕所好用。", ["赵"], {"赵": ["赵"]}),
+    ],
+)
+def test_a_bare_surname_refers_to_the_one_person_bearing_it(run, text, names, mentions):
+    doc = run(text)
+    assert sorted(p.name for p in doc.people) == sorted(names)
+    for person in doc.people:
+        if person.name in mentions:
+            assert [doc.text[m.start : m.end] for m in person.mentions] == mentions[person.name]
+
+
+@pytest.mark.parametrize(
     "text, name, not_person",
     [
         # the would-be third character starts an everyday word the segmenter cuts after the name

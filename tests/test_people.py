@@ -259,6 +259,21 @@ def test_bare_surname_is_not_taken_from_a_full_name(run, text, full_name_part):
 
 
 @pytest.mark.parametrize(
+    "text, name",
+    [
+        # the segmenter joins the name's last character to 说 (正说, 文说 are words of its dictionary)
+        ("京东集团副总裁龙宝正说，作为一家企业。龙宝正说，京东扶贫。", "龙宝正"),
+        ("捐资助学80多万元。肖乾文说，“我们的目标是实现。”", "肖乾文"),
+        # 来说, 小说: a word of its own after a whole name
+        ("对韩俊来说，今年要干好。", "韩俊"),
+        ("孙宏斌最爱读的是金庸小说，反复重温。", "金庸"),
+    ],
+)
+def test_a_name_cut_before_said_is_whole(run, text, name):
+    assert name in [p.name for p in run(text).people]
+
+
+@pytest.mark.parametrize(
     "text, names, mentions",
     [
         # one person of the article bears the surname: the bare surname is a mention of that person

@@ -591,7 +591,7 @@ class PeopleStage(Stage):
             name = self._name_after(text, title.end, crf)
             if name and self._acceptable(text[name.start : name.end], name, blocked, crf=crf):
                 name = self._transliterated(doc, name)
-                if text[name.end : name.end + 1] in NAME_DOTS:  # 村民|艾孜孜·莫依丁: 艾 is a surname too
+                if NAME_DOTS.intersection(text[name.end : name.end + 2]):  # 村民|艾孜孜·莫依丁, 乌尔里|克·埃丽诺拉: 艾, 乌 are surnames too
                     whole = self._foreign_name_after(text, title.end, crf)
                     name = whole if whole and whole.end > name.end else name
             else:  # no Chinese name there: a transliterated one (发言人|扎哈罗娃, 村民|艾孜孜·莫依丁)
@@ -620,8 +620,8 @@ class PeopleStage(Stage):
                 text[end] in self.translit
                 or (text[end] in NAME_DOTS and end > i and text[end + 1 : end + 2] in self.translit)):
             end += 1
-        while end > i + 1 and not self._word_ends_at(end):
-            end -= 1
+        while end > i + 1 and not self._word_ends_at(end) and not self._starts_follower(text, end):
+            end -= 1  # (阿马埃奇|在: the segmenter's 奇在试 does not move a name's end before a follower)
         if learned is not None and learned.end >= end:
             return learned  # as far as the run or farther (南希·佩洛西); else the run (托尔嘎额, not 托尔)
         if end - i < 2 or text[end - 1] in NAME_DOTS:

@@ -412,6 +412,10 @@ def test_titles_anchor_names_the_surname_rules_alone_refuse(run, text, name, rol
         ("美国代理国防部长帕特里克·沙纳汉突访阿富汗。沙纳汉说，美国将继续支持和平进程。", "帕特里克·沙纳汉", None),
         ("孟加拉国总理谢赫·哈西娜日前向中国驻孟加拉国大使致信。", "谢赫·哈西娜", "谢赫"),  # after a title
         ("民主党参议员爱德华·马基表示，美国政府的做法不对。", "爱德华·马基", "爱德华"),
+        # the segmenter's 奇在试 does not end the name before a word that follows names
+        ("尼日利亚联邦交通部长罗蒂米·阿马埃奇在试通车终点说。", "罗蒂米·阿马埃奇", "罗蒂米·阿马埃"),
+        # a surname (乌) opens a run that a name dot continues a character later
+        ("德国黑森州文化部部长代表乌尔里克·埃丽诺拉感慨：“金树节很好”。", "乌尔里克·埃丽诺拉", "乌尔里"),
     ],
 )
 def test_a_name_after_a_name_dot_is_the_whole_name(run, text, name, part):

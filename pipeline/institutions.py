@@ -1087,9 +1087,9 @@ class _Finder:
                 continue  # a head alone is no part's name (北京大学|系…), but an office is (学院|党委, 区委|办公室)
             if token.pos.startswith(("m", "d")) and end == len(word):
                 continue  # 四处, 到处: adverbs of place
-            if len(head) == 1 and (0 < end - 1 < 2 or token.pos.startswith("nr")) \
+            if len(head) == 1 and (0 < end - 1 < 2 or (token.pos.startswith("nr") and len(word) > 1)) \
                     and not self._short_office(word[:end], token, piece):
-                continue  # 联系, 地处, 邓金科: a one-character head ending another word
+                continue  # 联系, 地处, 邓金科: a one-character head ending another word (税政|司 nr: jieba's guess at a lone character)
             if len(head) == 1 and end == 1 and not piece:
                 continue
             return end

@@ -354,6 +354,10 @@ UNITS = [
     ("记者与县税务局征管科联系后得知。", "县税务局征管科"),  # not …征管科联系: 联系 is a verb
     ("他对人大民委的工作给予关注。", "人大民委"),  # a two-character office word ending in 委
     ("与重庆大学签署合作协议。", "重庆大学"),  # 签署 ends in 署 but is a verb
+    # a ministry's department (司), also where jieba tags the lone 司 a name (税政|司 nr)
+    ("财政部税政司副司长介绍说。", "财政部税政司"),
+    ("国家医疗保障局医药服务管理司司长熊先军介绍。", "国家医疗保障局医药服务管理司"),
+    ("县税务局司机小王说。", "县税务局"),  # 司机 = driver
     # traps: what follows a body but is no part of it
     ("县公安局四处搜寻走失的老人。", "县公安局"),  # 四处 = everywhere
     ("清华大学地处北京西北郊。", "清华大学"),  # 地处 = is located

@@ -47,6 +47,8 @@ COUNTED_GROUP = regex.compile(r"^[一二两三四五六七八九十百几]+大$"
 NUMERAL = regex.compile(r"^第?[零〇一二两三四五六七八九十百\d]+$")
 HAN = regex.compile(r"^[\p{Han}A-Za-z0-9·]+$")
 # Parts of speech that can sit inside a name body.
+PERSON_TAGS = frozenset(("nr", "nrfg", "nrt"))  # jieba's tags of a personal name
+VERB_HEADS = frozenset({"办"})  # heads that are also verbs (扶贫办; 王立滨办纪录片节: he runs a festival)
 NOUNISH = ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "ng", "vn", "an", "j", "eng", "b", "l", "s")
 LEADING_PREDICATE = ("v", "l", "i", "d", "a")  # parts of speech that begin a predicate, not a name
 PROPER = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
@@ -952,6 +954,8 @@ class _Finder:
         else:
             if not self._body_names(body, info, real_place, self._head_splits_word(end)):
                 return None
+            if head in VERB_HEADS and body[-1][2] in PERSON_TAGS and len(body[-1][0]) == 3:
+                return None  # 董事长王立滨|办纪录片节: after a full personal name, 办 is a verb
             if not places and self._described(span.start, body):
                 return None
             kind = info.kind

@@ -199,6 +199,8 @@ TRAPS = [
     "深入学习贯彻党的十九大精神。",
     # 面向 (tagged n) says whom the sentence addresses; 面向政府 is no body
     "这是一场面向政府自身的改革。",
+    # 办 after a full personal name is the verb (he runs a festival), not an office
+    "路边一个大院子，这是村民刘建辉办的易达液化气站。",
 ]
 
 

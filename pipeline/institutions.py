@@ -46,9 +46,9 @@ INDEFINITE = frozenset(("的", "有", "一些", "某些", "各", "各个", "各�
 COUNTED_GROUP = regex.compile(r"^[一二两三四五六七八九十百几]+大$")  # 八大特色学校, 十大杰出青年
 NUMERAL = regex.compile(r"^第?[零〇一二两三四五六七八九十百\d]+$")
 HAN = regex.compile(r"^[\p{Han}A-Za-z0-9·]+$")
-# Parts of speech that can sit inside a name body.
 PERSON_TAGS = frozenset(("nr", "nrfg", "nrt"))  # jieba's tags of a personal name
 VERB_HEADS = frozenset({"办"})  # heads that are also verbs (扶贫办; 王立滨办纪录片节: he runs a festival)
+# Parts of speech that can sit inside a name body.
 NOUNISH = ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "ng", "vn", "an", "j", "eng", "b", "l", "s")
 LEADING_PREDICATE = ("v", "l", "i", "d", "a")  # parts of speech that begin a predicate, not a name
 PROPER = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
@@ -1093,7 +1093,7 @@ class _Finder:
                 continue  # 四处, 到处: adverbs of place
             if len(head) == 1 and (0 < end - 1 < 2 or (token.pos.startswith("nr") and len(word) > 1)) \
                     and not self._short_office(word[:end], token, piece):
-                continue  # 联系, 地处, 邓金科: a one-character head ending another word (税政|司 nr: jieba's guess at a lone character)
+                continue  # 联系, 地处, 邓金科: a one-character head ending another word (a lone 司 tagged nr is jieba's guess)
             if len(head) == 1 and end == 1 and not piece:
                 continue
             return end

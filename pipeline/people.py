@@ -87,8 +87,8 @@ NAME_DOT_SPLIT = re.compile("[" + "".join(NAME_DOTS) + "]")
 COPULA = "是"  # 安妹|是|…的一名普通员工: a role stated of the name
 CLAUSE_ENDS = frozenset("，,。；;！!？?：:\n")
 SPEECH_OPENS = CLAUSE_ENDS | frozenset("“\"")  # what follows a speech verb that ends a name's clause (说，, 说：“)
-# adverbs and particles that join a speech verb (来说, 所说, 也说, 常说), never a given name's last character there
 SAID_WORD_FREQUENCY = 1000  # a word of a character and 说 counted this often is a word of its own (小说, 来说)
+# adverbs and particles that join a speech verb (来说, 所说, 也说, 常说), never a given name's last character there
 SPEECH_ADVERBS = frozenset("来所再时常一又也还就都却便才曾笑听据")
 MAX_STATED_ROLE = 30  # characters of a clause stating a role after 是
 MAX_FOREIGN_NAME = 16
@@ -770,8 +770,8 @@ class PeopleStage(Stage):
         """龙宝|正说, 肖乾|文说: the segmenter joins a name's last character to the speech verb after it
         (正说 and 文说 are words of its dictionary), so a surname and one character is read where the
         name has three. A two-character name whose every mention goes on in the same character, and
-        at least once in that character, a speech verb and a clause mark (说，), is the longer name;
-        not where the character is a function word's (来说, 所说, 也说: 韩俊|来说 is 韩俊's)."""
+        at least once in that character, 说 and a clause mark (文说，), is the longer name; not where
+        the character is a function word's (来说, 所说, 也说: 韩俊|来说 is 韩俊's)."""
         for name, person in list(found.items()):
             if len(name) != 2 or person.byline or self._surname_at(name, 0) != 1 or not person.mentions:
                 continue

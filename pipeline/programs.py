@@ -452,8 +452,8 @@ def _describes(ctx: Context, q: Quote) -> bool:
     """“无与伦比”的夏季奥运会: one idiom in quotation marks, then 的, says what the thing is like; it
     does not name it."""
     inside = ctx.doc.token_at(q.inner.start)
-    return (ctx.doc.fold.startswith("的", q.outer.end) and inside is not None
-            and inside.start == q.inner.start and inside.end == q.inner.end and inside.pos == "i")  # (一国两制 is l: a set phrase)
+    return (ctx.doc.fold.startswith("的", q.outer.end) and inside is not None  # (一国两制 is l, a set phrase)
+            and inside.start == q.inner.start and inside.end == q.inner.end and inside.pos == "i")
 
 
 def _word_before(ctx: Context, q: Quote) -> Token | None:
@@ -903,7 +903,9 @@ def proper_projects(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         if m.group() == "工程" and any(mention.start == start for inst in doc.institutions if inst.kind in SCHOLARLY
                                        for mention in inst.mentions):
             continue  # 大连海事大学|轮机工程: a university's field of study (中国科技馆|二期工程 is a project)
-        if (len(name) < (2 if len(m.group()) >= 3 else 3) or _generic_name(ctx, name) or (first.text in ctx.person_names and not event)  # (an exhibition may be a person's: 韩美林…展)
+        shortest = 2 if len(m.group()) >= 3 else 3  # 北京|冬奥会 names; 上海|展 does not
+        if (len(name) < shortest or _generic_name(ctx, name)
+                or (first.text in ctx.person_names and not event)  # (an exhibition may be a person's: 韩美林…展)
                 or COUNTED_NAME.search(name)
                 or name in ctx.institution_names or _noun_continues(ctx, fold[: m.end() + 6], m.end())
                 or fold[m.end() : m.end() + 1] in COORDINATION  # 电机工程|与应用电子技术系

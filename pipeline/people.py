@@ -254,7 +254,6 @@ class PeopleStage(Stage):
         found = self._whole_dotted_names(doc, found)
         self._overrun_names(found)
         self._cut_short_names(doc.text, found)
-        self._names_cut_before_speech(doc.text, found)
         # 8. role and affiliation
         doc.people = [self._finding(doc, person) for person in found.values() if person.mentions]
         doc.people.sort(key=lambda p: span_order(p.mentions[0]))  # the first mention (they are sorted)
@@ -751,39 +750,31 @@ class PeopleStage(Stage):
                 del found[name]
                 shorter.take(person, set(person.mentions), {Span(m.start, m.end - 1) for m in person.mentions})
 
-    @staticmethod
-    def _cut_short_names(text: str, found: dict) -> None:
-        """贺廷|中是 beside 贺廷中说: a two-character name each of whose mentions goes on into the third
-        character of a three-character name the article gives is that person cut short (the converse
-        of `_overrun_names`, where the short name is met apart from the long one)."""
+    def _cut_short_names(self, text: str, found: dict) -> None:
+        """A two-character name each of whose mentions goes on in the same character is a longer name
+        cut short: where the article gives that three-character name (贺廷|中是 beside 贺廷中说; the
+        converse of `_overrun_names`, where the short name is met apart from the long one), or where
+        the character and 说 follow at least once, then a clause mark (龙宝|正说，, 肖乾|文说，: jieba's
+        dictionary has 正说 and 文说, so a surname and one character was read where the name has
+        three); not where the character is a function word's (来说, 所说, 也说: 韩俊|来说 is 韩俊's)."""
         for name, person in list(found.items()):
             if len(name) != 2 or person.byline or not person.mentions:
                 continue
             followers = {text[m.end : m.end + 1] for m in person.mentions}
             follower = followers.pop() if len(followers) == 1 else ""  # ("" too at the text's end)
             longer = found.get(name + follower) if follower else None
+            if longer is None and self._cut_before_said(name, follower, person):
+                longer = found[name + follower] = Candidate(name + follower)
             if longer is not None:
                 del found[name]
                 longer.take(person, set(person.mentions), {Span(m.start, m.end + 1) for m in person.mentions})
 
-    def _names_cut_before_speech(self, text: str, found: dict) -> None:
-        """龙宝|正说, 肖乾|文说: the segmenter joins a name's last character to the speech verb after it
-        (正说 and 文说 are words of its dictionary), so a surname and one character is read where the
-        name has three. A two-character name whose every mention goes on in the same character, and
-        at least once in that character, 说 and a clause mark (文说，), is the longer name; not where
-        the character is a function word's (来说, 所说, 也说: 韩俊|来说 is 韩俊's)."""
-        for name, person in list(found.items()):
-            if len(name) != 2 or person.byline or self._surname_at(name, 0) != 1 or not person.mentions:
-                continue
-            followers = {text[m.end : m.end + 1] for m in person.mentions}
-            last = followers.pop() if len(followers) == 1 else ""
-            if (not is_han(last) or last in self.not_in_name or last in self.followers or last in SPEECH_ADVERBS
-                    or name + last in found):  # (a longer name found already is _cut_short_names's)
-                continue
-            if any(self._said_then_clause_end(m.end) for m in person.mentions):
-                del found[name]
-                longer = found.setdefault(name + last, Candidate(name + last))
-                longer.take(person, set(person.mentions), {Span(m.start, m.end + 1) for m in person.mentions})
+    def _cut_before_said(self, name: str, follower: str, person: Candidate) -> bool:
+        """The surname-and-one-character `name` goes on in `follower`, a character that may end a
+        given name, and 说 and a clause mark come after it at one of its mentions at least."""
+        return (self._surname_at(name, 0) == 1 and is_han(follower) and follower not in self.not_in_name
+                and follower not in self.followers and follower not in SPEECH_ADVERBS
+                and any(self._said_then_clause_end(m.end) for m in person.mentions))
 
     def _said_then_clause_end(self, at: int) -> bool:
         """A character and 说 at `at`, a word jieba's dictionary counts seldom if at all (正说 577, 文说

@@ -462,9 +462,16 @@ class _Finder:
             if sessions is not None and sessions.covers(head_start, head_end):
                 continue  # 十九届|二中|、三中全会: a plenary session, not a school (潼南一中)
             cand = self._extend(head_start, head_end)
-            if cand is not None:
+            if cand is not None and not self._known_pair(cand.span.start, cand.span.end):
                 out.append(self._whole_quote(cand))
         return out
+
+    def _known_pair(self, start: int, end: int) -> bool:
+        """中办国办: two known short forms of offices in a row (jieba's one nt word) are two bodies. Only
+        two-character forms that end in a head: a longer known name may qualify the next (中共|中央党校,
+        国务院|国资委 are one body each)."""
+        text = self.fold[start:end]
+        return len(text) == 4 and all(part in self.lex.names and part[-1] in self.lex.heads for part in (text[:2], text[2:]))
 
     def _whole_quote(self, cand: Candidate) -> Candidate:
         """成立“东华苗木种植专业合作社”: a name the writer quoted whole, its head ending the quotation,
@@ -653,7 +660,7 @@ class _Finder:
             return self._quoted(head, pos, end)
         while k is not None and end - self.tokens[k].start <= MAX_NAME:
             tok = self.tokens[k]
-            level = self._glued_level(tok)
+            level = self._glued_level(k)
             if level:  # 由区|纪委, 从市|审计局: jieba glued a preposition onto the level before the head
                 parts.append((level, "place", tok.pos))
                 break
@@ -731,11 +738,19 @@ class _Finder:
                 return portfolio
         return ""
 
-    def _glued_level(self, tok: Token) -> str:
-        """The level (区, 市, 县) at the end of a word jieba guessed from a function word and it (由区,
-        从市, 对县, 任乡), else ""."""
+    def _glued_level(self, k: int) -> str:
+        """The level (区, 市, 县) at the end of the word `k` that jieba guessed from a function word and
+        it (由区, 从市, 对县, 任乡), else "". A county it knows (和县) is the same where a body's name
+        ends right before it: 市卫健委|和县|教育局 joins two bodies."""
+        tok = self.tokens[k]
         word = self.fold[tok.start : tok.end]
-        if len(word) == 2 and word[1] in self.lex.relative and word[0] in self.lex.stop and not self._listed(word):
+        if len(word) != 2 or word[1] not in self.lex.relative or word[0] not in self.lex.stop:
+            return ""
+        if not self._listed(word):
+            return word[1]
+        before = self.tokens[k - 1] if k > 0 else None
+        if before is not None and before.end == tok.start and len(before.text) > 1 \
+                and self.lex.longest_head(self.fold[before.start : before.end]):
             return word[1]
         return ""
 
@@ -1133,12 +1148,19 @@ class _Finder:
         return (token.start < end < token.end and token.text not in self.glue.words
                 and self.fold[end : token.end] not in self.glue.words)
 
+    def _in_known_pair(self, start: int, end: int) -> bool:
+        """The name is one half of a word of two known names (中办|国办)."""
+        token = self.tokens[self._token_at(start)]
+        return token.end >= end and self._known_pair(token.start, token.end) and (
+            token.start == start or token.end == end)
+
     def known_names(self, names: Phrases) -> list[Candidate]:
         out = []
         for start, end, word in names.finditer(self.fold):
-            if len(word) <= 2 and not (start in self.starts and end in self.ends):
+            paired = self._in_known_pair(start, end)
+            if len(word) <= 2 and not (start in self.starts and end in self.ends) and not paired:
                 continue
-            if self._straddled_by_word(end):
+            if self._straddled_by_word(end) and not paired:
                 continue  # 文化部|门: the name's last character begins 部门; 教育部|长 is fine (部长 is a title)
             country = self._country_before(start)
             start -= len(country)  # 美国|国务院 is America's, not China's State Council

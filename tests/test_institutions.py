@@ -259,7 +259,7 @@ LEFT_EDGES = [
     ("由宜宾市委市政府联合主办。", "市政府", "宜宾市委市政府"),
     # verbs before a name: a verb jieba tags as a noun (会同 n, 部署 generic), a common word left of a whole
     # name (2017年度|清华大学), a filler verb phrase (建立健全, tagged nr)
-    ("发展改革委要会同国务院侨办等有关部门落实。", "国务院", "会同国务院侨办"),
+    ("发展改革委要会同国务院侨办等有关部门落实。", "国务院侨办", "会同国务院侨办"),
     ("国家文物局部署中国文物保护基金会等机构开展排查。", "中国文物保护基金会", "国家文物局部署中国文物保护基金会"),
     ("她是2017年度清华大学优秀毕业生。", "清华大学", "年度清华大学"),
     ("全面建立健全村务监督委员会。", "村务监督委员会", "全面建立健全村务监督委员会"),
@@ -469,4 +469,28 @@ def test_a_delegation_to_a_session_is_apart_from_the_body_in_session(run, senten
     ("中共中央政治局召开会议。", ["中共中央政治局"]),
 ])
 def test_local_commissions_and_bodies_sharing_an_office(run, sentence, bodies):
+    assert [inst.canonical for inst in run(sentence)] == bodies
+
+
+@pytest.mark.parametrize("sentence, bodies", [
+    # a local department known by the short form of its portfolio, with its level or place before it
+    ("县发改局局长王力说，项目进展顺利。", ["县发改局"]),
+    ("市人社局、区住建局联合发文。", ["市人社局", "区住建局"]),
+    ("市金融办负责协调。", ["市金融办"]),
+    ("甘肃省扶贫办发布通知。", ["甘肃省扶贫办"]),
+    ("中央编办和全国扫黑办负责人出席。", ["中央编办", "全国扫黑办"]),
+    # standing alone, the short form is the office in charge
+    ("仔鸡由扶贫办分发给贫困户。", ["扶贫办"]),
+    ("发改局也派人参加了。", ["发改局"]),
+    # two known short forms written as one word (jieba's 中办国办 nt) are two bodies
+    ("中办国办印发《意见》。", ["中办", "国办"]),
+    ("中办、国办出台意见。", ["中办", "国办"]),
+    # a longer known name before another qualifies it: one body each
+    ("国务院国资委发布数据。", ["国务院国资委"]),
+    ("他在中共中央党校学习。", ["中共中央党校"]),
+    # 和县 is a county, but right after a body's name it joins two bodies (和|县)
+    ("市卫健委和县教育局都派人来了。", ["市卫健委", "县教育局"]),
+    ("安徽省和县教育局派人来了。", ["安徽省和县教育局"]),
+])
+def test_local_departments_by_short_form(run, sentence, bodies):
     assert [inst.canonical for inst in run(sentence)] == bodies

@@ -123,6 +123,9 @@ FOUND = [
      [("世界读书日", "activity"), ("全民国家安全教育日", "activity"), ("中国农民丰收节", "activity")]),
     ("今年全国助残日的主题是自强。", [("全国助残日", "activity")]),
     ("中国·哈尔滨国际冰雪节开幕。", [("哈尔滨国际冰雪节", "activity")]),
+    # a quoted name before APP or 客户端 is an app's brand
+    ("村民下载“智慧阜南”APP，足不出户办事。", [("智慧阜南", "brand")]),
+    ("他打开“海客”客户端看新闻。", [("海客", "brand")]),
 ]
 
 
@@ -133,6 +136,8 @@ def test_programs_found(programs, text, expected):
 
 
 TRAPS = [
+    # an app named by its kind, unquoted, is no brand
+    "学校排查学习类APP，手机APP也要管。",
     # honour titles
     "成功培养出“全国先进工作者”刘琳、李蓬春,“全国优秀教师”周恒等一批先进典型教师代表。",
     "先后获得“重庆市继续教育先进单位”“重庆市教育科研先进单位”等荣誉称号。",

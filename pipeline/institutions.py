@@ -74,6 +74,8 @@ LOCAL_UNITS = ("街道", "社区", "镇", "乡", "村")  # the units whose own b
 MAX_CHAIN = 30  # characters of a chain of units
 NT_TAG = "nt"  # jieba's tag for an organisation's name
 DIRECTION_TAG = "f"  # jieba's tag for words of direction and position (西南部, 内部)
+# 中西部, 内外部 (which jieba tags nt): parts of a country or a whole named by directions alone
+DIRECTIONS = frozenset("东南西北中内外上下前后左右")
 MAX_UNIT_TOKENS = 4  # a part's name after its body's: 少年|刑事|审判庭
 MIN_WEAK_BODY = 4  # characters of plain body a weak head (中心, 基地) needs without a place or proper name
 DEFINITION = regex.compile(
@@ -592,6 +594,8 @@ class _Finder:
     def _single_head_word(self, token: Token, head_start: int, head: Head) -> bool:
         """干部, 全部, 格局 end in a head character but are ordinary words; 教育部, 区委 are names."""
         before = self.fold[token.start : head_start]
+        if DIRECTIONS.issuperset(before):
+            return False
         if token.pos.startswith("nt") and self._listed(token.text):
             return True  # jieba knows the whole word as an organisation (国税局)
         if self.lex.is_place(before) or self.lex.is_prefix(before):

@@ -68,6 +68,7 @@ NAMES = [
     ("福州市国税局稽查局查处了一批案件。", "福州市国税局稽查局", "government", "福州市国税局稽查局"),
     ("第六届全国人大常委会第五次会议在京举行。", "第六届全国人大常委会", "government", "第六届全国人大常委会"),
     ("中国科学院数学研究所的研究员在会上发言。", "中国科学院数学研究所", "research_institute", "中国科学院数学研究所"),
+    ("中国银联今天发布最新春节消费数据。", "中国银联", "company", "中国银联"),
 ]
 
 
@@ -201,6 +202,9 @@ TRAPS = [
     "这是一场面向政府自身的改革。",
     # 办 after a full personal name is the verb (he runs a festival), not an office
     "路边一个大院子，这是村民刘建辉办的易达液化气站。",
+    # directions alone before 部 name a part of a country or a whole (jieba tags 中西部, 内外部 nt)
+    "山西、河南等中西部地区餐饮消费涨幅最大。",
+    "要统筹内外部资源。",
 ]
 
 

@@ -228,7 +228,7 @@ class ClaimStage(Stage):
         return ClaimFinding(
             span=quote,
             value=figure.value,
-            unit=figure.unit,
+            unit=self.grammar.reported.get(figure.unit, figure.unit),
             qualifier=figure.qualifier,
             value_max=figure.value_max,
             measure=measure,

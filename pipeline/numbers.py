@@ -141,6 +141,7 @@ class NumberGrammar:
     after_cheng: tuple[str, ...] = ()
     ordinal_after: tuple[str, ...] = ()
     title_after: tuple[str, ...] = ()
+    reported: dict[str, str] = field(default_factory=dict)  # 个小时 -> 小时 (`units.tsv`)
     _unit_lengths: tuple[int, ...] = field(default=(), repr=False)
 
     @classmethod
@@ -156,6 +157,7 @@ class NumberGrammar:
             kinds.setdefault(kind, []).append(term)
         return cls(
             units=units,
+            reported={row[0]: row[2] for row in lexicons["units"].rows if len(row) > 2 and row[2]},
             before=WordMap(markers["before"]),
             inner=WordMap(markers["inner"]),
             after=WordMap(markers["after"]),

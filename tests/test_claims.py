@@ -95,6 +95,17 @@ CLAIMS = [
 ]
 
 
+@pytest.mark.parametrize("text, figure, unit", [
+    # hours counted with 个 are reported in 小时; months and weeks keep it (3月 is March, 星期三 a day)
+    ("老路需要两个小时。", "两", "小时"),
+    ("单程过去得5个小时。", "5", "小时"),
+    ("工期缩短了3个月。", "3", "个月"),
+    ("他们用了两个星期。", "两", "个星期"),
+])
+def test_unit_as_reported(claims, text, figure, unit):
+    assert _claim(claims(text), figure).unit == unit
+
+
 @pytest.mark.parametrize("text, person, measure", [
     # an age is whose age: the person the sentence names before it (not 高龄年龄, not 今年岁数)
     ("彭真同志任委员长时已81岁高龄，可是他始终保持人民公仆本色。", "彭真", "彭真年龄"),

@@ -52,6 +52,7 @@ CLOSING_BRACKETS = frozenset("）)】]")
 CRF_MARGIN = 4
 # jieba tags of a lone surname character working as a function or common word (和 c, 从 p, 后 f,
 # 都 d, 有 v, 年 m): on MSRA dev almost no name starts at such a token, and their windows cost time.
+MAX_ASIDE = 40  # characters from a name to the brackets around it (（记者吴秋余、谢卫群）)
 NOT_A_NAME_START = frozenset("c p f u uj ul ud ug uv uz y e o t s vg d v r".split())
 # Confidence (lowest label marginal) a CRF name needs when it does not begin with a surname.
 UNSURE_CRF = 0.8
@@ -1188,6 +1189,16 @@ class PeopleStage(Stage):
                         best, best_distance = inst.canonical, distance
         return best
 
+    def _dateline_agency(self, doc: Doc, opening: int) -> str:
+        """The news agency that opens the dateline ending at `opening` (新华社北京1月31日电（), else ""."""
+        line_start = doc.text.rfind("\n", 0, opening) + 1
+        dateline = doc.text[line_start:opening].rstrip()
+        if not dateline.endswith("电"):
+            return ""
+        end = line_start + len(dateline)
+        return next((inst.canonical for inst in doc.institutions if inst.kind == "media"
+                     for m in inst.mentions if line_start <= m.start and m.end <= end), "")
+
     def _held_for_a_place(self, doc: Doc, role: tuple[int, str, str, int]) -> bool:
         """俄罗斯|总统|普京: a title before the name, held for the place named right before it, which
         is no body; the nearest body elsewhere in the sentence (美国国务院) is someone else's."""
@@ -1199,8 +1210,9 @@ class PeopleStage(Stage):
     def _finding(self, doc: Doc, person: Candidate) -> PersonFinding:
         mentions = sorted(person.mentions, key=span_order)
         if person.byline and not person.roles:
+            aside = _brackets_around(doc.text, mentions[0].start)
             return PersonFinding(name=person.name, role=doc.meta.author_roles.get(person.name, BYLINE_ROLE),
-                                 affiliation="", mentions=mentions)
+                                 affiliation=self._dateline_agency(doc, aside.start) if aside else "", mentions=mentions)
         role, affiliation, best = "", "", None
         if person.roles:
             best = min(person.roles, key=lambda r: (r[0], -len(r[1])))
@@ -1209,7 +1221,23 @@ class PeopleStage(Stage):
             role, affiliation = self._role_stated(doc, mentions)
         if not affiliation and role and not (best and self._held_for_a_place(doc, best)):
             first = mentions[0].start
-            affiliation = self._nearest_institution(doc, first, doc.sentence_of(first)) or (
-                self._nearest_institution(doc, first, doc.paragraph_of(first))
-            )
+            aside = _brackets_around(doc.text, first)
+            if aside is not None:  # （记者吴秋余、谢卫群）中国银联…: a name in brackets takes a body only from them,
+                # or from the dateline they close (新华社北京1月31日电（记者高炳南）: the agency's reporter)
+                affiliation = self._nearest_institution(doc, first, aside) or self._dateline_agency(doc, aside.start)
+            else:
+                affiliation = self._nearest_institution(doc, first, doc.sentence_of(first)) or (
+                    self._nearest_institution(doc, first, doc.paragraph_of(first))
+                )
         return PersonFinding(name=person.name, role=role, affiliation=affiliation, mentions=mentions)
+
+
+def _brackets_around(text: str, pos: int) -> Span | None:
+    """The round brackets (full- or half-width) that hold `pos`, within MAX_ASIDE characters either
+    side, else None."""
+    opening = max(text.rfind("（", max(0, pos - MAX_ASIDE), pos), text.rfind("(", max(0, pos - MAX_ASIDE), pos))
+    if opening < 0 or any(mark in text[opening:pos] for mark in "）)"):
+        return None
+    closing = min((at for at in (text.find("）", pos, pos + MAX_ASIDE), text.find(")", pos, pos + MAX_ASIDE)) if at >= 0),
+                  default=-1)
+    return Span(opening, closing + 1) if closing >= 0 else None

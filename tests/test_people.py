@@ -181,6 +181,34 @@ def test_byline_names_get_reporter_role(run):
     assert found.get("周珣") == "记者" and found.get("张骞月") == "记者"
 
 
+@pytest.mark.parametrize("text, agency, affiliations", [
+    # reporters in a dateline's brackets work for the agency that opens it, not for the body after it
+    ("新华社华盛顿1月31日电\u00a0\u00a0（记者周效政、胡友松）美国财政部今天表示。", "新华社",
+     {"周效政": "新华社", "胡友松": "新华社"}),
+    ("本报北京2月11日电  （记者吴秋余、谢卫群）中国银联今天发布最新春节消费数据。", "",
+     {"吴秋余": "", "谢卫群": ""}),
+    # a body inside the brackets is the bracketed person's
+    ("会上（中国银联分析师陈汉主持）发布了数据。", "", {"陈汉": "中国银联"}),
+])
+def test_a_name_in_brackets_takes_a_body_from_them_or_their_dateline(people, make_doc, text, agency, affiliations):
+    doc = make_doc(text)
+    for name, kind in ((agency, "media"), ("美国财政部", "government"), ("中国银联", "company")):
+        spans = [Span(i, i + len(name)) for i in range(len(doc.text)) if name and doc.text.startswith(name, i)]
+        if spans:
+            doc.institutions.append(InstitutionFinding(canonical=name, kind=kind, mentions=spans, aliases=[name]))
+    found = {p.name: p.affiliation for p in people(doc).people}
+    assert {name: found.get(name) for name in affiliations} == affiliations
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("中国银联数据分析师陈汉分析，消费升级特征显著。", "陈汉", "数据分析师"),
+    ("著名歌唱家李谷一演唱了歌曲。", "李谷一", "著名歌唱家"),
+    ("国务院副总理、中美全面经济对话中方牵头人刘鹤带领中方团队。", "刘鹤", "牵头人"),
+])
+def test_occupations_and_roles_before_a_name(run, text, name, role):
+    assert {p.name: p.role for p in run(text).people}.get(name) == role
+
+
 def test_a_graphics_credit_gives_the_maker_that_role(run):
     doc = run("春运期间全国旅客发送量稳步增长。\n本版制图：蔡华伟")
     assert [(p.name, p.role) for p in doc.people] == [("蔡华伟", "制图")]

@@ -25,6 +25,7 @@ from .stage import Stage
 
 CLAUSE_BREAKS = "，。；！？：,;!?:\n"
 LOCALITY = "locality"  # a township, village or community read from the text (pipeline.localities)
+COUNTED_SET = "大"  # the unit of 三大攻坚战: a figure that counts a named set, even inside the program it names
 CHINESE_LEVELS = (LOCALITY, "county", "prefecture", "province")  # China's areas (村, 镇, 区, 市, 省)
 PLACE_LEVELS = (*CHINESE_LEVELS, "country")  # places that can own a figure (a country's: 中国, 美国)
 # A body named by its level alone (省纪委监委, 自治区党委, 县政府) is that level's body of the area the
@@ -153,14 +154,18 @@ class ClaimStage(Stage):
 
     # ------------------------------------------------------------ which figures are claims
 
-    def _excluded_spans(self, doc: Doc) -> list[Span]:
+    def _excluded_spans(self, doc: Doc) -> tuple[list[Span], list[Span]]:
+        """Stretches no figure is read in: furniture and titles (《》); and program names, which hold
+        codes (“12345”模式) but whose counted sets (三大攻坚战) are figures all the same."""
         spans = list(doc.furniture)
-        spans += [m for program in doc.programs for m in program.mentions]
         spans += _bracketed(doc.text, "《", "》", limit=80)
-        return spans
+        return spans, [m for program in doc.programs for m in program.mentions]
 
-    def _is_claim(self, doc: Doc, figure: Figure, excluded: list[Span]) -> bool:
-        if any(figure.number.overlaps(span) for span in excluded):
+    def _is_claim(self, doc: Doc, figure: Figure, excluded: tuple[list[Span], list[Span]]) -> bool:
+        anywhere, in_programs = excluded
+        if any(figure.number.overlaps(span) for span in anywhere):
+            return False
+        if figure.unit != COUNTED_SET and any(figure.number.overlaps(span) for span in in_programs):
             return False
         if _inside_place_word(doc, figure.number):
             return False  # 六盘水市, 五台县, 四大洲(赛): a numeral in a place's name counts nothing

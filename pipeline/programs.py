@@ -60,6 +60,8 @@ SORT_NOUN_POS = frozenset({"n", "vn"})  # a plain noun naming the quote's sort (
 DEMONSTRATIVE = regex.compile(r"[这那][场个项次些种样类批条一]|该|此[项次]|本次")  # not 那曲, 本溪: places
 YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年$")  # a year right before a name: no count of it
 COUNTED_NAME = regex.compile(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条]")
+NUMBERED_SET = regex.compile(r"[一二三四五六七八九十两]大")  # 三大攻坚战: the campaigns counted are the name
+CAMPAIGN = "campaign"
 _token_start = attrgetter("start")
 
 
@@ -726,6 +728,8 @@ def _name_ending_in_noun(ctx: Context, pos: int, strong_only: bool, nouns: froze
             if longer and len(longer) > len(noun):
                 continue  # 商事制|度: the noun goes on (制度), take it where it ends
             name = window[begin : end - len(noun)]
+            if NUMBERED_SET.fullmatch(name) and lex.kind(noun) == CAMPAIGN:
+                return Candidate(Span(pos + begin, pos + end), CAMPAIGN)  # 打好|三大攻坚战, 八大行动: a set named by its count
             if len(name) < 2 or _generic_name(ctx, name) or _ends_generic(ctx, name) or COUNTED_NAME.match(name):
                 return None
             if DEMONSTRATIVE.match(name):

@@ -106,6 +106,13 @@ def test_unit_as_reported(claims, text, figure, unit):
     assert _claim(claims(text), figure).unit == unit
 
 
+def test_a_count_of_a_named_set_is_a_figure_inside_its_program(claims):
+    """三大攻坚战 is a program and counts three campaigns; “12345”模式 is a code, no figure."""
+    doc = claims("协同打好三大攻坚战。", programs=("三大攻坚战",))
+    assert [(c.value, c.unit) for c in doc.claims] == [(3, "大")]
+    assert claims("形成了“12345”培训模式。", programs=("12345",)).claims == []
+
+
 @pytest.mark.parametrize("text, person, measure", [
     # an age is whose age: the person the sentence names before it (not 高龄年龄, not 今年岁数)
     ("彭真同志任委员长时已81岁高龄，可是他始终保持人民公仆本色。", "彭真", "彭真年龄"),

@@ -87,6 +87,9 @@ FOUND = [
     # a campaign fought (打好, 打赢) is launched; not one referred back to (这场…攻坚战)
     ("坚决打赢脱贫攻坚战，打好污染防治攻坚战。", [("脱贫攻坚战", "campaign"), ("污染防治攻坚战", "campaign")]),
     ("打赢这场村容整治攻坚战。", []),
+    # ... and a set of campaigns named by its count; not a set of anything else (三大工程)
+    ("协同打好三大攻坚战。", [("三大攻坚战", "campaign")]),
+    ("实施三大工程。", []),
     ("那曲植树重大科技攻关项目启动。", []),
     # a quoted title after the noun that says what sort of program it is
     ("在宣传海丝文化知识的展览“海丝路·聆花语”，吸引了大量游客。", [("海丝路·聆花语", "activity")]),

@@ -1153,7 +1153,7 @@ class _Finder:
                 and self.fold[end : token.end] not in self.glue.words)
 
     def _in_known_pair(self, start: int, end: int) -> bool:
-        """The name is one half of a word of two known names (中办|国办)."""
+        """The name is one half of a word of two known short forms (中办|国办, `_known_pair`)."""
         token = self.tokens[self._token_at(start)]
         return token.end >= end and self._known_pair(token.start, token.end) and (
             token.start == start or token.end == end)
@@ -1161,11 +1161,11 @@ class _Finder:
     def known_names(self, names: Phrases) -> list[Candidate]:
         out = []
         for start, end, word in names.finditer(self.fold):
-            paired = self._in_known_pair(start, end)
-            if len(word) <= 2 and not (start in self.starts and end in self.ends) and not paired:
+            # a short name must be a whole word, and no name may end inside one (文化部|门; 教育部|长 is
+            # fine, 部长 is a title): but half of jieba's one word for two known short forms is a name
+            if ((len(word) <= 2 and not (start in self.starts and end in self.ends)) or self._straddled_by_word(end)) \
+                    and not self._in_known_pair(start, end):
                 continue
-            if self._straddled_by_word(end) and not paired:
-                continue  # 文化部|门: the name's last character begins 部门; 教育部|长 is fine (部长 is a title)
             country = self._country_before(start)
             start -= len(country)  # 美国|国务院 is America's, not China's State Council
             kind, head = self.lex.names[word], self.lex.longest_head(word)

@@ -50,9 +50,9 @@ CLOSING_BRACKETS = frozenset("）)】]")
 # Characters of context the CRF sees on each side of a possible name (its features reach 2), grown
 # to whole words and then one word more.
 CRF_MARGIN = 4
+MAX_ASIDE = 40  # characters from a name to the brackets around it (（记者吴秋余、谢卫群）)
 # jieba tags of a lone surname character working as a function or common word (和 c, 从 p, 后 f,
 # 都 d, 有 v, 年 m): on MSRA dev almost no name starts at such a token, and their windows cost time.
-MAX_ASIDE = 40  # characters from a name to the brackets around it (（记者吴秋余、谢卫群）)
 NOT_A_NAME_START = frozenset("c p f u uj ul ud ug uv uz y e o t s vg d v r".split())
 # Confidence (lowest label marginal) a CRF name needs when it does not begin with a surname.
 UNSURE_CRF = 0.8
@@ -1210,9 +1210,10 @@ class PeopleStage(Stage):
     def _finding(self, doc: Doc, person: Candidate) -> PersonFinding:
         mentions = sorted(person.mentions, key=span_order)
         if person.byline and not person.roles:
-            aside = _brackets_around(doc.text, mentions[0].start)
+            aside = _brackets_around(doc.text, mentions[0].start)  # 新华社…电（记者韩洁、熊茂伶）
+            agency = self._dateline_agency(doc, aside.start) if aside else ""
             return PersonFinding(name=person.name, role=doc.meta.author_roles.get(person.name, BYLINE_ROLE),
-                                 affiliation=self._dateline_agency(doc, aside.start) if aside else "", mentions=mentions)
+                                 affiliation=agency, mentions=mentions)
         role, affiliation, best = "", "", None
         if person.roles:
             best = min(person.roles, key=lambda r: (r[0], -len(r[1])))

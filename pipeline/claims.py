@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from operator import attrgetter
 
-from .document import SENTENCE_STOPS, ClaimFinding, Doc, Span, SpanIndex, Token
+from .document import SENTENCE_STOPS, ClaimFinding, Doc, Span, SpanIndex, Token, enclosing
 from .localities import LocalityLexicon, find_localities
 from .numbers import FOUR_DIGITS, PERIOD_OPENERS, Figure, NumberGrammar, find_figures
 from .phrases import EachWord, Phrases
@@ -25,7 +25,8 @@ from .stage import Stage
 
 CLAUSE_BREAKS = "，。；！？：,;!?:\n"
 LOCALITY = "locality"  # a township, village or community read from the text (pipeline.localities)
-COUNTED_SET = "大"  # the unit of 三大攻坚战: a figure that counts a named set, even inside the program it names
+# the category of 大 (units.tsv): 三大攻坚战 counts a named set, a figure even inside the program it names
+COUNTED_SET = "enumeration"
 CHINESE_LEVELS = (LOCALITY, "county", "prefecture", "province")  # China's areas (村, 镇, 区, 市, 省)
 PLACE_LEVELS = (*CHINESE_LEVELS, "country")  # places that can own a figure (a country's: 中国, 美国)
 # A body named by its level alone (省纪委监委, 自治区党委, 县政府) is that level's body of the area the
@@ -165,7 +166,7 @@ class ClaimStage(Stage):
         anywhere, in_programs = excluded
         if any(figure.number.overlaps(span) for span in anywhere):
             return False
-        if figure.unit != COUNTED_SET and any(figure.number.overlaps(span) for span in in_programs):
+        if figure.category != COUNTED_SET and any(figure.number.overlaps(span) for span in in_programs):
             return False
         if _inside_place_word(doc, figure.number):
             return False  # 六盘水市, 五台县, 四大洲(赛): a numeral in a place's name counts nothing
@@ -379,11 +380,8 @@ def _bracketed(text: str, open_mark: str, close_mark: str, limit: int) -> list[S
 def _inside_short_quote(text: str, number: Span) -> bool:
     """True when the numeral sits between quotation marks that close within SHORT_QUOTE characters,
     that hold no sentence end: “两个维护” and “三块牌子，一套班子” are names, “女儿三岁半时，我就…。” speech."""
-    left = text.rfind("“", max(0, number.start - SHORT_QUOTE), number.start)
-    if left < 0 or "”" in text[left:number.start]:
-        return False
-    right = text.find("”", number.end, number.end + SHORT_QUOTE)
-    return right >= 0 and "“" not in text[number.end : right] and SENTENCE_STOPS.isdisjoint(text[left:right])
+    quote = enclosing(text, number.start, number.end, "“", "”", SHORT_QUOTE)
+    return quote is not None and SENTENCE_STOPS.isdisjoint(text[quote.start : quote.end - 1])
 
 
 def _clause(text: str, figure: Figure, sentence: Span) -> Span:

@@ -79,6 +79,20 @@ class SpanIndex:
         self._reach[at:] = islice(accumulate((s.end for s in self.spans[at:]), max, initial=reach_before), 1, None)
 
 
+def enclosing(text: str, start: int, end: int, opening: str, closing: str, reach: int) -> Span | None:
+    """The marks (`opening` … `closing`, a character each: “…”, （…）) that hold text[start:end]:
+    the last opening mark within `reach` characters before `start` that no closing mark follows
+    there, and the first closing mark within `reach` characters after `end` with no opening mark
+    before it; else None."""
+    left = text.rfind(opening, max(0, start - reach), start)
+    if left < 0 or closing in text[left:start]:
+        return None
+    right = text.find(closing, end, end + reach)
+    if right < 0 or opening in text[end:right]:
+        return None
+    return Span(left, right + 1)
+
+
 class Token(NamedTuple):
     """A segmenter's word: its text, [start, end) in the text it was cut from, and its tag. A tuple,
     not a dataclass: an article has thousands and a tuple is built in a third of the time."""

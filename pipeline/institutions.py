@@ -29,7 +29,7 @@ from typing import Callable, Mapping
 
 import regex
 
-from .document import Doc, InstitutionFinding, Span, SpanIndex, Token
+from .document import Doc, InstitutionFinding, Span, SpanIndex, Token, enclosing
 from .lexicon import Lexicons
 from .memo import Memo
 from .military import MilitaryUnits, MilitaryWords
@@ -76,6 +76,7 @@ NT_TAG = "nt"  # jieba's tag for an organisation's name
 DIRECTION_TAG = "f"  # jieba's tag for words of direction and position (西南部, 内部)
 # 中西部, 内外部 (which jieba tags nt): parts of a country or a whole named by directions alone
 DIRECTIONS = frozenset("东南西北中内外上下前后左右")
+MAX_TITLE_QUOTE = 20  # characters from a name to the marks of a quoted title around it
 MAX_UNIT_TOKENS = 4  # a part's name after its body's: 少年|刑事|审判庭
 MIN_WEAK_BODY = 4  # characters of plain body a weak head (中心, 基地) needs without a place or proper name
 DEFINITION = regex.compile(
@@ -413,13 +414,8 @@ def _outside_furniture(doc: Doc, candidates: list[Candidate]) -> list[Candidate]
 
 def _inside_longer_quote(text: str, span: Span) -> bool:
     """“国务院政府特殊津贴”: a name inside a quoted title that goes on after it is part of the title."""
-    opening = text.rfind("“", max(0, span.start - 20), span.start + 1)
-    if opening < 0 or "”" in text[opening : span.start]:
-        return False
-    closing = text.find("”", span.end, span.end + 20)
-    if closing <= span.end or "“" in text[span.end : closing]:
-        return False
-    return bool(HAN.match(text[span.end]))  # the title runs on (…政府特殊津贴), not a list (区教委—…)
+    return enclosing(text, span.start, span.end, "“", "”", MAX_TITLE_QUOTE) is not None and bool(
+        HAN.match(text[span.end]))  # the title runs on (…政府特殊津贴), not a list (区教委—…)
 
 
 def _select(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
@@ -472,8 +468,10 @@ class _Finder:
         """中办国办: two known short forms of offices in a row (jieba's one nt word) are two bodies. Only
         two-character forms that end in a head: a longer known name may qualify the next (中共|中央党校,
         国务院|国资委 are one body each)."""
-        text = self.fold[start:end]
-        return len(text) == 4 and all(part in self.lex.names and part[-1] in self.lex.heads for part in (text[:2], text[2:]))
+        if end - start != 4:  # (asked of every structural name: most are not four characters)
+            return False
+        names, heads = self.lex.names, self.lex.heads
+        return all(self.fold[at : at + 2] in names and self.fold[at + 1] in heads for at in (start, start + 2))
 
     def _whole_quote(self, cand: Candidate) -> Candidate:
         """成立“东华苗木种植专业合作社”: a name the writer quoted whole, its head ending the quotation,

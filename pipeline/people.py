@@ -26,7 +26,7 @@ from operator import attrgetter
 
 import regex
 
-from .document import Doc, PersonFinding, Span, SpanIndex, span_order
+from .document import Doc, PersonFinding, Span, SpanIndex, enclosing, span_order
 from .memo import Memo
 from .ner import NerTagger
 from .phrases import Phrases
@@ -1209,9 +1209,12 @@ class PeopleStage(Stage):
 
     def _finding(self, doc: Doc, person: Candidate) -> PersonFinding:
         mentions = sorted(person.mentions, key=span_order)
+        first = mentions[0].start
+        # （记者吴秋余、谢卫群）中国银联…: a name in brackets takes a body only from them, or from the
+        # news agency of the dateline they close (新华社北京1月31日电（记者韩洁、熊茂伶）)
+        aside = _brackets_around(doc.text, first)
+        agency = self._dateline_agency(doc, aside.start) if aside else ""
         if person.byline and not person.roles:
-            aside = _brackets_around(doc.text, mentions[0].start)  # 新华社…电（记者韩洁、熊茂伶）
-            agency = self._dateline_agency(doc, aside.start) if aside else ""
             return PersonFinding(name=person.name, role=doc.meta.author_roles.get(person.name, BYLINE_ROLE),
                                  affiliation=agency, mentions=mentions)
         role, affiliation, best = "", "", None
@@ -1221,11 +1224,8 @@ class PeopleStage(Stage):
         else:
             role, affiliation = self._role_stated(doc, mentions)
         if not affiliation and role and not (best and self._held_for_a_place(doc, best)):
-            first = mentions[0].start
-            aside = _brackets_around(doc.text, first)
-            if aside is not None:  # （记者吴秋余、谢卫群）中国银联…: a name in brackets takes a body only from them,
-                # or from the dateline they close (新华社北京1月31日电（记者高炳南）: the agency's reporter)
-                affiliation = self._nearest_institution(doc, first, aside) or self._dateline_agency(doc, aside.start)
+            if aside is not None:
+                affiliation = self._nearest_institution(doc, first, aside) or agency
             else:
                 affiliation = self._nearest_institution(doc, first, doc.sentence_of(first)) or (
                     self._nearest_institution(doc, first, doc.paragraph_of(first))
@@ -1236,9 +1236,4 @@ class PeopleStage(Stage):
 def _brackets_around(text: str, pos: int) -> Span | None:
     """The round brackets (full- or half-width) that hold `pos`, within MAX_ASIDE characters either
     side, else None."""
-    opening = max(text.rfind("（", max(0, pos - MAX_ASIDE), pos), text.rfind("(", max(0, pos - MAX_ASIDE), pos))
-    if opening < 0 or any(mark in text[opening:pos] for mark in "）)"):
-        return None
-    closing = min((at for at in (text.find("）", pos, pos + MAX_ASIDE), text.find(")", pos, pos + MAX_ASIDE)) if at >= 0),
-                  default=-1)
-    return Span(opening, closing + 1) if closing >= 0 else None
+    return enclosing(text, pos, pos, "（", "）", MAX_ASIDE) or enclosing(text, pos, pos, "(", ")", MAX_ASIDE)

@@ -3,7 +3,9 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.document import Doc, SourceInfo, Span, SpanIndex, Token, _containing
+import pytest
+
+from pipeline.document import Doc, SourceInfo, Span, SpanIndex, Token, _containing, enclosing
 
 
 def _scan(spans: list[Span], pos: int) -> Span | None:
@@ -59,3 +61,29 @@ def test_token_at_finds_the_word_covering_a_position():
     assert [doc.token_at(pos) for pos in range(6)] == [
         Token("截至", 0, 2), Token("截至", 0, 2), Token("今年", 2, 4), Token("今年", 2, 4), Token("底", 4, 5), None]
     assert Doc(doc_id="t", raw="", source=SourceInfo("t", "", "utf_8", "txt")).token_at(0) is None
+
+
+@pytest.mark.parametrize("text, inner, found", [
+    ("本报北京2月11日电（记者吴秋余、谢卫群）中国银联发布", "谢卫群", "（记者吴秋余、谢卫群）"),
+    ("他说（见上文）。吴秋余也来了（记者）", "吴秋余", None),  # the brackets before close first
+    ("（记者吴秋余", "吴秋余", None),  # never closed
+])
+def test_enclosing_marks(text, inner, found):
+    start = text.index(inner)
+    marks = enclosing(text, start, start + len(inner), "（", "）", 40)
+    assert (text[marks.start : marks.end] if marks else None) == found
+
+
+def _enclosing_by_scan(text: str, start: int, end: int, reach: int) -> Span | None:
+    left = next((i for i in range(start - 1, max(0, start - reach) - 1, -1) if text[i] in "()"), None)
+    right = next((i for i in range(end, min(len(text), end + reach)) if text[i] in "()"), None)
+    if left is None or right is None or text[left] != "(" or text[right] != ")":
+        return None
+    return Span(left, right + 1)
+
+
+@given(st.text(alphabet="ab()", max_size=30), st.data())
+def test_enclosing_agrees_with_a_scan_for_the_nearest_marks(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert enclosing(text, start, end, "(", ")", 8) == _enclosing_by_scan(text, start, end, 8)

@@ -79,6 +79,15 @@ class SpanIndex:
         self._reach[at:] = islice(accumulate((s.end for s in self.spans[at:]), max, initial=reach_before), 1, None)
 
 
+def occurrences(text: str, word: str) -> list[Span]:
+    """Every place `word` stands in `text`, left to right, none overlapping the one before."""
+    spans, at = [], text.find(word)
+    while at >= 0:
+        spans.append(Span(at, at + len(word)))
+        at = text.find(word, at + len(word))
+    return spans
+
+
 def enclosing(text: str, start: int, end: int, opening: str, closing: str, reach: int) -> Span | None:
     """The marks (`opening` … `closing`, a character each: “…”, （…）) that hold text[start:end]:
     the last opening mark within `reach` characters before `start` that no closing mark follows

@@ -16,7 +16,7 @@ from typing import Iterable, Mapping
 
 import regex
 
-from .document import Doc, Span
+from .document import Doc, Span, occurrences
 
 NAME_MIN, NAME_MAX = 2, 5  # characters before the suffix
 NAME_TAGS = ("ns", "nr", "nz", "nt", "j")  # a name part the segmenter reads as one word must be one of these
@@ -64,12 +64,9 @@ def find_localities(doc: Doc, anchors: Iterable[Span], lex: LocalityLexicon,
             names.add(word)
     mentions = []
     for name in sorted(names, key=len, reverse=True):
-        start = text.find(name)
-        while start >= 0:
-            span = Span(start, start + len(name))
+        for span in occurrences(text, name):
             if not any(taken.contains(span) for taken, _ in mentions):  # 青孜村 inside 克青孜村
                 mentions.append((span, name))
-            start = text.find(name, start + len(name))
     return sorted(mentions, key=lambda m: m[0].start)
 
 

@@ -26,7 +26,7 @@ from operator import attrgetter
 
 import regex
 
-from .document import SENTENCE_STOPS, Doc, InstitutionFinding, ProgramFinding, Span, SpanIndex, Token
+from .document import SENTENCE_STOPS, Doc, InstitutionFinding, ProgramFinding, Span, SpanIndex, Token, occurrences
 from .phrases import EachWord
 from .segment import jieba_dictionary
 from .stage import Stage
@@ -301,7 +301,7 @@ class ProgramStage(Stage):
                     text=text,
                     kind=cand.kind,
                     owner=_owner(doc, cand.span),
-                    mentions=_mentions(doc.text, text),
+                    mentions=occurrences(doc.text, text),
                     definition=cand.definition,
                 )
                 by_text[text] = finding
@@ -1083,11 +1083,3 @@ def _owner(doc: Doc, span: Span) -> str:
         if best or first:
             return best or first
     return ""
-
-
-def _mentions(text: str, name: str) -> list[Span]:
-    spans, at = [], text.find(name)
-    while at >= 0:
-        spans.append(Span(at, at + len(name)))
-        at = text.find(name, at + len(name))
-    return spans

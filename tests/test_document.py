@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 import pytest
 
-from pipeline.document import Doc, SourceInfo, Span, SpanIndex, Token, _containing, enclosing
+from pipeline.document import Doc, SourceInfo, Span, SpanIndex, Token, _containing, enclosing, occurrences
 
 
 def _scan(spans: list[Span], pos: int) -> Span | None:
@@ -87,3 +87,13 @@ def test_enclosing_agrees_with_a_scan_for_the_nearest_marks(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert enclosing(text, start, end, "(", ")", 8) == _enclosing_by_scan(text, start, end, 8)
+
+
+@given(st.text(alphabet="ab", max_size=20), st.text(alphabet="ab", min_size=1, max_size=3))
+def test_occurrences_do_not_overlap_and_each_is_the_word(text, word):
+    spans = occurrences(text, word)
+    assert all(text[s.start : s.end] == word for s in spans)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+    # nothing is left out: the text after the last occurrence, and between any two, holds no more
+    gaps = [text[a.end : b.start + len(word) - 1] for a, b in zip([Span(0, 0), *spans], spans)]
+    assert all(word not in gap for gap in gaps) and word not in text[(spans[-1].end if spans else 0):]

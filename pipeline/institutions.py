@@ -106,6 +106,10 @@ SESSION = regex.compile(r"^第?[一二三四五六七八九十\d]+[次届]$")  #
 SESSION_DELEGATION = regex.compile(  # (十二届)全国人大|五次会议|新疆代表团
     r"(?:第?[一二三四五六七八九十\d]+届)?(?P<body>\p{Han}{2,12}?)第?[一二三四五六七八九十\d]+次(?:全体)?会议"
     r"(?P<delegation>\p{Han}{1,12}代表团)")
+TRADE_NAME_TAGS = ("nz", "nt", "ns", "eng", "nr")  # a body with one of these already holds a trade name
+UNNAMING = frozenset({"某", "一家", "这家", "那家"})  # 某机械有限公司, 一家邮电工程有限公司: left unnamed
+MAX_TRADE_NAME = 6  # characters of a trade name's pieces before a line of business (北京华|韵尚德)
+SENTENCE_VERB_FREQUENCY = 1000  # a verb this frequent in jieba's dictionary is the sentence's (来到 8779, 注册 1431; 再生 633)
 REDUPLICATED = regex.compile(r"^[一]?([个座所家栋幢间批支])\1$")
 
 
@@ -116,6 +120,7 @@ class Head:
     bare_kind: str
     weak: bool
     room: bool = False  # also a person's room (办公室): a personal name alone before it is whose room
+    registered: bool = False  # a registered company's legal form (有限公司): its name holds a trade name
 
 
 @dataclass(frozen=True)
@@ -142,7 +147,7 @@ class OrgLexicons:
     def from_lexicons(cls, lexicons: Lexicons) -> "OrgLexicons":
         heads = {
             row[0]: Head(row[1], _col(row, 2, "no"), _col(row, 3) or row[1], _col(row, 4) in ("weak", "room"),
-                         _col(row, 4) == "room")
+                         _col(row, 4) == "room", _col(row, 4) == "registered")
             for row in lexicons["org_heads"].rows if _col(row, 4) != "unit"
         }
         units = frozenset(row[0] for row in lexicons["org_heads"].rows if _col(row, 4) == "unit")
@@ -460,9 +465,64 @@ class _Finder:
             if sessions is not None and sessions.covers(head_start, head_end):
                 continue  # 十九届|二中|、三中全会: a plenary session, not a school (潼南一中)
             cand = self._extend(head_start, head_end)
+            if cand is not None and self.lex.heads[cand.head].registered and not cand.bare:
+                cand = self._trade_name(cand, head_start)
             if cand is not None and not self._known_pair(cand.span.start, cand.span.end):
                 out.append(self._whole_quote(cand))
         return out
+
+    def _trade_name(self, cand: Candidate, head_start: int) -> Candidate | None:
+        """新疆贝肯|能源工程股份有限公司, 中|羊牧业公司: a registered company's name holds its trade name
+        before its line of business. A name of business words alone (能源工程股份有限公司) was cut where
+        jieba guessed the trade name's pieces as anything (贝肯 nr, 达索 v, 中 f, 合 v), so those pieces go
+        back into the name, with the places before them, up to the sentence's own word (的, 来到, 、).
+        After a determiner (一家, 某) the company is left unnamed."""
+        body = [t for t in self.tokens[self._token_at(cand.span.start) : self._token_at(head_start)]]
+        if cand.places or any(t.pos.startswith(TRADE_NAME_TAGS) for t in body):
+            return cand
+        k = self.ends.get(cand.span.start)
+        start, trade, placed = cand.span.start, 0, []
+        while k is not None:
+            tok = self.tokens[k]
+            word = self.fold[tok.start : tok.end]
+            if word in self.lex.determiners or word in UNNAMING:
+                return None
+            if not trade and (bracket := self._bracketed_place(k)) is not None:
+                # 浩丰|（青岛）|食品有限公司: the seat in brackets comes after the trade name
+                k = bracket - 1 if bracket > 0 and self.tokens[bracket - 1].end == self.tokens[bracket].start else None
+                start = self.tokens[bracket].start
+                continue
+            if not HAN.match(word) or word in self.lex.stop or tok.pos.startswith(("u", "t")) or NUMERAL.match(word) \
+                    or (len(word) > 1 and self._role(tok) == "bare_head") or self._sentence_verb(word, tok.pos):
+                break
+            if self.lex.is_place(word):
+                placed.append(word)
+            elif placed:
+                break  # the places open the name: 新疆|贝肯…
+            else:
+                trade += len(word)
+                if trade > MAX_TRADE_NAME:
+                    return cand
+            start = tok.start
+            k = k - 1 if k > 0 and self.tokens[k - 1].end == tok.start else None
+        if not trade:
+            return cand
+        extra = self.doc.text[start : cand.span.start]
+        return replace(cand, span=Span(start, cand.span.end), text=extra + cand.text, core=extra + cand.core)
+
+    def _bracketed_place(self, k: int) -> int | None:
+        """Index of the opening bracket when tokens k-2..k are （place）, else None."""
+        if k < 2 or self.tokens[k].text not in "）)":
+            return None
+        inner, opening = self.tokens[k - 1], self.tokens[k - 2]
+        if opening.text in "（(" and self.lex.is_place(inner.text):
+            return k - 2
+        return None
+
+    def _sentence_verb(self, word: str, tag: str) -> bool:
+        """来到, 成立, 打开: a common verb of two or more characters is the sentence's, where a rare
+        one (达索, 中持) or a single character (合, 映) may be a piece of a trade name."""
+        return tag == "v" and len(word) > 1 and self.vocabulary.get(word, 0) >= SENTENCE_VERB_FREQUENCY
 
     def _known_pair(self, start: int, end: int) -> bool:
         """中办国办: two known short forms of offices in a row (jieba's one nt word) are two bodies. Only

@@ -498,3 +498,26 @@ def test_local_commissions_and_bodies_sharing_an_office(run, sentence, bodies):
 ])
 def test_local_departments_by_short_form(run, sentence, bodies):
     assert [inst.canonical for inst in run(sentence)] == bodies
+
+
+@pytest.mark.parametrize("sentence, bodies", [
+    # a registered company's trade name, which jieba cut into pieces it tagged as anything, stays in its name
+    ("记者驱车来到新疆贝肯能源工程股份有限公司。", ["新疆贝肯能源工程股份有限公司"]),
+    ("作为原告的达索系统股份有限公司提出诉讼。", ["达索系统股份有限公司"]),
+    ("2014年注册成立天津港首农食品进出口贸易有限公司。", ["天津港首农食品进出口贸易有限公司"]),
+    ("对外传播。”北京华韵尚德国际文化传播有限公司董事长说。", ["北京华韵尚德国际文化传播有限公司"]),
+    ("让长春合心机械制造有限公司董事长犯了难。", ["长春合心机械制造有限公司"]),
+    ("记者来到中石油东方地球物理勘探有限责任公司。", ["中石油东方地球物理勘探有限责任公司"]),
+    ("浩丰（青岛）食品有限公司董事长说。", ["浩丰（青岛）食品有限公司"]),
+    # the trade name ends at the sentence's word (的, 了, 是, a common verb) or at a body before it
+    ("小区附近的富邦印刷科技有限公司有没有排污。", ["富邦印刷科技有限公司"]),
+    ("这里就是一飞智控（天津）科技有限公司。", ["一飞智控（天津）科技有限公司"]),
+    ("中国航天科技集团有限公司第一研究院首都航天机械有限公司的焊工。",
+     ["中国航天科技集团有限公司第一研究院", "首都航天机械有限公司"]),
+    # a name that holds a place or a proper name already is whole; after a determiner the company is unnamed
+    ("昨天，浙江华达新型材料股份有限公司发布公告。", ["浙江华达新型材料股份有限公司"]),
+    ("在湖南省浏阳市一家重工机械有限责任公司的车间里。", []),
+    ("江西省高安市某机械有限公司，工人正在加班。", []),
+])
+def test_registered_companies_keep_their_trade_name(run, sentence, bodies):
+    assert [inst.canonical for inst in run(sentence)] == bodies

@@ -44,6 +44,9 @@ ROLE_PREFIX_POS = ("n", "vn", "b", "j", "a", "an")
 # A list or count after names that states their role: 熊诗芮、郑杰等500多名学生.
 AND_OTHERS = "等"
 COUNT_AFTER_LIST = regex.compile(AND_OTHERS + r"(?:[近约逾]?[\d一二三四五六七八九十百千万]+[多余]?[名位个])?")
+# 曹建明、吉炳轩、武维华三位副委员长: the list's size, with no 等, before the title they all hold
+SIZE_NUMERALS = "两二三四五六七八九十"
+SIZE_OF_LIST = regex.compile(rf"[{SIZE_NUMERALS}]+[名位]")
 LIST_SEP = "、"
 CLOSING_QUOTES = frozenset("”\"’」』")
 CLOSING_BRACKETS = frozenset("）)】]")
@@ -73,6 +76,8 @@ EVERYDAY_FREQUENCY = 600
 FUNCTION_POS = ("p", "v", "c", "u", "d", "r", "m", "q", "a", "f")
 # jieba tags of prepositions and conjunctions (从 p, 和 c): a surname cut as one is no name's start.
 LINKING_POS = ("p", "c")
+# jieba tags of a word after a surname that no given name has (让|富|起来: a verb).
+NOT_A_GIVEN_NAME = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "y")
 # Forms of address that anonymise a person (王某, 解某某): only a preposition or conjunction before
 # them is no surname (从|某, 和|某某), however else jieba tags the surname (伏 v, 张 q).
 ANONYMISED = frozenset(("某", "某某"))
@@ -547,7 +552,7 @@ class PeopleStage(Stage):
         if sur == 1 and (name[0] in self.followers or name[0] in self.not_in_name):
             return crf.agree_with(span)
         return (crf.agree_with(span) or self._surname_rank(name) <= COMMON_SURNAME_RANK
-                or self._one_name_word(span) or self._named_again(name, span))
+                or self._one_name_word(span) or self._named_again(name, span) or self._surname_word(name, span))
 
     def _named_again(self, name: str, span: Span) -> bool:
         """A three-character name whose surname the segmenter cut off alone, as no function word
@@ -556,6 +561,15 @@ class PeopleStage(Stage):
         return (len(name) == 3 and first is not None and first.end == span.start + 1
                 and first.pos not in NOT_A_NAME_START and self._word_ends_at(span.end)
                 and self._text.count(name) > 1)
+
+    def _surname_word(self, name: str, span: Span) -> bool:
+        """栗|战书|委员长: the segmenter cut the rare surname off alone and tagged it a personal name,
+        and the given name is a word of its own that ends where the title begins."""
+        first = self._token_starts.get(span.start)
+        return (len(name) == 3 and first is not None and first.end == span.start + 1
+                and first.pos in PERSON_POS and self._word_ends_at(span.end)
+                and (given := self._token_starts.get(span.start + 1)) is not None
+                and not given.pos.startswith(NOT_A_GIVEN_NAME))
 
     def _one_name_word(self, span: Span) -> bool:
         """The segmenter cuts exactly `span` as one word and tags it a personal name, and it is not a
@@ -866,7 +880,7 @@ class PeopleStage(Stage):
                         break
                     members.append(nxt)
                     pos = nxt.end
-                role = self._role_after_list(text, pos)
+                role = self._role_after_list(text, pos, len(members))
                 if len(members) > 1:  # a title before the first name is stated for the whole list
                     head_roles = [r for r in person.roles if r[3] == mention.start and r[0] <= 1]
                     for member in members[1:]:
@@ -905,10 +919,13 @@ class PeopleStage(Stage):
         return (self._word_tag(name).startswith("nr") and not self._everyday_word(name)
                 and self._acceptable(name, span, blocked, crf=_Names({span: crf.confidence.get(span, 0.0)})))  # 洪水 nr too
 
-    def _role_after_list(self, text: str, pos: int) -> str:
-        if not text.startswith(AND_OTHERS, pos):
+    def _role_after_list(self, text: str, pos: int, members: int = 1) -> str:
+        if text.startswith(AND_OTHERS, pos):
+            count = COUNT_AFTER_LIST.match(text, pos)
+        elif members > 1 and text[pos : pos + 1] in SIZE_NUMERALS:
+            count = SIZE_OF_LIST.match(text, pos)
+        else:
             return ""  # most names: no regex match needed to see that
-        count = COUNT_AFTER_LIST.match(text, pos)
         if not count or count.end() == pos:
             return ""
         for n in range(min(self.max_title, len(text) - count.end()), 1, -1):

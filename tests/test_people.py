@@ -657,3 +657,22 @@ def test_a_role_stated_with_shi(run, text, institutions, name, role, affiliation
 def test_a_clause_with_shi_that_ends_in_no_title_states_no_role(run):
     found = {p.name: p.role for p in run("到社区工作前，王波是我们的好朋友。").people}
     assert found.get("王波") == "", found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a rare surname jieba cut off alone as a name (栗 nr), its given name a word before a title
+        ("栗战书委员长亲自担任执法检查组组长。", {"栗战书": "委员长"}),
+        # but not a surname before a verb (让|富|起来|农民)
+        ("如何让富起来农民的日子有滋有味。", {}),
+        # a list's size right after it, with no 等, before the title they all hold
+        ("曹建明、吉炳轩、武维华三位副委员长带队。", {"曹建明": "副委员长", "吉炳轩": "副委员长", "武维华": "副委员长"}),
+        ("王建明、李炳轩两位教授带队。", {"王建明": "教授", "李炳轩": "教授"}),
+        # 曰, the classical 说, ends a name (孔子|曰)
+        ("孔子曰：“学而时习之。”", {}),
+    ],
+)
+def test_rare_surnames_lists_and_classical_speech(run, text, expected):
+    found = {p.name: p.role for p in run(text).people}
+    assert found == expected, found

@@ -49,7 +49,7 @@ HAN = regex.compile(r"^[\p{Han}A-Za-z0-9·]+$")
 PERSON_TAGS = frozenset(("nr", "nrfg", "nrt"))  # jieba's tags of a personal name
 VERB_HEADS = frozenset({"办"})  # heads that are also verbs (扶贫办; 王立滨办纪录片节: he runs a festival)
 # Parts of speech that can sit inside a name body.
-NOUNISH = ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "ng", "vn", "an", "j", "eng", "b", "l", "s")
+NOUNISH = ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "ng", "g", "vn", "an", "j", "eng", "b", "l", "s")
 LEADING_PREDICATE = ("v", "l", "i", "d", "a")  # parts of speech that begin a predicate, not a name
 PROPER = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
 MIN_STANDALONE_HEAD = 5  # a compound head this long, used alone, still names one body (社区教育学院)
@@ -512,7 +512,7 @@ class _Finder:
 
     def _bracketed_place(self, k: int) -> int | None:
         """Index of the opening bracket when tokens k-2..k are （place）, else None."""
-        if k < 2 or self.tokens[k].text not in "）)":
+        if k < 2 or k >= len(self.tokens) or self.tokens[k].text not in "）)":
             return None
         inner, opening = self.tokens[k - 1], self.tokens[k - 2]
         if opening.text in "（(" and self.lex.is_place(inner.text):
@@ -695,6 +695,8 @@ class _Finder:
             return "generic"
         if word in self.lex.heads:
             return "bare_head"
+        if tag == "v" and self.lex.longest_head(word) in VERB_HEADS:
+            return "stop"  # 国务院扶贫办|承办|全国政协: 承办, 举办 end in the head 办 but are verbs
         if self.lex.longest_head(word) or word in self.lex.names:
             return "body"
         if word in self.lex.name_verbs:
@@ -1116,6 +1118,12 @@ class _Finder:
         """A department, office or squad named right after a body is what the text names: the name
         goes on over a few nouns or a number up to a head word (北京舞蹈学院|民间舞蹈|系, 审判庭, 25队),
         or over a word jieba knows as an organisation (湖北美术学院|中国画系, 团中央|书记处)."""
+        if cand.kind == "university" and (index := self.starts.get(cand.span.end)) is not None \
+                and self._bracketed_place(index + 2) == index:
+            # 中国地质大学|（武汉）: a university's campus in brackets is part of its name
+            end = self.tokens[index + 2].end
+            extra = self.doc.text[cand.span.end : end]
+            cand = replace(cand, span=Span(cand.span.start, end), text=cand.text + extra, core=cand.core + extra)
         for _ in range(3):  # 南京艺术学院|美术系|研究生班
             end = self._unit_end(cand.span.end)
             if end is None:

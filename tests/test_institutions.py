@@ -521,3 +521,17 @@ def test_local_departments_by_short_form(run, sentence, bodies):
 ])
 def test_registered_companies_keep_their_trade_name(run, sentence, bodies):
     assert [inst.canonical for inst in run(sentence)] == bodies
+
+
+@pytest.mark.parametrize("sentence, bodies", [
+    # 承办, 举办 end in the head 办 but are verbs: the office ends before them
+    ("2018年，国务院扶贫办承办全国政协委员提案209件。", ["国务院扶贫办", "全国政协"]),
+    # 报告 (a noun to jieba) is the verb of a report to a session, not part of a body
+    ("武维华向十三届全国人大常委会第九次会议报告常委会专题调研工作情况。", ["十三届全国人大常委会"]),
+    # a university's campus in brackets is part of its name
+    ("他毕业于中国地质大学（武汉）海洋科学专业。", ["中国地质大学（武汉）"]),
+    # a rare character jieba leaves as a morpheme (涠 g) is part of the name
+    ("这些年涠洲岛旅游区管委会一直在加强污水处理。", ["涠洲岛旅游区管委会"]),
+])
+def test_verbs_ending_in_a_head_campuses_and_rare_characters(run, sentence, bodies):
+    assert [inst.canonical for inst in run(sentence)] == bodies

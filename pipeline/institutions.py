@@ -106,6 +106,7 @@ SESSION = regex.compile(r"^第?[一二三四五六七八九十\d]+[次届]$")  #
 SESSION_DELEGATION = regex.compile(  # (十二届)全国人大|五次会议|新疆代表团
     r"(?:第?[一二三四五六七八九十\d]+届)?(?P<body>\p{Han}{2,12}?)第?[一二三四五六七八九十\d]+次(?:全体)?会议"
     r"(?P<delegation>\p{Han}{1,12}代表团)")
+ACADEMY_KINDS = ("research_institute", "university")  # known bodies whose institutes are named after them
 TRADE_NAME_TAGS = ("nz", "nt", "ns", "eng", "nr")  # a body with one of these already holds a trade name
 UNNAMING = frozenset({"某", "一家", "这家", "那家"})  # 某机械有限公司, 一家邮电工程有限公司: left unnamed
 MAX_TRADE_NAME = 6  # characters of a trade name's pieces before a line of business (北京华|韵尚德)
@@ -467,6 +468,8 @@ class _Finder:
             cand = self._extend(head_start, head_end)
             if cand is not None and self.lex.heads[cand.head].registered and not cand.bare:
                 cand = self._trade_name(cand, head_start)
+            if cand is not None and cand.places:
+                cand = self._under_academy(cand)
             if cand is not None and not self._known_pair(cand.span.start, cand.span.end):
                 out.append(self._whole_quote(cand))
         return out
@@ -509,6 +512,20 @@ class _Finder:
             return cand
         extra = self.doc.text[start : cand.span.start]
         return replace(cand, span=Span(start, cand.span.end), text=extra + cand.text, core=extra + cand.core)
+
+    def _under_academy(self, cand: Candidate) -> Candidate:
+        """中科院|国家天文台, 中科院|包头稀土研发中心: a body whose name begins with a place, right after
+        a known academy or university, is that one's institute, and the text names it so (the backward
+        scan stops at the place: 江北区|教委 after any word is the district's)."""
+        k = self.ends.get(cand.span.start)
+        if k is None:
+            return cand
+        left = self.tokens[k]
+        if self.lex.names.get(self.fold[left.start : left.end]) not in ACADEMY_KINDS:
+            return cand
+        extra = self.doc.text[left.start : cand.span.start]
+        return replace(cand, span=Span(left.start, cand.span.end), text=extra + cand.text, core=extra + cand.core,
+                       places=())
 
     def _bracketed_place(self, k: int) -> int | None:
         """Index of the opening bracket when tokens k-2..k are （place）, else None."""

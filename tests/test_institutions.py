@@ -535,3 +535,15 @@ def test_registered_companies_keep_their_trade_name(run, sentence, bodies):
 ])
 def test_verbs_ending_in_a_head_campuses_and_rare_characters(run, sentence, bodies):
     assert [inst.canonical for inst in run(sentence)] == bodies
+
+
+@pytest.mark.parametrize("sentence, bodies", [
+    # a body whose name begins with a place, right after a known academy or university, is its institute
+    ("图片由中科院国家天文台副研究员提供。", ["中科院国家天文台"]),
+    ("中科院包头稀土研发中心主任说。", ["中科院包头稀土研发中心"]),
+    ("北京大学国家发展研究院教授说。", ["北京大学国家发展研究院"]),
+    # not after a government body: 国务院 and 国家发展改革委 are two
+    ("国务院、国家发展改革委发布通知。", ["国务院", "国家发展改革委"]),
+])
+def test_an_academys_institute_is_named_after_it(run, sentence, bodies):
+    assert [inst.canonical for inst in run(sentence)] == bodies

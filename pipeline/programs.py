@@ -7,7 +7,8 @@ Order of the search, each step a general cue rather than a list of names:
      when they are all the object of a verb that launches or upholds them (坚持“研训合一”，), or
      when the article defines them (“三为”即…); honour titles, quoted speech and quoted
      institution or person names are refused;
-  2. book titles 《…》 that name a plan or policy (…计划, …意见), or courses listed as such;
+  2. book titles 《…》 that name a plan or policy (…计划, …意见), or courses listed as such, and
+     a document's title written without them (印发关于…的指导意见);
   3. unquoted names after a launch verb, ending in a strong program noun (实施乡村振兴战略);
   4. enumerations whose items all end in the same program noun (菜单式服务制、兼职教研员制);
   5. unquoted names that start with an administrative area (潼南区…教师培训, 重庆市…年会).
@@ -277,6 +278,7 @@ class ProgramStage(Stage):
         found: list[Candidate] = []
         found += quoted_programs(ctx, quotes)  # 1
         found += book_title_programs(ctx)  # 2
+        found += untitled_documents(ctx)  # 2
         found += launched_programs(ctx)  # 3
         found += enumerated_programs(ctx)  # 4
         found += area_programs(ctx)  # 5
@@ -649,6 +651,24 @@ def book_title_programs(ctx: Context) -> list[Candidate]:
         head = head_noun_after(ctx, titles[last].end())
         if head.noun and lex.kind(head.noun) == "course":
             out.append(Candidate(Span(m.start(1), m.end(1)), "course"))
+    return out
+
+
+# 关于…的指导意见: a document's own title, which the press may write without 《》
+DOCUMENT_TITLE = regex.compile(
+    r"关于[^，。；：、《》“”\n]{3,40}?的(?:(?:若干|指导|实施)?意见|通知|决定|决议|实施办法)")
+
+
+def untitled_documents(ctx: Context) -> list[Candidate]:
+    """中共中央、国务院印发|关于打赢脱贫攻坚战三年行动的指导意见: the title of a document, from 关于 to
+    its kind, where no book-title marks hold it (those are step 2's)."""
+    if "关于" not in ctx.doc.fold:
+        return []
+    out = []
+    for m in DOCUMENT_TITLE.finditer(ctx.doc.fold):
+        span = Span(m.start(), m.end())
+        if not ctx.quoted.overlaps(span):
+            out.append(Candidate(span, "policy"))
     return out
 
 

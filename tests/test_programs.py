@@ -252,3 +252,17 @@ def test_an_event_name_starts_after_a_body(programs):
 def test_an_event_inside_a_bodys_name_is_none(programs):
     text = "北京冬奥会协调委员会召开会议。"
     assert programs(text, institutions=_bodies(text, "北京冬奥会协调委员会")).programs == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a document's title without book-title marks, from 关于 to its kind
+    ("中共中央、国务院印发关于打赢脱贫攻坚战三年行动的指导意见，进一步完善政策。",
+     ["关于打赢脱贫攻坚战三年行动的指导意见"]),
+    ("会议审议通过了关于全面加强生态环境保护依法推动打好污染防治攻坚战的决议。",
+     ["关于全面加强生态环境保护依法推动打好污染防治攻坚战的决议"]),
+    # inside 《》 it is step 2's, found once; a 关于 that reaches no document's kind in the clause is none
+    ("印发《关于加强农产品品牌建设的意见》。", ["关于加强农产品品牌建设的意见"]),
+    ("他谈了关于教育改革的想法，提出意见。", []),
+])
+def test_a_documents_title_without_book_title_marks(programs, text, expected):
+    assert [p.text for p in programs(text).programs if p.text.startswith("关于")] == expected

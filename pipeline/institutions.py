@@ -110,7 +110,8 @@ ACADEMY_KINDS = ("research_institute", "university")  # known bodies whose insti
 TRADE_NAME_TAGS = ("nz", "nt", "ns", "eng", "nr")  # a body with one of these already holds a trade name
 UNNAMING = frozenset({"某", "一家", "这家", "那家"})  # 某机械有限公司, 一家邮电工程有限公司: left unnamed
 MAX_TRADE_NAME = 6  # characters of a trade name's pieces before a line of business (北京华|韵尚德)
-SENTENCE_VERB_FREQUENCY = 1000  # a verb this frequent in jieba's dictionary is the sentence's (来到 8779, 注册 1431; 再生 633)
+# a verb this frequent in jieba's dictionary is the sentence's, not a trade name's (来到 8779, 注册 1431; 再生 633)
+SENTENCE_VERB_FREQUENCY = 1000
 REDUPLICATED = regex.compile(r"^[一]?([个座所家栋幢间批支])\1$")
 
 
@@ -475,16 +476,16 @@ class _Finder:
         return out
 
     def _trade_name(self, cand: Candidate, head_start: int) -> Candidate | None:
-        """新疆贝肯|能源工程股份有限公司, 中|羊牧业公司: a registered company's name holds its trade name
+        """新疆贝肯|能源工程股份有限公司, 中|石油东方…有限责任公司: a registered company's name holds its trade name
         before its line of business. A name of business words alone (能源工程股份有限公司) was cut where
         jieba guessed the trade name's pieces as anything (贝肯 nr, 达索 v, 中 f, 合 v), so those pieces go
         back into the name, with the places before them, up to the sentence's own word (的, 来到, 、).
         After a determiner (一家, 某) the company is left unnamed."""
-        body = [t for t in self.tokens[self._token_at(cand.span.start) : self._token_at(head_start)]]
+        body = self.tokens[self._token_at(cand.span.start) : self._token_at(head_start)]
         if cand.places or any(t.pos.startswith(TRADE_NAME_TAGS) for t in body):
             return cand
         k = self.ends.get(cand.span.start)
-        start, trade, placed = cand.span.start, 0, []
+        start, trade, placed = cand.span.start, 0, False
         while k is not None:
             tok = self.tokens[k]
             word = self.fold[tok.start : tok.end]
@@ -499,7 +500,7 @@ class _Finder:
                     or (len(word) > 1 and self._role(tok) == "bare_head") or self._sentence_verb(word, tok.pos):
                 break
             if self.lex.is_place(word):
-                placed.append(word)
+                placed = True
             elif placed:
                 break  # the places open the name: 新疆|贝肯…
             else:

@@ -108,7 +108,7 @@ SESSION_DELEGATION = regex.compile(  # (十二届)全国人大|五次会议|新�
     r"(?P<delegation>\p{Han}{1,12}代表团)")
 ACADEMY_KINDS = ("research_institute", "university")  # known bodies whose institutes are named after them
 TRADE_NAME_TAGS = ("nz", "nt", "ns", "eng", "nr")  # a body with one of these already holds a trade name
-UNNAMING = frozenset({"某", "一家", "这家", "那家"})  # 某机械有限公司, 一家邮电工程有限公司: left unnamed
+UNNAMING = frozenset({"某", "这家"})  # with org_stop's determiners (一家): 某机械有限公司 is left unnamed
 MAX_TRADE_NAME = 6  # characters of a trade name's pieces before a line of business (北京华|韵尚德)
 # a verb this frequent in jieba's dictionary is the sentence's, not a trade name's (来到 8779, 注册 1431; 再生 633)
 SENTENCE_VERB_FREQUENCY = 1000
@@ -511,8 +511,7 @@ class _Finder:
             k = k - 1 if k > 0 and self.tokens[k - 1].end == tok.start else None
         if not trade:
             return cand
-        extra = self.doc.text[start : cand.span.start]
-        return replace(cand, span=Span(start, cand.span.end), text=extra + cand.text, core=extra + cand.core)
+        return self._widened(cand, start, cand.span.end)
 
     def _under_academy(self, cand: Candidate) -> Candidate:
         """中科院|国家天文台, 中科院|包头稀土研发中心: a body whose name begins with a place, right after
@@ -524,9 +523,13 @@ class _Finder:
         left = self.tokens[k]
         if self.lex.names.get(self.fold[left.start : left.end]) not in ACADEMY_KINDS:
             return cand
-        extra = self.doc.text[left.start : cand.span.start]
-        return replace(cand, span=Span(left.start, cand.span.end), text=extra + cand.text, core=extra + cand.core,
-                       places=())
+        return replace(self._widened(cand, left.start, cand.span.end), places=())
+
+    def _widened(self, cand: Candidate, start: int, end: int) -> Candidate:
+        """The candidate over [start, end), a stretch holding its span: what it gains either side is
+        part of its core name too (a trade name, an academy, a campus, a unit)."""
+        before, after = self.doc.text[start : cand.span.start], self.doc.text[cand.span.end : end]
+        return replace(cand, span=Span(start, end), text=before + cand.text + after, core=before + cand.core + after)
 
     def _bracketed_place(self, k: int) -> int | None:
         """Index of the opening bracket when tokens k-2..k are （place）, else None."""
@@ -1139,15 +1142,12 @@ class _Finder:
         if cand.kind == "university" and (index := self.starts.get(cand.span.end)) is not None \
                 and self._bracketed_place(index + 2) == index:
             # 中国地质大学|（武汉）: a university's campus in brackets is part of its name
-            end = self.tokens[index + 2].end
-            extra = self.doc.text[cand.span.end : end]
-            cand = replace(cand, span=Span(cand.span.start, end), text=cand.text + extra, core=cand.core + extra)
+            cand = self._widened(cand, cand.span.start, self.tokens[index + 2].end)
         for _ in range(3):  # 南京艺术学院|美术系|研究生班
             end = self._unit_end(cand.span.end)
             if end is None:
                 break
-            extra = self.doc.text[cand.span.end : end]
-            cand = replace(cand, span=Span(cand.span.start, end), text=cand.text + extra, core=cand.core + extra)
+            cand = self._widened(cand, cand.span.start, end)
         return cand
 
     def _unit_end(self, start: int) -> int | None:

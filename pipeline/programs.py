@@ -9,7 +9,8 @@ Order of the search, each step a general cue rather than a list of names:
      institution or person names are refused;
   2. book titles 《…》 that name a plan or policy (…计划, …意见), or courses listed as such, and
      a document's title written without them (印发关于…的指导意见);
-  3. unquoted names after a launch verb, ending in a strong program noun (实施乡村振兴战略);
+  3. unquoted names after a launch verb, ending in a strong program noun (实施乡村振兴战略), or
+     after a verb that upholds one, ending in a strategy's or a battle's noun (贯彻…协同发展战略);
   4. enumerations whose items all end in the same program noun (菜单式服务制、兼职教研员制);
   5. unquoted names that start with an administrative area (潼南区…教师培训, 重庆市…年会).
 Every accepted name becomes one `ProgramFinding` per distinct text, with all its mentions, the
@@ -168,6 +169,19 @@ class ProgramLexicon:
     @cached_property
     def launch_verbs(self) -> EachWord:
         return EachWord(self.cue("launch"))
+
+    @cached_property
+    def verbs_longest_first(self) -> list[str]:
+        """The launch and uphold verbs, longest first: one may stand right after another (推动打好)."""
+        return sorted(self.cue("launch") | self.cue("uphold"), key=len, reverse=True)
+
+    @cached_property
+    def upholding_verbs(self) -> EachWord:
+        return EachWord(self.cue("uphold"))
+
+    @cached_property
+    def upheld_noun_pattern(self) -> re.Pattern:
+        return re.compile("|".join(map(re.escape, sorted(self.cue("upheld_noun"), key=len, reverse=True))) or "(?!)")
 
     @cached_property
     def hosting_verbs(self) -> EachWord:
@@ -680,13 +694,18 @@ def _titles_a_plan(lex: ProgramLexicon, noun: str) -> bool:
 # ---- 3. unquoted names after a launch verb ----------------------------------------------------
 def launched_programs(ctx: Context) -> list[Candidate]:
     """实施|乡村振兴战略, and the names joined to it as objects of the same verb (…和|京津冀协同发展战略)."""
+    lex = ctx.lex
     out: list[Candidate] = []
-    for tok in _verbs_before(ctx, ctx.lex.launch_verbs, ctx.lex.strong_noun_pattern):
-        cand = _name_ending_in_noun(ctx, tok.end, strong_only=True)
-        while cand is not None:
-            out.append(cand)
-            joiner = next((j for j in JOINERS if ctx.doc.fold.startswith(j, cand.span.end)), "")
-            cand = _name_ending_in_noun(ctx, cand.span.end + len(joiner), strong_only=True) if joiner else None
+    # An upheld name is a strategy or a battle (贯彻|京津冀协同发展战略, 践行|…扶贫战略): a system or
+    # a way of working after 坚持 is mostly a plain noun phrase (坚持|依法行动, 坚持|手工缝制).
+    for verbs, nouns, kept in ((lex.launch_verbs, lex.strong_noun_pattern, None),
+                               (lex.upholding_verbs, lex.upheld_noun_pattern, lex.cue("upheld_noun"))):
+        for tok in _verbs_before(ctx, verbs, nouns):
+            cand = _name_ending_in_noun(ctx, tok.end, strong_only=True, nouns=kept)
+            while cand is not None:
+                out.append(cand)
+                joiner = next((j for j in JOINERS if ctx.doc.fold.startswith(j, cand.span.end)), "")
+                cand = _name_ending_in_noun(ctx, cand.span.end + len(joiner), strong_only=True, nouns=kept) if joiner else None
     return out
 
 
@@ -733,6 +752,9 @@ def _name_ending_in_noun(ctx: Context, pos: int, strong_only: bool, nouns: froze
     tokens = ctx.segmenter.cut(window)
     while tokens and (tokens[0].text in AFTER_VERB or tokens[0].text in ("和", "了一批", "一批")):
         tokens = tokens[1:]
+    chained = next((v for v in lex.verbs_longest_first if tokens and window.startswith(v, tokens[0].start)), "")
+    if chained:  # 推动|打好|污染防治攻坚战: the verb's object is a second verb's, and the name is after both
+        return _name_ending_in_noun(ctx, pos + tokens[0].start + len(chained), strong_only, nouns)
     if not tokens:
         return None
     begin = tokens[0].start

@@ -87,6 +87,13 @@ FOUND = [
     # a campaign fought (打好, 打赢) is launched; not one referred back to (这场…攻坚战)
     ("坚决打赢脱贫攻坚战，打好污染防治攻坚战。", [("脱贫攻坚战", "campaign"), ("污染防治攻坚战", "campaign")]),
     ("打赢这场村容整治攻坚战。", []),
+    # ... and so is a battle (保卫战); a verb after the launch verb is no part of the name (推动|打好)
+    ("坚决打赢蓝天保卫战，扎实推进净土保卫战。", [("蓝天保卫战", "campaign"), ("净土保卫战", "campaign")]),
+    ("依法推动打好污染防治攻坚战。", [("污染防治攻坚战", "campaign")]),
+    ("推进实施乡村振兴战略。", [("乡村振兴战略", "strategy")]),
+    # a strategy or a battle held to (贯彻, 践行) is a program, as one launched
+    ("贯彻京津冀协同发展战略，推动高质量发展。", [("京津冀协同发展战略", "strategy")]),
+    ("积极践行电商精准扶贫战略，从产业扶贫入手。", [("电商精准扶贫战略", "strategy")]),
     # ... and a set of campaigns named by its count; not a set of anything else (三大工程)
     ("协同打好三大攻坚战。", [("三大攻坚战", "campaign")]),
     ("实施三大工程。", []),
@@ -160,6 +167,9 @@ TRAPS = [
     "与绵阳社区大学签署了《社区教育协同发展战略合作框架协议》。",
     # generic nouns after a launch verb, and a back-reference to a title
     "制定考核制度，完善队伍激励机制。",
+    # after a verb that upholds, a name is a strategy's or a battle's; a way of working is a phrase
+    "要尽职责，坚持依法行动，严守政策纪律。",
+    "一直坚持手工缝制、量体裁衣。",
     "各地要认真落实《规划》要求。",
     # a name does not run left over a hosting verb, whatever jieba tags it (参观 n)
     "习主席来到中国空间技术研究院参观空间技术成就展览。",

@@ -79,8 +79,13 @@ DIRECTIONS = frozenset("东南西北中内外上下前后左右")
 MAX_TITLE_QUOTE = 20  # characters from a name to the marks of a quoted title around it
 MAX_UNIT_TOKENS = 4  # a part's name after its body's: 少年|刑事|审判庭
 MIN_WEAK_BODY = 4  # characters of plain body a weak head (中心, 基地) needs without a place or proper name
+# A short name defined after a full one: in brackets, after 简称 or 统称, or in quotes after 称; a bare
+# 称 with no quotes is a verb of speech (宝马称这一安排…, 外交部称…), not a definition.
+_ALIAS = r"[“\"「『]?([\p{Han}A-Za-z0-9]{2,12})[”\"」』]?"
 DEFINITION = regex.compile(
-    r"\s*[（(]?\s*(?:以下|下文)?(?:简称|统称|称)(?:为)?\s*[“\"「『]?([\p{Han}A-Za-z0-9]{2,12})[”\"」』]?\s*[）)]?"
+    r"(?|\s*[（(]\s*(?:以下|下文)?(?:简称|统称|称)(?:为)?\s*" + _ALIAS + r"\s*[）)]"
+    r"|\s*[，,]?\s*(?:以下|下文)?(?:简称|统称)(?:为)?\s*" + _ALIAS +
+    r"|\s*(?:以下|下文)?称(?:为)?\s*[“\"「『]([\p{Han}A-Za-z0-9]{2,12})[”\"」』])"
 )
 ONE_BODY = regex.compile(r"[一两二三四五六几多]块牌子|一套班子|合署办公|一个机构")
 BARE_ANAPHORS = ("本", "我", "该", "全")  # 本院, 我校, 该校: the article's own body
@@ -106,7 +111,9 @@ SESSION = regex.compile(r"^第?[一二三四五六七八九十\d]+[次届]$")  #
 SESSION_DELEGATION = regex.compile(  # (十二届)全国人大|五次会议|新疆代表团
     r"(?:第?[一二三四五六七八九十\d]+届)?(?P<body>\p{Han}{2,12}?)第?[一二三四五六七八九十\d]+次(?:全体)?会议"
     r"(?P<delegation>\p{Han}{1,12}代表团)")
-ACADEMY_KINDS = ("research_institute", "university")  # known bodies whose institutes are named after them
+PARTICLE_HEADS = frozenset("所")  # 所在, 所属, 所说: before a word glued to it, 所 is the particle, no unit head
+# known bodies whose institutes or branches are named after them (中科院|国家天文台, 国家电网|天津滨海供电公司)
+PARENT_KINDS = ("research_institute", "university", "company")
 TRADE_NAME_TAGS = ("nz", "nt", "ns", "eng", "nr")  # a body with one of these already holds a trade name
 UNNAMING = frozenset({"某", "这家"})  # with org_stop's determiners (一家): 某机械有限公司 is left unnamed
 MAX_TRADE_NAME = 6  # characters of a trade name's pieces before a line of business (北京华|韵尚德)
@@ -514,14 +521,15 @@ class _Finder:
         return self._widened(cand, start, cand.span.end)
 
     def _under_academy(self, cand: Candidate) -> Candidate:
-        """中科院|国家天文台, 中科院|包头稀土研发中心: a body whose name begins with a place, right after
-        a known academy or university, is that one's institute, and the text names it so (the backward
-        scan stops at the place: 江北区|教委 after any word is the district's)."""
+        """中科院|国家天文台, 中科院|包头稀土研发中心, 南方电网|贵州电网公司: a body whose name begins with
+        a place, right after a known academy, university or company, is that one's institute or branch,
+        and the text names it so (the backward scan stops at the place: 江北区|教委 after any word is
+        the district's)."""
         k = self.ends.get(cand.span.start)
         if k is None:
             return cand
         left = self.tokens[k]
-        if self.lex.names.get(self.fold[left.start : left.end]) not in ACADEMY_KINDS:
+        if self.lex.names.get(self.fold[left.start : left.end]) not in PARENT_KINDS:
             return cand
         return replace(self._widened(cand, left.start, cand.span.end), places=())
 
@@ -1155,8 +1163,9 @@ class _Finder:
         if index is None:
             return None
         first = self.tokens[index]
-        if first.pos.startswith("nt") and len(first.text) >= 2:
-            return first.end
+        if first.pos.startswith("nt") and len(first.text) >= 2 \
+                and (self.lex.unit_head(first.text) or self.lex.longest_head(first.text)):
+            return first.end  # (jieba tags some words nt that end in no head: 国际化)
         piece = 0  # tokens taken
         placed = False  # a place begins the stretch: only a branch may follow (中国银行|上海|分行)
         for token in self.tokens[index : index + MAX_UNIT_TOKENS]:
@@ -1182,7 +1191,7 @@ class _Finder:
     def _unit_in(self, word: str, token: Token, piece: int, placed: bool) -> int | None:
         """Where in `word` (the piece's last token) a unit head ends, if one does: at its end, or
         before a glued-on title or function word (部|等, 系|主任)."""
-        ends = [len(word)] + [len(word) - size for size in self.glue.glued_sizes[word]]
+        ends = [len(word)] + [len(word) - size for size in self.glue.glued_sizes[word] if word[0] not in PARTICLE_HEADS]
         for end in ends:
             head = self.lex.unit_head(word[:end]) or (word[end - 1] if self._short_office(word[:end], token, piece)
                                                          else "")
@@ -1199,8 +1208,16 @@ class _Finder:
                 continue  # 联系, 地处, 邓金科: a one-character head ending another word (a lone 司 tagged nr is jieba's guess)
             if len(head) == 1 and end == 1 and not piece:
                 continue
+            if len(head) == 1 and end == 1 and self._counted(token):
+                continue  # 学校|40|所, 设置|3|处: a count of bodies or places, not a part's number
             return end
         return None
+
+    def _counted(self, token: Token) -> bool:
+        """Is the token right before `token` a number in digits (40, 903)? Parts are numbered in
+        words (监督执法一处, 二处); a one-character head after digits is a classifier."""
+        index = self.starts.get(token.start)
+        return bool(index) and self.tokens[index - 1].text.isdigit()
 
     def _short_office(self, word: str, token: Token, piece: int) -> bool:
         """人大|民委, 市委|宣传部|…: a two-character dictionary word ending in a strong government or

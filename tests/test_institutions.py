@@ -177,7 +177,6 @@ TRAPS = [
     "一座座实验室灯火通明。",
     "张伟所在部队新装备列装。",
     "他所在公司经营良好。",
-    "据报道，路透社援引该集团公司总裁的话说。",
     # descriptions: a quality after a common word, a filler phrase that begins with an adjective
     "引进世界一流大学和知名企业。",  # 一流大学 is one filler word: its first part is the quality
     "我们也学人家大公司搞年会。",
@@ -364,6 +363,11 @@ UNITS = [
     ("财政部税政司副司长介绍说。", "财政部税政司"),
     ("国家医疗保障局医药服务管理司司长熊先军介绍。", "国家医疗保障局医药服务管理司"),
     ("县税务局司机小王说。", "县税务局"),  # 司机 = driver
+    # an academy's institute by the short head 所, numbered in words
+    ("中国环境科学研究院湖泊所研究员说。", "中国环境科学研究院湖泊所"),
+    ("中国船舶重工集团公司七六所的工程师介绍。", "中国船舶重工集团公司七六所"),
+    ("项目涉及重庆市第一中学40所。", "重庆市第一中学"),  # 40所 counts schools
+    ("农业农村部专家所在市县情况较好。", "农业农村部"),  # 所在 = where … are
     # traps: what follows a body but is no part of it
     ("县公安局四处搜寻走失的老人。", "县公安局"),  # 四处 = everywhere
     ("清华大学地处北京西北郊。", "清华大学"),  # 地处 = is located
@@ -542,8 +546,27 @@ def test_verbs_ending_in_a_head_campuses_and_rare_characters(run, sentence, bodi
     ("图片由中科院国家天文台副研究员提供。", ["中科院国家天文台"]),
     ("中科院包头稀土研发中心主任说。", ["中科院包头稀土研发中心"]),
     ("北京大学国家发展研究院教授说。", ["北京大学国家发展研究院"]),
+    # ... and so is a known company's branch
+    ("南方电网贵州电网公司员工赶到现场。", ["南方电网贵州电网公司"]),
+    ("国家电网天津滨海供电公司的抢修队出发了。", ["国家电网天津滨海供电公司"]),
     # not after a government body: 国务院 and 国家发展改革委 are two
     ("国务院、国家发展改革委发布通知。", ["国务院", "国家发展改革委"]),
 ])
 def test_an_academys_institute_is_named_after_it(run, sentence, bodies):
+    assert [inst.canonical for inst in run(sentence)] == bodies
+
+
+@pytest.mark.parametrize("sentence, bodies", [
+    # international bodies, news agencies and state-owned groups known without a head word
+    ("尼泊尔是国际民航组织成员国，也参加了中非合作论坛。", ["国际民航组织", "中非合作论坛"]),
+    ("据路透社报道，美联储宣布维持利率不变。", ["路透社", "美联储"]),
+    ("据报道，路透社援引该集团公司总裁的话说。", ["路透社"]),  # (该集团公司 is no name)
+    ("富士康和国家电网都在名单上。", ["富士康", "国家电网"]),
+    # 称 with no brackets or quotes is a verb of speech, not a short name's definition
+    ("路透社称这一安排将使其更好应对。", ["路透社"]),
+    # a word jieba tags nt but that ends in no head (国际化) is no unit after a known name
+    ("中远海运国际化的管理制度让她获益。", ["中远海运"]),
+    ("新华社联合国2月1日电 联合国秘书长发表声明。", ["新华社", "联合国"]),
+])
+def test_known_bodies_and_what_follows_them(run, sentence, bodies):
     assert [inst.canonical for inst in run(sentence)] == bodies

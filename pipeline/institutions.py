@@ -72,6 +72,9 @@ ADMIN_UNIT = r"[\p{Han}--[的了在和与及位个名]]{1,4}?(?:街道|社区|�
 ADMIN_CHAIN = regex.compile(rf"(?V1)(?:{ADMIN_UNIT}){{2,7}}")
 LOCAL_UNITS = ("街道", "社区", "镇", "乡", "村")  # the units whose own bodies the chain may end at
 MAX_CHAIN = 30  # characters of a chain of units
+COMMUNITY = "社区"
+# the street or town right above a community, closing its chain (…筠阳街道|筠泉社区)
+STREET_BEFORE_COMMUNITY = regex.compile(r"(?V1)(?:街道|镇)[\p{Han}--[的了在和与及位个名]]{1,5}社区$")
 NT_TAG = "nt"  # jieba's tag for an organisation's name
 DIRECTION_TAG = "f"  # jieba's tag for words of direction and position (西南部, 内部)
 # 中西部, 内外部 (which jieba tags nt): parts of a country or a whole named by directions alone
@@ -371,6 +374,7 @@ class InstitutionStage(Stage):
                          self.resources.word_tags)
         candidates = finder.structural()
         candidates += finder.unit_chains()
+        candidates += finder.communities()
         candidates += finder.embassies()
         candidates += finder.military_units()
         candidates += finder.known_names(self._names)
@@ -1312,6 +1316,27 @@ class _Finder:
                                                        "structure"))
                     break
         return out
+
+    def communities(self) -> list[Candidate]:
+        """江西省高安市|筠阳街道|筠泉社区: an urban community named with the chain of units above it,
+        down to its street or town, is a body of its own (its residents' committee); one followed by
+        its party or government body's head is that body (`unit_chains`), one with no known place
+        opening the chain is left to read as a place."""
+        out = []
+        at = self.fold.find(COMMUNITY)
+        while at >= 0:
+            end = at + len(COMMUNITY)
+            if not self._head_starts_at(end):
+                for pos in range(max(0, end - MAX_CHAIN), at - 4):
+                    if pos in self.starts and self._place_at(pos) and ADMIN_CHAIN.fullmatch(self.fold, pos, end) \
+                            and STREET_BEFORE_COMMUNITY.search(self.fold, pos, end):
+                        out.append(self._outside_candidate(Span(pos, end), "other", COMMUNITY, "structure"))
+                        break
+            at = self.fold.find(COMMUNITY, end)
+        return out
+
+    def _head_starts_at(self, pos: int) -> bool:
+        return any(self.fold[pos : pos + size] in self.lex.heads for size in range(1, self.lex.max_head + 1))
 
     def embassies(self) -> list[Candidate]:
         """中国|驻埃及大使馆, 伊朗|驻华大使馆: a country's mission, with the sending country when named."""

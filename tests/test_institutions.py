@@ -570,3 +570,17 @@ def test_an_academys_institute_is_named_after_it(run, sentence, bodies):
 ])
 def test_known_bodies_and_what_follows_them(run, sentence, bodies):
     assert [inst.canonical for inst in run(sentence)] == bodies
+
+
+@pytest.mark.parametrize("sentence, bodies", [
+    # an urban community named down from a known place through its street or town is a body
+    ("江西省高安市筠阳街道筠泉社区的居民李明说。", ["江西省高安市筠阳街道筠泉社区"]),
+    ("湖北麻城市乘马岗镇红星社区，一派热闹祥和。", ["湖北麻城市乘马岗镇红星社区"]),
+    # ... and one followed by its party body's head is that body
+    ("江西省高安市筠阳街道筠泉社区党委书记王芳说。", ["江西省高安市筠阳街道筠泉社区党委"]),
+    # no chain, no community: a street and community with no known place, or 社区 as a common noun
+    ("他刚到璧泉街道观音社区工作。", []),
+    ("要加强城乡社区治理。", []),
+])
+def test_communities_named_by_their_chain(run, sentence, bodies):
+    assert [inst.canonical for inst in run(sentence)] == bodies

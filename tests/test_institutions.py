@@ -204,6 +204,10 @@ TRAPS = [
     # directions alone before 部 name a part of a country or a whole (jieba tags 中西部, 内外部 nt)
     "山西、河南等中西部地区餐饮消费涨幅最大。",
     "要统筹内外部资源。",
+    # kinds of bank and of communiqué are classes, not bodies; 名称 says what follows is a name
+    "逐步从一家专业银行成长为大型上市银行。",
+    "双方发表联合新闻公报。",
+    "嫦娥四号着陆点的名称天河基地。",
 ]
 
 

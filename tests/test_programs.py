@@ -160,6 +160,9 @@ TRAPS = [
     # quoted institution names and people described by a slogan
     "随着学院筹建的“北碚教育博物馆”的正式对外开放。",
     "按“四有”好教师的标准，专注于提升干部和教师的综合素质。",
+    # numeric words for a domain or a class of things, quoted like slogans but naming no initiative
+    "以服务“三农”为己任，坚决纠正“四风”。",
+    "严厉打击“三股势力”。",
     # scare quotes around ordinary words
     "进修校是交流教育思想的“集散地”、驱动成长的“发动机”。",
     # book titles of publications and agreements

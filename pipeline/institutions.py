@@ -68,13 +68,14 @@ MAX_QUOTED = 12  # characters of a quoted name before a head (“幸福工程”
 # small units' names jieba often cuts wrong (团结|坝|社区, 乐平|镇塘|约|村): each unit is a short name
 # and its level. Read only before a village-level body's head, from a place the lexicon knows.
 # (no function word or classifier in a unit's name: 东城区|一位|街道办事处 is no chain)
-ADMIN_UNIT = r"[\p{Han}--[的了在和与及位个名]]{1,4}?(?:街道|社区|自治区|自治州|自治县|地区|省|市|区|县|旗|镇|乡|村)"
+UNIT_NAME_CHAR = r"[\p{Han}--[的了在和与及位个名]]"
+ADMIN_UNIT = UNIT_NAME_CHAR + r"{1,4}?(?:街道|社区|自治区|自治州|自治县|地区|省|市|区|县|旗|镇|乡|村)"
 ADMIN_CHAIN = regex.compile(rf"(?V1)(?:{ADMIN_UNIT}){{2,7}}")
 LOCAL_UNITS = ("街道", "社区", "镇", "乡", "村")  # the units whose own bodies the chain may end at
 MAX_CHAIN = 30  # characters of a chain of units
 COMMUNITY = "社区"
 # the street or town right above a community, closing its chain (…筠阳街道|筠泉社区)
-STREET_BEFORE_COMMUNITY = regex.compile(r"(?V1)(?:街道|镇)[\p{Han}--[的了在和与及位个名]]{1,5}社区$")
+STREET_BEFORE_COMMUNITY = regex.compile(rf"(?V1)(?:街道|镇){UNIT_NAME_CHAR}{{1,5}}{COMMUNITY}$")
 NT_TAG = "nt"  # jieba's tag for an organisation's name
 DIRECTION_TAG = "f"  # jieba's tag for words of direction and position (西南部, 内部)
 # 中西部, 内外部 (which jieba tags nt): parts of a country or a whole named by directions alone
@@ -1221,7 +1222,7 @@ class _Finder:
         """Is the token right before `token` a number in digits (40, 903)? Parts are numbered in
         words (监督执法一处, 二处); a one-character head after digits is a classifier."""
         index = self.starts.get(token.start)
-        return bool(index) and self.tokens[index - 1].text.isdigit()
+        return index is not None and index > 0 and self.tokens[index - 1].text.isdigit()
 
     def _short_office(self, word: str, token: Token, piece: int) -> bool:
         """人大|民委, 市委|宣传部|…: a two-character dictionary word ending in a strong government or

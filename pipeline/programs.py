@@ -752,11 +752,11 @@ def _name_ending_in_noun(ctx: Context, pos: int, strong_only: bool, nouns: froze
     tokens = ctx.segmenter.cut(window)
     while tokens and (tokens[0].text in AFTER_VERB or tokens[0].text in ("和", "了一批", "一批")):
         tokens = tokens[1:]
-    chained = next((v for v in lex.verbs_longest_first if tokens and window.startswith(v, tokens[0].start)), "")
-    if chained:  # 推动|打好|污染防治攻坚战: the verb's object is a second verb's, and the name is after both
-        return _name_ending_in_noun(ctx, pos + tokens[0].start + len(chained), strong_only, nouns)
     if not tokens:
         return None
+    chained = next((v for v in lex.verbs_longest_first if window.startswith(v, tokens[0].start)), "")
+    if chained:  # 推动|打好|污染防治攻坚战: the verb's object is a second verb's, and the name is after both
+        return _name_ending_in_noun(ctx, pos + tokens[0].start + len(chained), strong_only, nouns)
     begin = tokens[0].start
     stopwords = lex.name_stopwords
     for tok in tokens:

@@ -115,7 +115,6 @@ SESSION = regex.compile(r"^第?[一二三四五六七八九十\d]+[次届]$")  #
 SESSION_DELEGATION = regex.compile(  # (十二届)全国人大|五次会议|新疆代表团
     r"(?:第?[一二三四五六七八九十\d]+届)?(?P<body>\p{Han}{2,12}?)第?[一二三四五六七八九十\d]+次(?:全体)?会议"
     r"(?P<delegation>\p{Han}{1,12}代表团)")
-PARTICLE_HEADS = frozenset("所")  # 所在, 所属, 所说: before a word glued to it, 所 is the particle, no unit head
 # known bodies whose institutes or branches are named after them (中科院|国家天文台, 国家电网|天津滨海供电公司)
 PARENT_KINDS = ("research_institute", "university", "company")
 TRADE_NAME_TAGS = ("nz", "nt", "ns", "eng", "nr")  # a body with one of these already holds a trade name
@@ -1196,7 +1195,8 @@ class _Finder:
     def _unit_in(self, word: str, token: Token, piece: int, placed: bool) -> int | None:
         """Where in `word` (the piece's last token) a unit head ends, if one does: at its end, or
         before a glued-on title or function word (部|等, 系|主任)."""
-        ends = [len(word)] + [len(word) - size for size in self.glue.glued_sizes[word] if word[0] not in PARTICLE_HEADS]
+        # an everyday word is no head with a word glued on (所在, 所属, 处在: 所 and 处 are no units there)
+        ends = [len(word)] + ([] if self._everyday(word) else [len(word) - size for size in self.glue.glued_sizes[word]])
         for end in ends:
             head = self.lex.unit_head(word[:end]) or (word[end - 1] if self._short_office(word[:end], token, piece)
                                                          else "")

@@ -67,6 +67,12 @@ CAMPAIGN = "campaign"
 _token_start = attrgetter("start")
 
 
+def _any_of(words) -> re.Pattern:
+    """One pattern for any of `words`, longest first (so 专项行动 is found before 行动); one that
+    matches nothing when there are none."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)")
+
+
 @dataclass
 class ProgramLexicon:
     """The program lexicons as lookups (built once per pipeline)."""
@@ -181,7 +187,7 @@ class ProgramLexicon:
 
     @cached_property
     def upheld_noun_pattern(self) -> re.Pattern:
-        return re.compile("|".join(map(re.escape, sorted(self.cue("upheld_noun"), key=len, reverse=True))) or "(?!)")
+        return _any_of(self.cue("upheld_noun"))
 
     @cached_property
     def hosting_verbs(self) -> EachWord:
@@ -190,12 +196,11 @@ class ProgramLexicon:
     @cached_property
     def strong_noun_pattern(self) -> re.Pattern:
         """The strong program nouns (计划, 工程, 战略 …), longest first, for finding where they stand."""
-        strong = sorted((n for n, (_, strength) in self.nouns.items() if strength == "strong"), key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, strong)))
+        return _any_of(n for n, (_, strength) in self.nouns.items() if strength == "strong")
 
     @cached_property
     def day_prefix_pattern(self) -> re.Pattern:
-        return re.compile("|".join(map(re.escape, sorted(self.cue("day_prefix"), key=len, reverse=True))) or "(?!)")
+        return _any_of(self.cue("day_prefix"))
 
     @cached_property
     def project_noun_pattern(self) -> re.Pattern:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
+from importlib.util import find_spec
 from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Iterable, Protocol
@@ -142,14 +143,12 @@ def jieba_dictionary() -> dict[str, int]:
     """Every word of jieba's dictionary with its frequency, read once per process (the stages that
     need it share it): a token outside it was guessed by the HMM, and so was its tag; its frequency
     tells an everyday word (古老 2695) from a name that jieba's tags cannot (it tags both nr)."""
-    import jieba
-
-    words: dict[str, int] = {}
-    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as handle:
-        for line in handle:
-            word, freq, _ = line.split(" ", 2)
-            words[word] = int(freq)
-    return words
+    # Found without importing jieba (rjieba does the segmenting; jieba's import loads its HMM tables)
+    # and read as one split: every line is "word frequency tag", and no word holds white space.
+    fields = (Path(find_spec("jieba").origin).parent / "dict.txt").read_text(encoding="utf-8").split()
+    if len(fields) % 3:
+        raise PipelineConfigError("jieba's dict.txt has a line that is not 'word frequency tag'")
+    return dict(zip(fields[0::3], map(int, fields[1::3])))
 
 
 def sentence_spans(text: str) -> list[Span]:

@@ -58,3 +58,19 @@ def test_jieba_dictionary_is_read_once_with_frequencies():
     assert words is jieba_dictionary()  # one copy per process, shared by the stages
     assert words["古老"] > 1000 > words["吴先生"]  # an everyday word vs. a name jieba also tags nr
     assert "江北区培新小学校" not in words
+
+
+def test_jieba_dictionary_holds_every_line_of_jiebas_file():
+    """Read as one split of the file, it equals a line-by-line reading: every line is
+    'word frequency tag' and no word holds white space."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    from pipeline.segment import jieba_dictionary
+
+    by_line = {}
+    with open(Path(find_spec("jieba").origin).parent / "dict.txt", encoding="utf-8") as handle:
+        for line in handle:
+            word, freq, _ = line.split(" ", 2)
+            by_line[word] = int(freq)
+    assert jieba_dictionary() == by_line

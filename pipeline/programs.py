@@ -61,7 +61,7 @@ ADOPTED_END = frozenset("，,。；;！？!?\n")  # what may follow a quote that
 SORT_NOUN_POS = frozenset({"n", "vn"})  # a plain noun naming the quote's sort (服务, 改革), not a name or place
 DEMONSTRATIVE = regex.compile(r"[这那][场个项次些种样类批条一]|该|此[项次]|本次")  # not 那曲, 本溪: places
 YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年$")  # a year right before a name: no count of it
-COUNTED_NAME = regex.compile(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条]")
+COUNTED_NAME = regex.compile(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条起次场轮件种]")  # 数十起|查处行动: a count, not a name
 NUMBERED_SET = regex.compile(r"[一二三四五六七八九十两]大")  # 三大攻坚战: the campaigns counted are the name
 CAMPAIGN = "campaign"
 _token_start = attrgetter("start")
@@ -293,7 +293,9 @@ class ProgramStage(Stage):
     def match(self, ctx: Context) -> list[Candidate]:
         quotes = _quotes(ctx.doc.fold)
         titles = [Span(m.start(), m.end()) for m in BOOK_TITLE.finditer(ctx.doc.fold)]
-        ctx.quoted = SpanIndex([q.outer for q in quotes] + titles)
+        # Where names are quoted, the unquoted rules leave them to rule 1; quoted speech (a stretch
+        # holding a sentence's end) is prose, read like the rest (“…是中国实施创新驱动发展战略的体现。”).
+        ctx.quoted = SpanIndex([q.outer for q in quotes if SENTENCE_STOPS.isdisjoint(q.text)] + titles)
         found: list[Candidate] = []
         found += quoted_programs(ctx, quotes)  # 1
         found += book_title_programs(ctx)  # 2

@@ -91,6 +91,9 @@ FOUND = [
     ("坚决打赢蓝天保卫战，扎实推进净土保卫战。", [("蓝天保卫战", "campaign"), ("净土保卫战", "campaign")]),
     ("依法推动打好污染防治攻坚战。", [("污染防治攻坚战", "campaign")]),
     ("推进实施乡村振兴战略。", [("乡村振兴战略", "strategy")]),
+    # quoted speech (a stretch holding a sentence's end) is prose: a launch verb in it is read
+    ("“港珠澳大桥正式竣工，是中国实施创新驱动发展战略的体现。”", [("创新驱动发展战略", "strategy")]),
+    ("他说：“去年是国家实施乡村振兴战略的第一年。我们要推动乡村振兴。”", [("乡村振兴战略", "strategy")]),
     # a strategy or a battle held to (贯彻, 践行) is a program, as one launched
     ("贯彻京津冀协同发展战略，推动高质量发展。", [("京津冀协同发展战略", "strategy")]),
     ("积极践行电商精准扶贫战略，从产业扶贫入手。", [("电商精准扶贫战略", "strategy")]),
@@ -170,6 +173,9 @@ TRAPS = [
     "与绵阳社区大学签署了《社区教育协同发展战略合作框架协议》。",
     # generic nouns after a launch verb, and a back-reference to a title
     "制定考核制度，完善队伍激励机制。",
+    # a count of actions launched is a figure, not a name
+    "执法机构和公安机关发起数十起查处行动。",
+    "全年召开17次警示教育大会。",
     # after a verb that upholds, a name is a strategy's or a battle's; a way of working is a phrase
     "要尽职责，坚持依法行动，严守政策纪律。",
     "一直坚持手工缝制、量体裁衣。",

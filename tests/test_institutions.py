@@ -571,6 +571,11 @@ def test_an_academys_institute_is_named_after_it(run, sentence, bodies):
     # a word jieba tags nt but that ends in no head (国际化) is no unit after a known name
     ("中远海运国际化的管理制度让她获益。", ["中远海运"]),
     ("新华社联合国2月1日电 联合国秘书长发表声明。", ["新华社", "联合国"]),
+    # China's democratic parties and their central committees; not 党中央 inside 致公党中央
+    ("民盟中央常委、北京市农林科学院院长李成贵说。", ["民盟中央", "北京市农林科学院"]),
+    ("致公党中央主席万钢出席。", ["致公党中央"]),
+    # a two-character short name only as a word of its own (人民|进行 holds no 民进)
+    ("人民进行了伟大斗争，民进党却在选举中失利。", ["民进党"]),
 ])
 def test_known_bodies_and_what_follows_them(run, sentence, bodies):
     assert [inst.canonical for inst in run(sentence)] == bodies

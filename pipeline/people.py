@@ -29,6 +29,7 @@ import regex
 from .document import Doc, PersonFinding, Span, SpanIndex, enclosing, span_order
 from .memo import Memo
 from .ner import NerTagger
+from .numbers import CN_DIGITS, CN_MULTIPLIERS
 from .phrases import Phrases
 from .segment import jieba_dictionary
 from .stage import Resources, Stage
@@ -72,6 +73,8 @@ ELDER = "老"
 GUESSED_ADDRESS_POS = frozenset(("n", "nr"))  # jieba's tags for an unknown 老傅 read as one word
 # A dictionary word this frequent is an everyday word, not 老王 or 吴先生 (jieba 0.42 counts).
 EVERYDAY_FREQUENCY = 600
+IDIOM_TAG, CLASSIFIER_TAG, NUMERAL_TAG = "i", "q", "m"
+NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９几数" + CN_DIGITS + "".join(CN_MULTIPLIERS))
 # jieba tags of words that are not names even when their character is a surname (从, 有, 和, 上学|后).
 FUNCTION_POS = ("p", "v", "c", "u", "d", "r", "m", "q", "a", "f")
 # jieba tags of prepositions and conjunctions (从 p, 和 c): a surname cut as one is no name's start.
@@ -295,6 +298,21 @@ class PeopleStage(Stage):
         return (token.end > end and not token.pos.startswith("nr")
                 and jieba_dictionary().get(token.text, 0) >= (NAME_WORD_FREQUENCY if named else EVERYDAY_FREQUENCY))
 
+    def _counted_from(self, pos: int) -> bool:
+        """一张|张|沧桑, 一条|条: the segmenter reads the would-be surname as a classifier (q) right after
+        a numeral's word (m): it counts, it names no one."""
+        token = self._token_starts.get(pos)
+        if token is None or token.pos != CLASSIFIER_TAG or pos == 0:
+            return False
+        before = self._token_at(pos - 1)  # (jieba tags 少年 m too: the word must begin with a numeral)
+        return before is not None and before.pos == NUMERAL_TAG and before.text[0] in NUMERAL_CHARS
+
+    def _begins_idiom(self, pos: int) -> bool:
+        """刘俏|感触良多: the segmenter reads a set phrase (tag i, a 成语) from here on; its first
+        character is no part of a name, whatever the CRF read."""
+        token = self._token_starts.get(pos)
+        return token is not None and token.pos == IDIOM_TAG and token.end > pos + 1
+
     def _place_before_suffix(self, span: Span) -> bool:
         """罗庄|村, 唐古拉|草原, 马王堆|汉墓, 本报马德里|电: a place word cut right after the candidate;
         or the candidate and the next character are a place's full name (苏州|市长 is 苏州市's mayor)."""
@@ -432,6 +450,7 @@ class PeopleStage(Stage):
             not is_han(text[second : second + 1])
             or text[second] in self.not_in_name
             or self._starts_follower(text, second)
+            or self._begins_idiom(second)
             or (sur == 1 and self._runs_on(second, second + 1)
                 and not (i in crf and crf[i].end > second))  # `crf` is keyed by start
         ):
@@ -503,7 +522,7 @@ class PeopleStage(Stage):
             return False
         if blocked.overlaps(span):
             return False
-        if self._misaligned(span) or self._place_before_suffix(span):
+        if self._misaligned(span) or self._place_before_suffix(span) or self._counted_from(span.start):
             return False
         if name in self.not_names or name[:2] in self.not_names or any(name[:n] in self.places for n in (2, 3, 4)):
             return False

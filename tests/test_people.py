@@ -328,6 +328,8 @@ def test_a_bare_surname_refers_to_the_one_person_bearing_it(run, text, names, me
         ("作家宗璞创作的《北归记》出版。", "宗璞", "宗璞创"),
         # ... less often counted, where jieba read the two characters before as a name (田花|举例)
         ("副镇长田花举例说，一个项目要配套。", "田花", "田花举"),
+        # ... or a set phrase (成语), whatever the CRF read
+        ("北京大学光华管理学院院长刘俏感触良多。", "刘俏", "刘俏感"),
         # traps: a name that keeps its third character
         ("公司总经理王刚说，今年订单增长。", "王刚", "王刚说"),
         ("院长朱福荣介绍，这一模式效果明显。", "朱福荣", "朱福"),
@@ -346,10 +348,17 @@ def test_name_ends_before_the_next_word(run, text, name, not_person):
         ("美国鹰龙传媒董事长苏彦韬表示欢迎。", "龙传媒"),  # 鹰龙|传媒
         ("她经常组织同学们去敬老院。", "常组织"),        # 同学们: a plural is no title
         ("年画会被广大群众张贴在院门上。", "张贴"),      # 群众 is no one's title
+        ("涂抹在一张张沧桑或憨厚的脸上。", "张沧桑"),    # 一张|张: a classifier after a numeral counts
+        ("交出了一张张亮丽的脱贫成绩单。", "张亮丽"),
     ],
 )
 def test_no_name_across_a_word_or_from_a_non_title(run, text, not_person):
     assert not_person not in [p.name for p in run(text).people]
+
+
+def test_a_surname_after_a_word_tagged_as_a_numeral_without_one_is_a_name(run):
+    # jieba tags 少年 m: only a word that begins with a numeral counts what follows
+    assert "张少康" in [p.name for p in run("在与歹徒的搏斗中，“00后”少年张少康受伤倒地。").people]
 
 
 def test_name_right_after_a_word_ending_in_its_surname(run):

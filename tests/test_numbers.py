@@ -128,6 +128,9 @@ FIGURES = [
     ("二人相濡以沫半个多世纪", "半个多世纪", 0.5, None, "个世纪", "more_than"),
     ("步行也要近半个小时", "近半个小时", 0.5, None, "个小时", "approx"),
     ("两个半小时的晚会", "两个半小时", 2.5, None, "小时", "exact"),  # the half of a numeral, read once
+    # the last N years ending a clause they do not open are what it measures: a duration
+    ("他来华执教近30年，培养了大批人才。", "近30年", 30, None, "年", "approx"),
+    ("他在原纪委监察局已工作近10年。", "近10年", 10, None, "年", "approx"),
 ]
 
 
@@ -166,6 +169,9 @@ TRAPS = [
     "十三届全国人大二次会议",
     "党的十九届四中全会",
     "近3年来",
+    # ... while the last N years that open a clause scope it (periods, read by claims)
+    "近3年，该校培训教师",
+    "他说：“过去20余年，宝马集团深耕中国。”",
     "八十年代",
     "五星红旗",
     "十分重要",

@@ -187,6 +187,8 @@ TRAPS = [
     "狂飙四起",
     "他四处联系技术指导",
     "小两口过年",
+    "收入每年保持两位数以上增长",  # the number of a rate's digits
+    "首次呈个位数增长",
     "20世纪80年代",
     # halves of a year, most of one, a long while, a half of something: no duration of a half
     "上半年经济平稳",

@@ -52,7 +52,6 @@ RANGE_SEPARATOR = re.compile(rf"[ ]?[{re.escape(RANGE_MARKS)}][ ]?")
 ADJACENT_PAIR = re.compile(r"^(十)?([一两二三四五六七八九])([二三四五六七八九])([十百千万]*)$")
 SPACE = " \u00a0"
 CLAUSE_BREAK = set("，。；！？、：,.;!?:\n（）()“”\"《》")
-CLAUSE_ENDS = CLAUSE_BREAK | {"\0"}  # (`_char` gives NUL past the end of the text)
 RANK_CUES = ("名列", "位列", "排名", "位居", "居于", "排在", "排第", "列第", "居")
 RANK_GAP = 6  # 名列重庆市第一: at most this many characters between the cue and 第
 # the wholes a 第N right after them ranks in (全国第一, 世界第二大)
@@ -648,7 +647,8 @@ def _is_period_phrase(folded: str, figure: Figure) -> bool:
         # clause measures (来华执教近30年，), a duration
         opened_at = head_start + head.index(opener)
         opens_clause = opened_at == 0 or folded[opened_at - 1] in CLAUSE_BREAK
-        return opens_clause or _char(folded, figure.span.end) not in CLAUSE_ENDS
+        ends_clause = figure.span.end == len(folded) or folded[figure.span.end] in CLAUSE_BREAK
+        return opens_clause or not ends_clause
     if not YEARS_SINCE.match(folded, figure.number.end):
         return False
     return figure.span.start == 0 or folded[figure.span.start - 1] in CLAUSE_BREAK

@@ -29,7 +29,7 @@ import regex
 from .document import Doc, PersonFinding, Span, SpanIndex, enclosing, span_order
 from .memo import Memo
 from .ner import NerTagger
-from .numbers import CN_DIGITS, CN_MULTIPLIERS
+from .numbers import NUMERAL
 from .phrases import Phrases
 from .segment import jieba_dictionary
 from .stage import Resources, Stage
@@ -74,7 +74,6 @@ GUESSED_ADDRESS_POS = frozenset(("n", "nr"))  # jieba's tags for an unknown 老�
 # A dictionary word this frequent is an everyday word, not 老王 or 吴先生 (jieba 0.42 counts).
 EVERYDAY_FREQUENCY = 600
 IDIOM_TAG, CLASSIFIER_TAG, NUMERAL_TAG = "i", "q", "m"
-NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９几数" + CN_DIGITS + "".join(CN_MULTIPLIERS))
 # jieba tags of words that are not names even when their character is a surname (从, 有, 和, 上学|后).
 FUNCTION_POS = ("p", "v", "c", "u", "d", "r", "m", "q", "a", "f")
 # jieba tags of prepositions and conjunctions (从 p, 和 c): a surname cut as one is no name's start.
@@ -305,7 +304,7 @@ class PeopleStage(Stage):
         if token is None or token.pos != CLASSIFIER_TAG or pos == 0:
             return False
         before = self._token_at(pos - 1)  # (jieba tags 少年 m too: the word must begin with a numeral)
-        return before is not None and before.pos == NUMERAL_TAG and before.text[0] in NUMERAL_CHARS
+        return before is not None and before.pos == NUMERAL_TAG and NUMERAL.match(before.text) is not None
 
     def _begins_idiom(self, pos: int) -> bool:
         """刘俏|感触良多: the segmenter reads a set phrase (tag i, a 成语) from here on; its first

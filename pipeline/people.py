@@ -78,8 +78,9 @@ IDIOM_TAG, CLASSIFIER_TAG, NUMERAL_TAG = "i", "q", "m"
 FUNCTION_POS = ("p", "v", "c", "u", "d", "r", "m", "q", "a", "f")
 # jieba tags of prepositions and conjunctions (从 p, 和 c): a surname cut as one is no name's start.
 LINKING_POS = ("p", "c")
-# jieba tags of a word after a surname that no given name has (让|富|起来: a verb).
-NOT_A_GIVEN_NAME = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "y")
+# jieba tags of a word after a surname that no given name has (让|富|起来: a verb): the function
+# words' tags but an adjective's (a given name reads as one: 美丽), and modal particles (y).
+NOT_A_GIVEN_NAME = (*(tag for tag in FUNCTION_POS if tag != "a"), "y")
 # Forms of address that anonymise a person (王某, 解某某): only a preposition or conjunction before
 # them is no surname (从|某, 和|某某), however else jieba tags the surname (伏 v, 张 q).
 ANONYMISED = frozenset(("某", "某某"))

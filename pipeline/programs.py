@@ -61,7 +61,9 @@ ADOPTED_END = frozenset("，,。；;！？!?\n")  # what may follow a quote that
 SORT_NOUN_POS = frozenset({"n", "vn"})  # a plain noun naming the quote's sort (服务, 改革), not a name or place
 DEMONSTRATIVE = regex.compile(r"[这那][场个项次些种样类批条一]|该|此[项次]|本次")  # not 那曲, 本溪: places
 YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年$")  # a year right before a name: no count of it
-COUNTED_NAME = regex.compile(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条起次场轮件种]")  # 数十起|查处行动: a count, not a name
+# 三个|…, 数十起|查处行动, 17次|…大会: a count of things or events, not a name. The classifiers are
+# a few of units.tsv's on purpose: all of them would refuse 数字|经济 (字) and 二期|工程 (期).
+COUNTED_NAME = regex.compile(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条起次场轮件种]")
 NUMBERED_SET = regex.compile(r"[一二三四五六七八九十两]大")  # 三大攻坚战: the campaigns counted are the name
 CAMPAIGN = "campaign"
 _token_start = attrgetter("start")

@@ -593,3 +593,20 @@ def test_known_bodies_and_what_follows_them(run, sentence, bodies):
 ])
 def test_communities_named_by_their_chain(run, sentence, bodies):
     assert [inst.canonical for inst in run(sentence)] == bodies
+
+
+@pytest.mark.parametrize("sentence, bodies", [
+    # heads of associations, exchanges, academies of painting and forest farms
+    ("由中国钓鱼协会、厦门市体育总会与厦门亚太经济文化促进会联合举办。",
+     ["中国钓鱼协会", "厦门市体育总会", "厦门亚太经济文化促进会"]),
+    ("淄博书画院院长曾先国说。", ["淄博书画院"]),
+    ("企业在上海证券交易所上市。", ["上海证券交易所"]),
+    ("河北塞罕坝林场的职工植树造林。", ["河北塞罕坝林场"]),
+    ("他是静安白领井冈山联谊会的成员。", ["静安白领井冈山联谊会"]),
+    # ... each also a common word: 总会 "will always", a kind of exchange or of forest farm
+    ("母亲总会说起。消费数据的波动总会有的。", []),
+    ("建设创新型期货交易所，成立首家大数据交易所。", []),
+    ("推进股份制林场和国有林场改革。", []),
+])
+def test_heads_of_associations_and_exchanges(run, sentence, bodies):
+    assert [inst.canonical for inst in run(sentence)] == bodies

@@ -24,16 +24,21 @@ CREDIT = regex.compile(
     r"|^[（(]?(?:图|摄影|图片)[/／：:]\s*(?P<who2>.{2,20}?)[)）]?$"
     r"|^[（(]?(?P<who3>[\p{Han}、\s]{2,20}?)\s*摄[)）]?$"
 )
-INLINE_BYLINE = regex.compile(r"[（(]\s*(?:本报)?记者\s*(?P<names>[\p{Han}\s、]{2,100}?)\s*[)）]")
+# A reporter's title may say where they are posted (本报驻埃及记者, 本报赴柬埔寨特派记者).
+REPORTER = r"(?:本报)?(?:[驻赴]\p{Han}{1,8}?)?(?:特派)?记者"
+# (本报记者 胡 果 朱 虹采访整理): what the reporters did may close the names.
+INLINE_BYLINE = regex.compile(
+    rf"[（(]\s*{REPORTER}\s*(?P<names>[\p{{Han}}\s、]{{2,100}}?)\s*(?:采访整理|整理|采写)?\s*[)）]")
 # "文" and "图" are role words only with a separator: "文秀月" is a name.
-BYLINE_ROLE = regex.compile(r"^(?:(?:本报)?(?:记者|通讯员|撰稿)[/／：:\s]*|(?:文字?|图)[/／：:]\s*)")
+BYLINE_ROLE = regex.compile(rf"(?:(?:{REPORTER}|(?:本报)?(?:通讯员|撰稿))[/／：:\s]*|(?:文字?|图)[/／：:]\s*)")
 # 本版制图：蔡华伟: a credit for the graphics; its names are people with that role
-GRAPHICS_CREDIT = regex.compile(r"^[（(]?(?:本版)?(?P<role>制图|制表|绘图)[/／：:]\s*(?P<names>[\p{Han}\s、]{2,20}?)\s*[)）]?$")
+GRAPHICS_CREDIT = regex.compile(r"^\s*[（(]?(?:本版)?(?P<role>制图|制表|绘图)[/／：:]\s*(?P<names>[\p{Han}\s、]{2,20}?)\s*[)）]?$")
 TITLE_MAX = 40
 # Every CREDIT alternative needs one of these; a line without them is not searched.
 CREDIT_MARKS = ("提供", "图", "摄")
-NAME_SEPARATORS = regex.compile(r"[\s、，,]+")
+NAME_PART = regex.compile(r"[^\s、，,]+")
 HAN_NAME = regex.compile(r"\p{Han}{2,4}")
+Name = tuple[str, int, int]  # a byline's name, its start and end in the line
 
 
 class MetadataStage(Stage):
@@ -81,41 +86,57 @@ class MetadataStage(Stage):
                     meta.photo_credit_span = span
                 doc.furniture.append(span)
                 line = line[: credit.start()]
-            graphics = GRAPHICS_CREDIT.match(line.strip()) if "图" in line or "表" in line else None
+            graphics = GRAPHICS_CREDIT.match(line) if "图" in line or "表" in line else None
             if graphics:
-                names = self._names(graphics.group("names"))
-                if names:  # (not 郭 祥: a name set with a space is no name of the text)
+                names = self._names(graphics.group("names"), graphics.start("names"))
+                if names:
                     doc.furniture.append(span)
-                    self._add_authors(doc, span.start, line, names)
-                    meta.author_roles.update((name, graphics.group("role")) for name in names)
+                    self._add_authors(doc, span.start, names)
+                    meta.author_roles.update((name, graphics.group("role")) for name, _, _ in names)
                 continue
             names = self._byline_names(line)
             if names:
                 doc.furniture.append(span)
-                self._add_authors(doc, span.start, line, names)
+                self._add_authors(doc, span.start, names)
         # (本报记者…) under the title, or closing an article or a section of a round-up
         for span in doc.paragraphs:
             if "记者" not in doc.text[span.start : span.end]:
                 continue
             for match in INLINE_BYLINE.finditer(doc.slice(span)):
-                names = self._names(match.group("names"))
+                names = self._names(match.group("names"), match.start("names"))
                 if names:
-                    base = span.start + match.start("names")
-                    self._add_authors(doc, base, match.group("names"), names)
+                    self._add_authors(doc, span.start, names)
         doc.furniture.sort()
 
-    def _byline_names(self, line: str) -> list[str]:
+    def _byline_names(self, line: str) -> list[Name]:
         """A line made only of two-to-four-character personal names ("周珣 张骞月"), maybe after 记者."""
-        body = BYLINE_ROLE.sub("", line.strip())
-        if not body or len(body) > 40 or body == line.strip() and " " not in body and "、" not in body:
+        start = len(line) - len(line.lstrip())
+        role = BYLINE_ROLE.match(line, start)
+        if role:
+            start = role.end()
+        body = line[start:].rstrip()
+        if not body or len(body) > 40 or not role and " " not in body and "、" not in body:
             return []
-        return self._names(body)
+        return self._names(body, start)
 
-    def _names(self, text: str) -> list[str]:
-        parts = NAME_SEPARATORS.split(text.strip())
-        if not parts or not all(self._looks_like_name(p) for p in parts):
-            return []
-        return parts
+    def _names(self, text: str, base: int = 0) -> list[Name]:
+        """The names of a byline, each with its span in the line (from `base`); none unless every part
+        is a name. People's Daily sets a two-character name with a space between its characters, to
+        line it up with the three-character names of the column (记者 胡 果 朱 虹): two lone
+        characters in a row are one name."""
+        parts = [(m.group(), m.start(), m.end()) for m in NAME_PART.finditer(text)]
+        names, at = [], 0
+        while at < len(parts):
+            name, start, end = parts[at]
+            if len(name) == 1 and at + 1 < len(parts) and len(parts[at + 1][0]) == 1 \
+                    and text[end : parts[at + 1][1]].isspace():
+                at += 1
+                name, end = name + parts[at][0], parts[at][2]
+            if not self._looks_like_name(name):
+                return []
+            names.append((name, base + start, base + end))
+            at += 1
+        return names
 
     def _looks_like_name(self, token: str) -> bool:
         if not HAN_NAME.fullmatch(token):
@@ -125,14 +146,12 @@ class MetadataStage(Stage):
         return token[:1] in self.surnames or token[:2] in self.surnames
 
     @staticmethod
-    def _add_authors(doc: Doc, base: int, text: str, names: list[str]) -> None:
-        pos = 0
-        for name in names:
-            at = text.find(name, pos)
-            pos = at + len(name)
+    def _add_authors(doc: Doc, base: int, names: list[Name]) -> None:
+        """`names` as `_names` gives them, in a line that starts at `base` in the text."""
+        for name, start, end in names:
             if name not in doc.meta.authors:
                 doc.meta.authors.append(name)
-            doc.meta.author_spans.append(Span(base + at, base + at + len(name)))
+            doc.meta.author_spans.append(Span(base + start, base + end))
 
 
 def _group(match: regex.Match | None) -> str:

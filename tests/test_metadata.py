@@ -38,9 +38,19 @@ def test_hints_win(make_doc):
         ("标题\n第一段。\n第二段。\n第三段。\n各地春运平稳有序。（本报记者贺勇、曹玲娟、李茂颖、黄晓慧、史自强、罗艾桦、郑少忠、"
          "任江华、程远州、方圆、王锦涛、沈文敏）",
          ["贺勇", "曹玲娟", "李茂颖", "黄晓慧", "史自强", "罗艾桦", "郑少忠", "任江华", "程远州", "方圆", "王锦涛", "沈文敏"]),
-        # a graphics credit names its maker (a name set with a space is left alone)
+        # a graphics credit names its maker
         ("学校获评示范校。\n本版制图：蔡华伟", ["蔡华伟"]),
-        ("学校获评示范校。\n制图：郭 祥", []),
+        # a two-character name set with a space, to line up with three-character names, is one name
+        ("学校获评示范校。\n制图：郭 祥", ["郭祥"]),
+        ("标题\n正文。\n本报记者 张 炜 崔 佳\n正文。", ["张炜", "崔佳"]),
+        ("标题\n正文。\n本报驻埃及记者 曲翔宇 刘 慧\n除夕。", ["曲翔宇", "刘慧"]),
+        ("标题\n正文。\n本报赴柬埔寨特派记者 丁 子 赵益普\n除夕。", ["丁子", "赵益普"]),
+        # ... and a byline may close with what the reporters did
+        ("标题\n正文说了很多话。\n（本报记者 胡 果 朱 虹采访整理）", ["胡果", "朱虹"]),
+        ("标题\n正文说了很多话。\n（本报记者 张 文整理）", ["张文"]),
+        # lone characters that are no surname, or one left over, make no name
+        ("标题\n正文。\n——编 者", []),
+        ("标题\n正文。\n本报记者 张 炜 崔", []),
         # a reporter's source is no byline
         ("标题\n第一段。\n第二段。\n第三段。\n（记者从教育部获悉）", []),
     ],
@@ -65,6 +75,11 @@ def test_iso_date(text, iso):
 )
 def test_byline_role_words_need_a_separator(make_doc, line, authors):
     assert make_doc(f"学校获评示范校。\n{line}").meta.authors == authors
+
+
+def test_a_spaced_name_is_found_where_it_is_written(make_doc):
+    doc = make_doc("标题\n正文说了很多话。\n（本报记者 胡 果 朱 虹采访整理）")
+    assert [doc.slice(span) for span in doc.meta.author_spans] == ["胡 果", "朱 虹"]
 
 
 def test_a_graphics_credit_gives_its_role(make_doc):

@@ -681,8 +681,11 @@ class PeopleStage(Stage):
         ending where a word ends, no place (俄罗斯, 高加索), no listed non-name, nothing blocked; two
         characters must be no everyday word (加强, 多次) and a word the segmenter tags as a name or
         place (普京 ns, 泽曼 nr; not 学生|爱班 n)."""
-        if name[0] in NAME_DOTS or name[-1] in NAME_DOTS or not self._word_ends_at(span.end):
+        if name[0] in NAME_DOTS or name[-1] in NAME_DOTS:
             return False
+        if not self._word_ends_at(span.end) and not (
+                NAME_DOTS.intersection(name) and self._starts_follower(self._text, span.end)):
+            return False  # (but 特雷莎·梅|在: a dotted name's last part may be one character the segmenter ran on)
         parts = NAME_DOT_SPLIT.split(name)
         letters = "".join(parts)
         strangers = [k for part in parts for k, ch in enumerate(part) if ch not in self.translit]  # where in its part
@@ -723,6 +726,12 @@ class PeopleStage(Stage):
             index += 1
         if transliterated and name.end < end <= name.start + MAX_FOREIGN_NAME:
             return Span(name.start, end)
+        # 秘书长|古|特雷斯: the surname-and-two reading ends inside a name word of the segmenter's
+        # that began after the surname; a foreign name made of transliteration characters runs on
+        last = self._token_at(name.end - 1)
+        if (last is not None and last.pos in PERSON_POS and name.start < last.start and name.end < last.end
+                and all(ch in self.translit for ch in doc.text[name.start : last.end])):
+            return Span(name.start, last.end)
         return name
 
     def _add(self, found: dict, text: str, span: Span, role: tuple[int, str, str, int] | None) -> Candidate:

@@ -483,6 +483,8 @@ def test_a_dot_after_a_word_that_is_no_name_joins_nothing(run):
         ("总统普京明确表示。", "普京", "总统"),  # not 普京明 (明|确 is the next word)
         ("村民艾孜孜·莫依丁感慨地说。", "艾孜孜·莫依丁", "村民"),  # 艾 is a surname too: the dot goes on
         ("他是建档立卡贫困户达吾列提，心里充满感激。", "达吾列提", "贫困户"),
+        # a dotted name whose one-character last part the segmenter ran on (特雷莎|·|梅在)
+        ("英国首相特雷莎·梅在新年视频致辞中表示祝贺。", "特雷莎·梅", "首相"),
         # sport, space and team titles
         ("首局较量中，中国棋手居文君执白战胜俄罗斯名将拉戈诺。", "居文君", "棋手"),
         ("小将吕昊天在前7局以5∶2领先。", "吕昊天", "小将"),
@@ -685,3 +687,14 @@ def test_a_clause_with_shi_that_ends_in_no_title_states_no_role(run):
 def test_rare_surnames_lists_and_classical_speech(run, text, expected):
     found = {p.name: p.role for p in run(text).people}
     assert found == expected, found
+
+
+@pytest.mark.parametrize("text, name, cut", [
+    ("联合国秘书长古特雷斯2月4日发表新春贺词。", "古特雷斯", "古特雷"),
+    ("希腊总理齐普拉斯表示欢迎。", "齐普拉斯", "齐普拉"),
+])
+def test_a_surnames_reading_ending_inside_a_name_word_runs_to_its_end(run, text, name, cut):
+    """古|特雷斯: the segmenter's name word begins after the would-be surname and runs past the
+    two characters a given name takes; a name of transliteration characters goes on to its end."""
+    names = {p.name for p in run(text).people}
+    assert name in names and cut not in names, names

@@ -64,6 +64,8 @@ YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年$")  # a year right before a name: no
 # 三个|…, 数十起|查处行动, 17次|…大会: a count of things or events, not a name. The classifiers are
 # a few of units.tsv's on purpose: all of them would refuse 数字|经济 (字) and 二期|工程 (期).
 COUNTED_NAME = regex.compile(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条起次场轮件种]")
+# …建水县有近百项|文化旅游活动: a count said of something inside the would-be name makes it a clause
+COUNT_SAID = regex.compile(r"[有近约共超逾][\d一二三四五六七八九十两几百千万]+[个项批类条起次场轮件种家名所座]")
 NUMBERED_SET = regex.compile(r"[一二三四五六七八九十两]大")  # 三大攻坚战: the campaigns counted are the name
 CAMPAIGN = "campaign"
 _token_start = attrgetter("start")
@@ -781,7 +783,8 @@ def _name_ending_in_noun(ctx: Context, pos: int, strong_only: bool, nouns: froze
             name = window[begin : end - len(noun)]
             if NUMBERED_SET.fullmatch(name) and lex.kind(noun) == CAMPAIGN:
                 return Candidate(Span(pos + begin, pos + end), CAMPAIGN)  # 打好|三大攻坚战, 八大行动: a set named by its count
-            if len(name) < 2 or _generic_name(ctx, name) or _ends_generic(ctx, name) or COUNTED_NAME.match(name):
+            if (len(name) < 2 or _generic_name(ctx, name) or _ends_generic(ctx, name) or COUNTED_NAME.match(name)
+                    or COUNT_SAID.search(name)):
                 return None
             if DEMONSTRATIVE.match(name):
                 return None  # 这场|村容整治攻坚战: a reference back to a program, not its name

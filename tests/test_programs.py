@@ -222,6 +222,8 @@ TRAPS = [
     "东南亚国家输往日韩、北美等地。",
     "今年是国家法定节假日最多的一年。",
     "中国传统节日受到欢迎。",
+    # a count said inside the would-be name: a clause about how many there are
+    "民族打跳等活动；红河哈尼族彝族自治州建水县有近百项文化旅游活动，游客还可到建水紫陶。",
 ]
 
 

@@ -47,6 +47,9 @@ FRACTION = re.compile(
     rf"(?=[\d{CN_DIGITS}十百千万])"
     rf"(?P<den>\d+|[{CN_DIGITS}十百千万]+)分之(?P<num>\d+(?:\.\d+)?|[{CN_DIGITS}十百千万]+(?:点[{CN_DIGITS}]+)?)"
 )
+# 2/3, 1/10: a proper fraction written with a slash (not a date's 2019/2/3, 01/02星, 152/152 places)
+SLASH_FRACTION = re.compile(r"(?<![\d/.])(?P<num>[1-9]\d{0,2})/(?P<den>[1-9]\d{0,2})(?![\d/.])")
+STAGE_AFTER = ("决赛", "赛")  # 1/4决赛, 1/8决赛: a round of a tournament, not a share
 RANGE_MARKS = "至到-~—–－～〜"
 RANGE_SEPARATOR = re.compile(rf"[ ]?[{re.escape(RANGE_MARKS)}][ ]?")
 ADJACENT_PAIR = re.compile(r"^(十)?([一两二三四五六七八九])([二三四五六七八九])([十百千万]*)$")
@@ -315,7 +318,7 @@ def _idiom_spans(folded: str, grammar: NumberGrammar) -> list[Span]:
 
 
 def _fractions(folded: str, grammar: NumberGrammar) -> list[Figure]:
-    figures: list[Figure] = []
+    figures = _slash_fractions(folded, grammar) if "/" in folded else []
     if "分之" not in folded:
         return figures  # every fraction holds it; most articles have none, and then no search is needed
     for m in FRACTION.finditer(folded):
@@ -335,6 +338,18 @@ def _fractions(folded: str, grammar: NumberGrammar) -> list[Figure]:
             span=Span(start, m.end()), number=Span(start, m.end()), value=_as_float(value),
             unit=unit, category=category, form=form,
         )
+        figures.append(_with_markers(folded, figure, grammar))
+    return figures
+
+
+def _slash_fractions(folded: str, grammar: NumberGrammar) -> list[Figure]:
+    figures: list[Figure] = []
+    for m in SLASH_FRACTION.finditer(folded):
+        num, den = int(m.group("num")), int(m.group("den"))
+        if num >= den or folded.startswith(STAGE_AFTER, m.end()):
+            continue
+        span = Span(m.start(), m.end())
+        figure = Figure(span=span, number=span, value=_as_float(num / den), unit="", category="fraction", form="fraction")
         figures.append(_with_markers(folded, figure, grammar))
     return figures
 

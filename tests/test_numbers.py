@@ -90,6 +90,10 @@ FIGURES = [
     ("优良率达百分之九十八", "达百分之九十八", 98, None, "%", "exact"),
     ("成交量增长三成", "三成", 3, None, "成", "exact"),  # tenths, as written
     ("三分之一的学生", "三分之一", 0.333333, None, "", "exact"),
+    # a proper fraction written with a slash
+    ("拥有鄱阳湖2/3的水面", "2/3", 0.666667, None, "", "exact"),
+    ("文件数量将减少1/3以上", "1/3以上", 0.333333, None, "", "more_than"),
+    ("贫困人口近1/10", "近1/10", 0.1, None, "", "approx"),
     ("学制3至5年", "3至5年", 3, 5, "年", "exact"),
     ("学制3-5年", "3-5年", 3, 5, "年", "exact"),
     ("每组3~5个", "3~5个", 3, 5, "个", "exact"),
@@ -195,6 +199,11 @@ TRAPS = [
     "大半年没回家",
     "等了老半天",
     "效率低一半",
+    # a slash that makes no share: a tournament's round, a date, a count out of a count, a numbered item
+    "法国杯女足1/4决赛",
+    "2019/2/3出发",
+    "一号停车场152/152",
+    "“资源一号”光谱01/02星发射升空",
 ]
 
 

@@ -18,7 +18,7 @@ from operator import attrgetter
 
 from .document import SENTENCE_STOPS, ClaimFinding, Doc, Span, SpanIndex, Token, enclosing
 from .localities import LocalityLexicon, find_localities
-from .numbers import FOUR_DIGITS, PERIOD_OPENERS, Figure, NumberGrammar, find_figures
+from .numbers import FOUR_DIGITS, FUTURE_OPENERS, PERIOD_OPENERS, Figure, NumberGrammar, find_figures
 from .phrases import EachWord, Phrases
 from .segment import jieba_dictionary
 from .stage import Stage
@@ -339,7 +339,12 @@ class ClaimStage(Stage):
             found.append(Period(phrase, span, start, end))
         for m in RECENT_YEARS.finditer(text):
             n = _small_number(m.group("n"))
-            found.append(Period(m.group(), Span(m.start(), m.end()), year - n if year and n else None, year))
+            if not (year and n):
+                found.append(Period(m.group(), Span(m.start(), m.end()), None, year))
+            elif m.group().startswith(FUTURE_OPENERS):
+                found.append(Period(m.group(), Span(m.start(), m.end()), year, year + n))
+            else:
+                found.append(Period(m.group(), Span(m.start(), m.end()), year - n, year))
         occurrences = self.period_finder.occurrences(text)
         for word, (start_offset, end_offset) in self.period_words.items():
             for at in occurrences.get(word, ()):

@@ -143,6 +143,7 @@ def test_claim(claims, text, figure, quote, value, unit, qualifier, measure):
 
 @pytest.mark.parametrize("text, figure, period, start, end", [
     ("近3年来，学校承担市级教育科研课题16项。", "16", "近3年来", 2018, 2021),
+    ("未来5年，集团计划投入100亿元。", "100亿", "未来5年", 2021, 2026),  # the next years run on from now
     ("今年，荣昌区共有500余名城乡教师参与资源建设。", "500", "今年", 2021, 2021),
     ("2021年，江北区入选教育部精品课16节。", "16", "2021年", 2021, 2021),
     ("截至目前，全区已有特色学校30所。", "30", "截至目前", None, 2021),

@@ -175,6 +175,8 @@ TRAPS = [
     "近3年来",
     # ... while the last N years that open a clause scope it (periods, read by claims)
     "近3年，该校培训教师",
+    "未来几十年，中国仍将继续发挥重要作用",
+    "明确了今后5年的工作重点",
     "他说：“过去20余年，宝马集团深耕中国。”",
     "八十年代",
     "五星红旗",

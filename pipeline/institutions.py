@@ -822,6 +822,12 @@ class _Finder:
         if k is not None and ORDINAL_TERM.match(self.tokens[k].text):  # 第六届|全国人大常委会
             tok = self.tokens[k]
             parts.append((self.fold[tok.start : tok.end], "ordinal", tok.pos))
+            # the places the term's body belongs to (江西|南丰县|第十二届|人大常委会, 天津市|第十七届|人民政府)
+            while k > 0 and self.tokens[k - 1].end == tok.start and self._role(self.tokens[k - 1]) == "place" \
+                    and end - self.tokens[k - 1].start <= MAX_NAME:
+                k -= 1
+                tok = self.tokens[k]
+                parts.append((self.fold[tok.start : tok.end], "place", tok.pos))
         parts.reverse()
         return self._judge(parts, head, end)
 

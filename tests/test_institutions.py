@@ -611,6 +611,10 @@ def test_communities_named_by_their_chain(run, sentence, bodies):
     ("母亲总会说起。消费数据的波动总会有的。", []),
     ("建设创新型期货交易所，成立首家大数据交易所。", []),
     ("推进股份制林场和国有林场改革。", []),
+    # zoos and botanical gardens, but not a kind of one
+    ("大熊猫将抵达哥本哈根动物园。", ["哥本哈根动物园"]),
+    ("中科院西双版纳热带植物园的研究员说。", ["中科院西双版纳热带植物园"]),
+    ("如今生态植物园游人如织。", []),
 ])
 def test_heads_of_associations_and_exchanges(run, sentence, bodies):
     assert [inst.canonical for inst in run(sentence)] == bodies

@@ -54,7 +54,9 @@ LIST_SPLIT = regex.compile(r"[、·•，,]")
 AFTER_VERB = frozenset("了好起出")  # a launch verb's aspect or complement (实施好, 推出了), before the name
 YEAR_LIKE = regex.compile(r"(?:19|20)\d\d")
 CLAUSE_END = regex.compile(r"[。；;！？!?\n]")
-ADOPTED_NAME = regex.compile(r"[\p{Han}\d+＋]{2,10}")  # 研训合一, 厕所革命, 互联网+农业: a short name, no clause
+# 研训合一, 厕所革命, 互联网+农业: a short name, no clause; or a motto of a few short parallel parts
+# (生态优先、绿色发展; 共抓大保护，不搞大开发), whose parts hold no 的 (房子是用来住的、不是用来炒的 is a clause)
+ADOPTED_NAME = regex.compile(r"[\p{Han}\d+＋]{2,10}|[^\P{Han}的]{2,8}(?:[、，,][^\P{Han}的]{2,8}){1,3}")
 SPEAKERS = frozenset("我你咱")  # a first or second person in a quote makes it speech
 COMPOUND_VERB_MAX = 4  # 联合|推出 as one word: an adverb of two characters and the verb
 ADOPTED_END = frozenset("，,。；;！？!?\n")  # what may follow a quote that is a verb's whole object

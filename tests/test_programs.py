@@ -77,6 +77,8 @@ FOUND = [
      [("五路并举", "strategy"), ("菜单式服务制", "policy"), ("兼职教研员制", "policy"), ("师徒结对制", "policy")]),
     # a short quoted name that is all the object of a verb launching or upholding it
     ("潼南区教师进修学校坚持“研训合一”，教研质量稳步提升。", [("研训合一", "other")]),
+    # ... or a motto of a few short parallel parts
+    ("九江市坚持“生态优先、绿色发展”，努力实现总量质量提升。", [("生态优先、绿色发展", "other")]),
     ("各地要结合实际，推进“厕所革命”。", [("厕所革命", "other")]),
     ("欧洲推出“欧洲脑１０年”，日本也有类似计划。", [("欧洲脑１０年", "other")]),
     #   or of one noun saying what sort of thing it is
@@ -222,6 +224,8 @@ TRAPS = [
     "东南亚国家输往日韩、北美等地。",
     "今年是国家法定节假日最多的一年。",
     "中国传统节日受到欢迎。",
+    # a quoted clause after 坚持 that is a speaker's words, not a motto
+    "他坚持“我们要把这件事情做好、做实、做细、做到群众心坎上”，干部们都很认同。",
     # a count said inside the would-be name: a clause about how many there are
     "民族打跳等活动；红河哈尼族彝族自治州建水县有近百项文化旅游活动，游客还可到建水紫陶。",
 ]

@@ -61,8 +61,10 @@ RANK_GAP = 6  # 名列重庆市第一: at most this many characters between the 
 RANK_SCOPES = ("全国", "全省", "全市", "全区", "全县", "全军", "全球", "世界", "亚洲", "国内", "同类")
 LARGEST = "大"  # 第二大: the second largest
 YEAR_AFTER = set("月度代初底末前后")  # 2018年5月, 2019年度, 80年代, 三年前: dates, not durations
-PERIOD_OPENERS = ("近", "这", "过去", "最近", "未来", "今后")  # 近3年来, 未来5年: a time scope, read as a period by claims
-FUTURE_OPENERS = ("未来", "今后")  # the next N years: from the article's year on, not up to it
+# 近3年来, 未来5年: a time scope, read as a period by claims; the next N years run from the
+# article's year on, the last N years up to it
+FUTURE_OPENERS = ("未来", "今后")
+PERIOD_OPENERS = ("近", "这", "过去", "最近", *FUTURE_OPENERS)
 ORDINAL_BY_DEFAULT = set("次届期轮批")  # 十三届全国人大: these before an organ's name make an ordinal
 COUNTED = ("count", "person", "organisation", "household", "enumeration")
 # Small patterns used for every numeral, compiled once.

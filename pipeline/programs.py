@@ -65,9 +65,10 @@ DEMONSTRATIVE = regex.compile(r"[这那][场个项次些种样类批条一]|该|
 YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年$")  # a year right before a name: no count of it
 # 三个|…, 数十起|查处行动, 17次|…大会: a count of things or events, not a name. The classifiers are
 # a few of units.tsv's on purpose: all of them would refuse 数字|经济 (字) and 二期|工程 (期).
-COUNTED_NAME = regex.compile(r"[\d一二三四五六七八九十两几多数各]+[个项大批类条起次场轮件种]")
-# …建水县有近百项|文化旅游活动: a count said of something inside the would-be name makes it a clause
-COUNT_SAID = regex.compile(r"[有近约共超逾][\d一二三四五六七八九十两几百千万]+[个项批类条起次场轮件种家名所座]")
+COUNT = r"[\d一二三四五六七八九十两几多数各百千万]+[个项大批类条起次场轮件种]"
+COUNTED_NAME = regex.compile(COUNT)
+# …建水县有近百项|文化旅游活动: the same count said of something inside the would-be name makes it a clause
+COUNT_SAID = regex.compile(r"[有近约共超逾]" + COUNT)
 NUMBERED_SET = regex.compile(r"[一二三四五六七八九十两]大")  # 三大攻坚战: the campaigns counted are the name
 CAMPAIGN = "campaign"
 _token_start = attrgetter("start")

@@ -146,7 +146,7 @@ class OrgLexicons:
     national: frozenset[str]
     stop: frozenset[str]
     modifiers: frozenset[str]
-    name_verbs: frozenset[str]
+    name_words: frozenset[str]  # verbs (进修, 培训) and a pronoun (各界) that do occur inside names
     generic: frozenset[str]
     honours: frozenset[str]
     systems: frozenset[str]  # 制度, 体制: after a head, the phrase names a system (人民代表大会|制度)
@@ -183,7 +183,7 @@ class OrgLexicons:
             national=frozenset(p for p, k in prefixes.items() if k == "national"),
             stop=frozenset(w for w, r in roles.items() if r == "stop"),
             modifiers=frozenset(w for w, r in roles.items() if r in ("modifier", "determiner", "quality")),
-            name_verbs=frozenset(w for w, r in roles.items() if r == "name_verb"),
+            name_words=frozenset(w for w, r in roles.items() if r in ("name_verb", "name_word")),
             generic=frozenset(w for w, r in roles.items() if r == "generic"),
             honours=frozenset(w for w, r in roles.items() if r == "honour"),
             systems=frozenset(w for w, r in roles.items() if r == "system"),
@@ -732,7 +732,7 @@ class _Finder:
             return "stop"  # 国务院扶贫办|承办|全国政协: 承办, 举办 end in the head 办 but are verbs
         if self.lex.longest_head(word) or word in self.lex.names:
             return "body"
-        if word in self.lex.name_verbs:
+        if word in self.lex.name_words:
             return "body"
         if tag.startswith(NOUNISH):
             return "body"
@@ -864,7 +864,7 @@ class _Finder:
         if len(word) < 4 or self._listed(word):
             return False
         first = word[:2]
-        if first in self.lex.name_verbs:
+        if first in self.lex.name_words:
             return False
         tag = self.word_tags[first]
         return tag.startswith(PREDICATE_START) and tag not in ("vn", "an")

@@ -568,6 +568,8 @@ KNOWN_BODIES = [
     ("致公党中央主席万钢出席。", ["致公党中央"]),
     # a two-character short name only as a word of its own (人民|进行 holds no 民进)
     ("人民进行了伟大斗争，民进党却在选举中失利。", ["民进党"]),
+    # the central government's liaison offices, known by their short forms (中|联办 to jieba)
+    ("香港中联办副主任出席，澳门中联办也派员参加。", ["香港中联办", "澳门中联办"]),
 ]
 
 

@@ -196,7 +196,8 @@ class PeopleStage(Stage):
         self.bare_surname_cues = _alternation(r[0] for r in context if r[1].startswith("after_surname"))
         self.final_cues = frozenset(r[0] for r in context if r[1] == "after_surname_final")
         self.title_cues = frozenset(r[0] for r in context if r[1] == "after_surname_title")
-        self.surname_openers = frozenset(r[0] for r in context if r[1] == "before_surname")
+        self.addresses = frozenset(r[0] for r in context if r[1] == "address_before_surname")
+        self.surname_openers = frozenset(r[0] for r in context if r[1] == "before_surname") | self.addresses
         # `_bare_surnames` visits only the words that start with such a character, not every word
         self.opener_starts = regex.compile("[" + "".join(sorted(regex.escape(w[0]) for w in self.surname_openers)) + "]")
         self.eponym_words = _alternation(r[0] for r in context if r[1] == "eponym")
@@ -224,7 +225,8 @@ class PeopleStage(Stage):
             person.mentions.add(span)
             person.byline = True
         # 2. titles anchor names
-        for title_span in self._title_spans(doc):
+        titles = self._title_spans(doc)
+        for title_span in titles:
             self._anchor(doc, title_span, blocked, crf, found)
         # 3. lists continue a name (any occurrence of it, so find those first)
         self._all_occurrences(doc, unquoted, found)
@@ -259,6 +261,7 @@ class PeopleStage(Stage):
         #    surname that only one person named in full bears (蒋春卓 … 蒋大姐)
         self._given_names(doc, blocked, found)
         self._bare_surnames_resolved(found)
+        found = self._addressed_names(doc, titles, found)
         # 7. a name after a name dot is the last part of a longer one (阿沛·阿旺晋美)
         found = self._whole_dotted_names(doc, found)
         self._overrun_names(found)
@@ -779,6 +782,28 @@ class PeopleStage(Stage):
             if len(bearers) == 1:
                 bare = found.pop(name)
                 bearers[0].take(bare, set(bare.mentions))
+
+    def _addressed_names(self, doc: Doc, titles: list[Span], found: dict) -> dict:
+        """老郑, 小林: a bare surname the article names no one by in full, and always with the same
+        form of address, is named by both, as written (姓纪 names 纪; 郑书记 beside 老郑 leaves 郑). A
+        title right before the address is the person's role (村支部书记|老郑)."""
+        text, renamed = doc.text, {}
+        title_ending = {title.end: title for title in titles}
+        for name, person in found.items():
+            if name in self.surname_rank and not person.byline:
+                before = {text[m.start - 1 : m.start] for m in person.mentions}
+                if len(before) == 1 and before <= self.addresses:
+                    person.name = name = before.pop() + name
+                    person.mentions = {Span(m.start - 1, m.end) for m in person.mentions}
+                    first = min(person.mentions, key=span_order)
+                    if not person.roles and first.start in title_ending:
+                        role, affiliation = self._role_before(doc, title_ending[first.start])
+                        person.roles.append((0, role, affiliation, first.start))
+            if name in renamed:  # (老郑 named so twice over)
+                renamed[name].take(person, set(person.mentions))
+            else:
+                renamed[name] = person
+        return renamed
 
     @staticmethod
     def _overrun_names(found: dict) -> None:

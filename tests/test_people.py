@@ -231,7 +231,7 @@ def test_every_occurrence_is_a_mention(run):
         ("前不久，有游客张某某在湖边拍照。", "张"),
         ("她同情起杀了丈夫的潘氏。", "潘"),
         ("我要去桑拿部找一个姓纪的小姐。", "纪"),
-        ("早春时节，老赵找老李请教，采用果树新技术。", "李"),
+        ("早春时节，老赵找老李请教，采用果树新技术。", "老李"),  # named by the form of address, as written
         ("要坚持以马克思主义为指导。", "马克思"),
         ("会上，郭书记要求各村把帮扶落到实处。", "郭"),  # a surname with a title as address
         ("她始终记得毛主席的嘱托。", "毛"),
@@ -307,7 +307,7 @@ def test_a_name_cut_before_said_is_whole(run, text, name):
         # one person of the article bears the surname: the bare surname is a mention of that person
         ("村民蒋春卓介绍自家的厕所。蒋大姐的一席话，说到了心坎上。", ["蒋春卓"], {"蒋春卓": ["蒋春卓", "蒋"]}),
         # two bear it, or none: it stays a person of its own (as MSRA marks it)
-        ("王子光说，儿子王天佐毕业了。老王也没有闲着。", ["王子光", "王天佐", "王"], {"王": ["王"]}),
+        ("王子光说，儿子王天佐毕业了。老王也没有闲着。", ["王子光", "王天佐", "老王"], {"老王": ["老王"]}),
         ("村民赵大爷补充说，厕所好用。", ["赵"], {"赵": ["赵"]}),
     ],
 )
@@ -317,6 +317,25 @@ def test_a_bare_surname_refers_to_the_one_person_bearing_it(run, text, names, me
     for person in doc.people:
         if person.name in mentions:
             assert [doc.text[m.start : m.end] for m in person.mentions] == mentions[person.name]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a person the article names only by 老/小 and the surname is named so, a title before it the role
+        ("黑龙江佳木斯市裕德村村民老王一家老小都在围着一个盒子发号施令。老王说，孙子教会了他。",
+         [("老王", "裕德村村民", ["老王", "老王"])]),
+        ("校长小林告诉我，老校是村民几代人的心血。", [("小林", "校长", ["小林"])]),
+        # called otherwise too (郑书记), or named in full: the surname as before
+        ("别看手糙，老郑的嘴里新词可不少。郑书记说得没错，前些年种菜确实辛苦。", [("郑", "", ["郑", "郑"])]),
+        ("村民郑大明介绍说，老郑的嘴里新词可不少。", [("郑大明", "村民", ["郑大明", "郑"])]),
+        # 姓 is no form of address
+        ("我要去找一个姓纪的小姐。", [("纪", "", ["纪"])]),
+    ],
+)
+def test_a_person_named_by_a_form_of_address(run, text, expected):
+    doc = run(text)
+    assert [(p.name, p.role, [doc.text[m.start : m.end] for m in p.mentions]) for p in doc.people] == expected
 
 
 @pytest.mark.parametrize(
@@ -392,7 +411,7 @@ def test_place_before_a_place_word_is_no_person(run, text, not_person, person):
         ("他们编写了毛泽东教育思想学习读本。", "毛泽东"),
         ("书架上有一套《刘绍棠文集》。", "刘绍棠"),  # a work's title that opens with a full name
         ("他刚读完《毛泽东和他的儿子》这本书。", "毛泽东"),
-        ("一到周末，大家就去老傅的茶座喝茶。", "傅"),  # 老 + a rarer surname, one word only jieba's guess joins
+        ("一到周末，大家就去老傅的茶座喝茶。", "老傅"),  # 老 + a rarer surname, one word only jieba's guess joins
         ("会后，严老担心年轻教师的成长。", "严"),  # 严老|担心: the guessed word ends the address
     ],
 )

@@ -49,6 +49,7 @@ COUNT_AFTER_LIST = regex.compile(AND_OTHERS + r"(?:[近约逾]?[\d一二三四�
 SIZE_NUMERALS = "两二三四五六七八九十"
 SIZE_OF_LIST = regex.compile(rf"[{SIZE_NUMERALS}]+[名位]")
 LIST_SEP = "、"
+COMMON_NOUN_TAGS = frozenset({"n", "ng", "nz"})  # a thing's tags (not nr, ns, nt: a name's)
 CLOSING_QUOTES = frozenset("”\"’」』")
 CLOSING_BRACKETS = frozenset("）)】]")
 # Characters of context the CRF sees on each side of a possible name (its features reach 2), grown
@@ -537,7 +538,7 @@ class PeopleStage(Stage):
         if any(ch in self.not_in_name and not (known and self._function_character(ch)) for ch in name[1:]):
             return False  # 王刚年 is no name, but jieba's dictionary knows 张岱年 and 金冲及 (not 陈列馆, nr too)
         if from_crf and (self._common_word(name) or (len(name) == 2 and self._everyday_word(name))
-                         or name in self.place_short_forms):
+                         or name in self.place_short_forms or (len(name) == 2 and self._listed_among_things(span))):
             return False
         if self.bare_surname_cues.fullmatch(name, self._surname_at(name, 0) or len(name)):
             return False  # 潘氏, 刘姥姥: the person is the bare surname, added by `_bare_surnames`
@@ -546,6 +547,19 @@ class PeopleStage(Stage):
         if from_crf and confidence < UNSURE_CRF and self._surname_rank(name) > RARE_SURNAME_RANK:
             return False  # so is one that begins with a rare surname (师德, 温馨)
         return True
+
+    def _listed_among_things(self, span: Span) -> bool:
+        """李、桃、杨梅、枇杷: a two-character CRF name set by 、 beside a common noun the segmenter knows
+        is one more thing in a list of things (刘琳、李蓬春 set names beside names; a full name of
+        three is seldom a thing, 主张、陈独秀等人)."""
+        text = self._text
+        neighbours = []
+        if text[span.start - 1 : span.start] == LIST_SEP:
+            neighbours.append(self._token_at(span.start - 2))
+        if text[span.end : span.end + 1] == LIST_SEP:
+            neighbours.append(self._token_starts.get(span.end + 1))
+        return any(token is not None and token.pos in COMMON_NOUN_TAGS and token.text in jieba_dictionary()
+                   and token.text not in self.title_position for token in neighbours)
 
     def _surname_rank(self, name: str) -> int:
         """The rank of the surname `name` begins with (a large number when there is none)."""

@@ -170,6 +170,21 @@ def test_list_member_that_is_an_everyday_word(run):
     assert [p.name for p in doc.people] == ["李明"]
 
 
+@pytest.mark.parametrize(
+    "text, name, is_person",
+    [
+        # a two-character name the CRF finds beside a common noun in a list is one more thing listed
+        ("富饶的棠溪村，不但有李、桃、杨梅、枇杷、柚子、葡萄、青枣。", "杨梅", False),
+        ("长安汽车、奥特斯、至信实业、金康、矢崎仪表等7个企业入驻。", "金康", False),
+        # beside names it is a name; a full name of three beside a thing stays one
+        ("记者刘琳、李蓬春报道。", "刘琳", True),
+        ("鲁迅的主张、陈独秀等人的新文学思想影响了一代人。", "陈独秀", True),
+    ],
+)
+def test_a_crf_name_listed_among_things(run, text, name, is_person):
+    assert (name in [p.name for p in run(text).people]) is is_person
+
+
 def test_no_people_in_plain_prose(run):
     doc = run("方向明确以后，和谐发展成为常态，于是万人参与。")
     assert doc.people == []

@@ -1280,11 +1280,13 @@ class _Finder:
                 continue
             country = self._country_before(start)
             start -= len(country)  # 美国|国务院 is America's, not China's State Council
+            national = "" if country else self._national_before(start)
+            start -= len(national)  # 国家|工信部, 中国证监会 (one nt word): the name as written
             kind, head = self.lex.names[word], self.lex.longest_head(word)
             tail = self._company_head_at(end)
             if tail:  # 中国一重|集团, 首钢|集团公司: a company known by its brand, named in full
                 word, end, kind, head = word + tail, end + len(tail), "company", tail
-            out.append(Candidate(Span(start, end), self.doc.text[start:end], kind, head, country + word,
+            out.append(Candidate(Span(start, end), self.doc.text[start:end], kind, head, country + national + word,
                                  (country,) if country else (), source="name"))
         return out
 
@@ -1309,6 +1311,22 @@ class _Finder:
         token = self.tokens[self._token_at(start - 1)]  # (jieba may hold both in one word: 美国国务院 nt)
         word = self.fold[token.start : start]
         return word if self.lex.place_level.get(word) == "country" and word not in CHINA else ""
+
+    def _national_before(self, start: int) -> str:
+        """The national prefix (国家, 中国, 中央) whose word ends right at `start`, or opens the word
+        the name ends (中国证监会 nt), else "": not the end of a longer word (党中央|国务院), nor a
+        country after a noun that makes it some countries (金砖|国家|新开发银行)."""
+        if start == 0:
+            return ""
+        index = self._token_at(start - 1)
+        token = self.tokens[index]
+        word = self.fold[token.start : start]
+        if word not in self.lex.national or word in self.lex.names:
+            return ""
+        before = self.tokens[index - 1] if index > 0 else None
+        if before is not None and before.end == token.start and before.pos.startswith(NOUNISH) and HAN.match(before.text):
+            return ""
+        return word
 
     def unit_chains(self) -> list[Candidate]:
         """重庆市|沙坪坝区|石井坡街道|团结坝社区|党委: the body of a community or village named by the

@@ -570,6 +570,9 @@ KNOWN_BODIES = [
     ("人民进行了伟大斗争，民进党却在选举中失利。", ["民进党"]),
     # the central government's liaison offices, known by their short forms (中|联办 to jieba)
     ("香港中联办副主任出席，澳门中联办也派员参加。", ["香港中联办", "澳门中联办"]),
+    # a national prefix before a known name is the name as written; not a noun's countries
+    ("近期，国家工信部公布名单，中国证监会发布公告。", ["国家工信部", "中国证监会"]),
+    ("亚洲基础设施投资银行和金砖国家新开发银行。", ["亚洲基础设施投资银行", "金砖国家", "新开发银行"]),
 ]
 
 

@@ -9,7 +9,8 @@ Order of work (numbered comments in `PeopleStage.__call__` match):
 6. a bare surname with a form of address or a title (吴先生, 梁某, 姓纪的, 毛主席), the people a word of
    initials stands for (马列), the person a doctrine is named after (邓小平理论, 邓小平党的建设理论) and a
    name that opens a work's title (《刘绍棠文集》) are people too; a given name alone after the full
-   name (刘绍棠 … 绍棠) is a mention of that person;
+   name (刘绍棠 … 绍棠) is a mention of that person; a bare surname no full name bears, always
+   addressed with 老 or 小, is named with it (老郑);
 7. a name right after a name dot is the last part of a longer one (阿沛·阿旺晋美);
 8. role (the fullest title stated) and affiliation (explicit, else the institution of the sentence,
    else of the paragraph) are chosen per person.
@@ -262,6 +263,7 @@ class PeopleStage(Stage):
         #    surname that only one person named in full bears (蒋春卓 … 蒋大姐)
         self._given_names(doc, blocked, found)
         self._bare_surnames_resolved(found)
+        #    a bare surname left, always addressed the same way, is named as addressed (老郑, 小林)
         found = self._addressed_names(doc, titles, found)
         # 7. a name after a name dot is the last part of a longer one (阿沛·阿旺晋美)
         found = self._whole_dotted_names(doc, found)

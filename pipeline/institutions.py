@@ -1303,26 +1303,28 @@ class _Finder:
             else:
                 return self.fold[pos:end]
 
-    def _country_before(self, start: int) -> str:
-        """The foreign country whose word ends right at `start`, or opens the word the name ends
-        (美国|国务院, 美国国务院 nt), else ""."""
+    def _word_before(self, start: int) -> tuple[int, str]:
+        """The index of the word holding the character before `start`, and that word's part up to
+        `start` (jieba may hold a prefix and the name in one word: 美国国务院, 中国证监会 nt); (-1, "")
+        at the text's start."""
         if start == 0:
-            return ""
-        token = self.tokens[self._token_at(start - 1)]  # (jieba may hold both in one word: 美国国务院 nt)
-        word = self.fold[token.start : start]
+            return -1, ""
+        index = self._token_at(start - 1)
+        return index, self.fold[self.tokens[index].start : start]
+
+    def _country_before(self, start: int) -> str:
+        """The foreign country written right before `start` (美国|国务院, 美国国务院 nt), else ""."""
+        word = self._word_before(start)[1]
         return word if self.lex.place_level.get(word) == "country" and word not in CHINA else ""
 
     def _national_before(self, start: int) -> str:
-        """The national prefix (国家, 中国, 中央) whose word ends right at `start`, or opens the word
-        the name ends (中国证监会 nt), else "": not the end of a longer word (党中央|国务院), nor a
-        country after a noun that makes it some countries (金砖|国家|新开发银行)."""
-        if start == 0:
-            return ""
-        index = self._token_at(start - 1)
-        token = self.tokens[index]
-        word = self.fold[token.start : start]
+        """The national prefix (国家, 中国, 中央) written right before `start` (国家|工信部, 中国证监会
+        nt), else "": not the end of a longer word (党中央|国务院), nor a country after a noun that
+        makes it some countries (金砖|国家|新开发银行)."""
+        index, word = self._word_before(start)
         if word not in self.lex.national or word in self.lex.names:
             return ""
+        token = self.tokens[index]
         before = self.tokens[index - 1] if index > 0 else None
         if before is not None and before.end == token.start and before.pos.startswith(NOUNISH) and HAN.match(before.text):
             return ""

@@ -340,11 +340,12 @@ class ClaimStage(Stage):
         for m in RECENT_YEARS.finditer(text):
             n = _small_number(m.group("n"))
             if not (year and n):
-                found.append(Period(m.group(), Span(m.start(), m.end()), None, year))
+                first, last = None, year
             elif m.group().startswith(FUTURE_OPENERS):
-                found.append(Period(m.group(), Span(m.start(), m.end()), year, year + n))
+                first, last = year, year + n  # the next n years run on from the article's year
             else:
-                found.append(Period(m.group(), Span(m.start(), m.end()), year - n, year))
+                first, last = year - n, year
+            found.append(Period(m.group(), Span(m.start(), m.end()), first, last))
         occurrences = self.period_finder.occurrences(text)
         for word, (start_offset, end_offset) in self.period_words.items():
             for at in occurrences.get(word, ()):

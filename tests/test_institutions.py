@@ -610,6 +610,19 @@ ASSOCIATIONS_EXCHANGES_ZOOS = [
 ]
 
 
+STATIONS = [
+    # field and service posts of a body, named by their place or body
+    ("北京市大兴区礼贤公安检查站的民警说。", ["北京市大兴区礼贤公安检查站"]),
+    ("安徽省当涂县太白镇综合文化站开展活动。", ["安徽省当涂县太白镇综合文化站"]),
+    # China's polar stations by full name, with the national prefix written before them
+    ("中国北极黄河站落成于2004年。", ["中国北极黄河站"]),
+    ("2月26日，南极中山站迎来30岁生日。", ["南极中山站"]),
+    # ... but a kind of station, a railway station and a service post name no body
+    ("目前，全国共有救助管理站1817个，我国第一座南极科考站建成。", []),
+    ("八达岭长城站初露雏形，社区养老服务站和院士工作站相继建成。", []),
+]
+
+
 # Each table above holds sentences and the bodies found in them, in order; one test reads them all.
 BODIES_IN_ORDER = {
     "a_delegation_to_a_session_is_apart_from_the_body_in_session": DELEGATIONS,
@@ -621,6 +634,7 @@ BODIES_IN_ORDER = {
     "known_bodies_and_what_follows_them": KNOWN_BODIES,
     "communities_named_by_their_chain": COMMUNITIES,
     "heads_of_associations_and_exchanges": ASSOCIATIONS_EXCHANGES_ZOOS,
+    "stations_of_a_body_and_polar_stations": STATIONS,
 }
 
 

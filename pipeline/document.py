@@ -123,6 +123,7 @@ class Meta:
     author_spans: list[Span] = field(default_factory=list)
     photo_credit_span: Span | None = None
     author_roles: dict[str, str] = field(default_factory=dict)  # a credited role other than 记者 (制图)
+    author_bodies: dict[str, str] = field(default_factory=dict)  # the paper or agency a byline names (本报)
 
 
 @dataclass

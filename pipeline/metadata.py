@@ -24,11 +24,16 @@ CREDIT = regex.compile(
     r"|^[（(]?(?:图|摄影|图片)[/／：:]\s*(?P<who2>.{2,20}?)[)）]?$"
     r"|^[（(]?(?P<who3>[\p{Han}、\s]{2,20}?)\s*摄[)）]?$"
 )
-# A reporter's title may say where they are posted (本报驻埃及记者, 本报赴柬埔寨特派记者).
-REPORTER = r"(?:本报)?(?:[驻赴]\p{Han}{1,8}?)?(?:特派)?记者"
-# (本报记者 胡 果 朱 虹采访整理): what the reporters did may close the names.
+# A reporter's title may say where they are posted (本报驻埃及记者, 本报赴柬埔寨特派记者) and what
+# they did on a joint report (执笔记者, 参与记者).
+REPORTER = r"(?P<paper>本报)?(?:[驻赴]\p{Han}{1,8}?)?(?:特派)?(?:执笔|参与)?记者"
+# (本报记者 胡 果 朱 虹采访整理), (综合本报记者…报道): what the reporters did may close the names. A news agency's dateline
+# may open the brackets, and several titled lists share them (（新华社北京2月4日电  执笔记者：丁小溪、
+# 姜潇；参与记者：吴晶）): the agency is the reporters' body.
+DATELINE = r"据?(?P<agency>\p{Han}{1,6}社)\p{Han}{0,12}?\d{1,2}月\d{1,2}日电"
 INLINE_BYLINE = regex.compile(
-    rf"[（(]\s*{REPORTER}\s*(?P<names>[\p{{Han}}\s、]{{2,100}}?)\s*(?:采访整理|整理|采写)?\s*[)）]")
+    rf"(?:[（(]\s*(?:{DATELINE}\s+|综合)?|；\s*){REPORTER}[：:]?\s*(?P<names>[\p{{Han}}\s、]{{2,100}}?)"
+    rf"\s*(?:采访整理|整理|采写|报道)?\s*(?=[)）；])")
 # "文" and "图" are role words only with a separator: "文秀月" is a name.
 BYLINE_ROLE = regex.compile(rf"(?:(?:{REPORTER}|(?:本报)?(?:通讯员|撰稿))[/／：:\s]*|(?:文字?|图)[/／：:]\s*)")
 # 本版制图：蔡华伟: a credit for the graphics; its names are people with that role
@@ -102,10 +107,15 @@ class MetadataStage(Stage):
         for span in doc.paragraphs:
             if "记者" not in doc.text[span.start : span.end]:
                 continue
+            agency = ""  # a dateline's agency holds for every list in its brackets
             for match in INLINE_BYLINE.finditer(doc.slice(span)):
+                agency = match.group("agency") or (agency if match.group().startswith("；") else "")
                 names = self._names(match.group("names"), match.start("names"))
                 if names:
                     self._add_authors(doc, span.start, names)
+                    body = meta.newspaper if match.group("paper") else agency
+                    if body:
+                        meta.author_bodies.update((name, body) for name, _, _ in names)
         doc.furniture.sort()
 
     def _byline_names(self, line: str) -> list[Name]:

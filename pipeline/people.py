@@ -1300,6 +1300,8 @@ class PeopleStage(Stage):
         # news agency of the dateline they close (新华社北京1月31日电（记者韩洁、熊茂伶）)
         aside = _brackets_around(doc.text, first)
         agency = self._dateline_agency(doc, aside.start) if aside else ""
+        # the body the byline itself names (本报记者: the paper) is a reporter's, wherever the name stands
+        agency = agency or (doc.meta.author_bodies.get(person.name, "") if person.byline else "")
         if person.byline and not person.roles:
             return PersonFinding(name=person.name, role=doc.meta.author_roles.get(person.name, BYLINE_ROLE),
                                  affiliation=agency, mentions=mentions)
@@ -1309,6 +1311,8 @@ class PeopleStage(Stage):
             role, affiliation = best[1], best[2]
         else:
             role, affiliation = self._role_stated(doc, mentions)
+        if not affiliation and person.byline:
+            affiliation = agency
         if not affiliation and role and not (best and self._held_for_a_place(doc, best)):
             if aside is not None:
                 affiliation = self._nearest_institution(doc, first, aside) or agency

@@ -51,6 +51,11 @@ def test_hints_win(make_doc):
         # lone characters that are no surname, or one left over, make no name
         ("标题\n正文。\n——编 者", []),
         ("标题\n正文。\n本报记者 张 炜 崔", []),
+        # a news agency's dateline may open the brackets, and titled lists share them
+        ("标题\n正文。\n（新华社北京2月4日电  执笔记者：丁小溪、姜潇；参与记者：吴晶、史竞男）",
+         ["丁小溪", "姜潇", "吴晶", "史竞男"]),
+        # a round-up compiled from the paper's reporters
+        ("标题\n正文。\n（综合本报记者贺勇、施芳、王昊男报道）", ["贺勇", "施芳", "王昊男"]),
         # a reporter's source is no byline
         ("标题\n第一段。\n第二段。\n第三段。\n（记者从教育部获悉）", []),
     ],
@@ -84,3 +89,17 @@ def test_a_spaced_name_is_found_where_it_is_written(make_doc):
 
 def test_a_graphics_credit_gives_its_role(make_doc):
     assert make_doc("学校获评示范校。\n本版制图：蔡华伟").meta.author_roles == {"蔡华伟": "制图"}
+
+
+@pytest.mark.parametrize("text, hints, bodies", [
+    # 本报 is the paper the container names; an agency's dateline names the agency, for every list after it
+    ("标题\n正文。\n（综合本报记者贺勇、施芳报道）", {"newspaper": "人民日报"}, {"贺勇": "人民日报", "施芳": "人民日报"}),
+    ("标题\n正文。\n（据新华社北京2月4日电  执笔记者：丁小溪；参与记者：吴晶）", {},
+     {"丁小溪": "新华社", "吴晶": "新华社"}),
+    # ... no paper known, or no 本报, names no body
+    ("标题\n正文。\n（本报记者贺勇、施芳）", {}, {}),
+    ("标题\n正文。\n（记者贺勇、施芳）", {"newspaper": "人民日报"}, {}),
+])
+def test_a_byline_names_the_reporters_body(make_doc, text, hints, bodies):
+    assert make_doc(text, **hints).meta.author_bodies == bodies
+

@@ -196,6 +196,13 @@ def test_byline_names_get_reporter_role(run):
     assert found.get("周珣") == "记者" and found.get("张骞月") == "记者"
 
 
+def test_a_bylined_reporter_works_for_the_paper_or_agency_the_byline_names(people, make_doc):
+    doc = make_doc("标题\n正文。\n（综合本报记者贺勇、施芳报道）\n（新华社北京2月4日电  执笔记者：丁小溪）",
+                   newspaper="人民日报")
+    found = {p.name: (p.role, p.affiliation) for p in people(doc).people}
+    assert found == {"贺勇": ("记者", "人民日报"), "施芳": ("记者", "人民日报"), "丁小溪": ("记者", "新华社")}
+
+
 @pytest.mark.parametrize("text, agency, affiliations", [
     # reporters in a dateline's brackets work for the agency that opens it, not for the body after it
     ("新华社华盛顿1月31日电\u00a0\u00a0（记者周效政、胡友松）美国财政部今天表示。", "新华社",

@@ -106,6 +106,7 @@ DAY_WORDS = ("日", "节")  # a lone one after a head ends a day's name, not the
 GLUED_VERBS = frozenset({"驻"})  # …草原局|驻…村第一书记: glued to a head, though inside names (驻美大使馆)
 # 十九届二中全会, 二中、三中全会: the Nth plenary session of a term (届), whose 二中 is no school
 PLENARY = regex.compile(r"届[一二三四五六七八九十]+中(?:[、，和及]?[一二三四五六七八九十]+中)*全会")
+PERSON_OR_PLACE = ("nr", "ns")  # jieba's tags of personal and place names
 NESTED = "nt:nested"  # tag of a part that is a whole nested name (西南大学|教师教育学院)
 # tags of function words: no part of a name between a place and a head (a verb or quality may be: 独立新闻社)
 FUNCTION_WORD = ("d", "p", "c", "u", "r", "f", "y", "e", "o")
@@ -145,6 +146,7 @@ class OrgLexicons:
     relative: frozenset[str]
     national: frozenset[str]
     stop: frozenset[str]
+    field_joiners: frozenset[str]  # 与: a stop word that may join two fields inside one name (新闻与传播学院)
     modifiers: frozenset[str]
     name_words: frozenset[str]  # verbs (进修, 培训) and a pronoun (各界) that do occur inside names
     generic: frozenset[str]
@@ -181,7 +183,8 @@ class OrgLexicons:
             place_level=level,
             relative=frozenset(p for p, k in prefixes.items() if k == "relative"),
             national=frozenset(p for p, k in prefixes.items() if k == "national"),
-            stop=frozenset(w for w, r in roles.items() if r == "stop"),
+            stop=frozenset(w for w, r in roles.items() if r in ("stop", "field_joiner")),
+            field_joiners=frozenset(w for w, r in roles.items() if r == "field_joiner"),
             modifiers=frozenset(w for w, r in roles.items() if r in ("modifier", "determiner", "quality")),
             name_words=frozenset(w for w, r in roles.items() if r in ("name_verb", "name_word")),
             generic=frozenset(w for w, r in roles.items() if r == "generic"),
@@ -755,6 +758,7 @@ class _Finder:
                 k = None  # 世界|一流大学: what kind of body, not a name
         if k is not None and not parts and self.fold[pos - 1] in NAME_CLOSE and len(head) >= 2:
             return self._quoted(head, pos, end)
+        fields_at = None  # parts right of a field joiner (与), while the name has not yet reached an anchor
         while k is not None and end - self.tokens[k].start <= MAX_NAME:
             tok = self.tokens[k]
             level = self._glued_level(k)
@@ -789,6 +793,12 @@ class _Finder:
                 pos = nested.span.start
                 k = self.ends.get(pos)
                 k = k if k is not None and end - self.tokens[k].start <= MAX_NAME else None
+                continue
+            if role == "stop" and fields_at is None and self._joins_fields(k, parts):
+                # 世界经济|与|政治|研究所: tried on, kept only if the name reaches a body or place (below)
+                fields_at = len(parts)
+                parts.append((self.fold[tok.start : tok.end], "body", tok.pos))
+                pos, k = tok.start, k - 1
                 continue
             if role == "stop":
                 joined = self._joined_portfolio(head_start, pos)
@@ -828,8 +838,39 @@ class _Finder:
                 k -= 1
                 tok = self.tokens[k]
                 parts.append((self.fold[tok.start : tok.end], "place", tok.pos))
+        if fields_at is not None and not self._fields_anchored(parts[fields_at + 1:], k, pos):
+            del parts[fields_at:]  # 将幼儿园|与|幼师学院: no body or place left of the fields, so 与 is the sentence's
         parts.reverse()
         return self._judge(parts, head, end)
+
+    def _fields_anchored(self, left: list[tuple[str, str, str]], k: int | None, pos: int) -> bool:
+        """The name left of a field joiner holds a place or a nested body (美国|战略与国际问题研究中心), or
+        ends right after a body's name (中国社会科学院|世界经济与政治研究所), which it is a part of."""
+        if any(role == "place" or tag == NESTED or tag.startswith("nt") or self.lex.longest_head(text)
+               for text, role, tag in left):
+            return True
+        if k is None or self.tokens[k].end != pos:
+            return False
+        tok = self.tokens[k]
+        return bool(self.lex.longest_head(self.fold[tok.start : tok.end]))
+
+    def _joins_fields(self, k: int, parts: list[tuple[str, str, str]]) -> bool:
+        """Token `k` is a field joiner between two common nouns, with only common nouns right of it:
+        世界经济|与|政治|研究所, not 公司|与|清华大学研究所 nor 经济学院|与|王亚南经济研究院."""
+        tok = self.tokens[k]
+        if self.fold[tok.start : tok.end] not in self.lex.field_joiners or not parts or k == 0:
+            return False
+        left = self.tokens[k - 1]
+        if left.end != tok.start:
+            return False
+        return all(self._field(*part) for part in parts) \
+            and self._field(self.fold[left.start : left.end], self._role(left), left.pos)
+
+    def _field(self, word: str, role: str, tag: str) -> bool:
+        """A common noun that may name a field of study: no person's or place's name, nor a body's
+        (jieba tags some fields nt: 信息科学)."""
+        return role in ("body", "generic") and tag != NESTED and not tag.startswith(PERSON_OR_PLACE) \
+            and not self.lex.longest_head(word) and word not in self.lex.names
 
     def _joined_portfolio(self, head_start: int, pos: int) -> str:
         """The two portfolios joined by 和 that end at the head and reach left past `pos`, as a

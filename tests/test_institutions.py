@@ -623,6 +623,19 @@ STATIONS = [
 ]
 
 
+FIELDS_JOINED = [
+    # 与 joins two fields inside the name of a body under a university, an academy or a place
+    ("中国社会科学院世界经济与政治研究所研究员张明说。", ["中国社会科学院世界经济与政治研究所"]),
+    ("北京师范大学艺术与传媒学院院长胡智锋表示。", ["北京师范大学艺术与传媒学院"]),
+    ("西北大学信息科学与技术学院2015级学生。", ["西北大学信息科学与技术学院"]),  # jieba: 信息科学/nt
+    ("美国战略与国际问题研究中心高级顾问说。", ["美国战略与国际问题研究中心"]),
+    # ... never a name to a name, nor two bodies, nor fields no body or place holds
+    ("公司与清华大学研究所合作。", ["清华大学研究所"]),
+    ("厦门大学经济学院与王亚南经济研究院院长说。", ["厦门大学经济学院", "王亚南经济研究院"]),
+    ("将幼儿园与幼师学院建设统一起来。", ["幼师学院"]),
+]
+
+
 # Each table above holds sentences and the bodies found in them, in order; one test reads them all.
 BODIES_IN_ORDER = {
     "a_delegation_to_a_session_is_apart_from_the_body_in_session": DELEGATIONS,
@@ -635,6 +648,7 @@ BODIES_IN_ORDER = {
     "communities_named_by_their_chain": COMMUNITIES,
     "heads_of_associations_and_exchanges": ASSOCIATIONS_EXCHANGES_ZOOS,
     "stations_of_a_body_and_polar_stations": STATIONS,
+    "two_fields_joined_in_one_name": FIELDS_JOINED,
 }
 
 

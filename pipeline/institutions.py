@@ -1230,6 +1230,11 @@ class _Finder:
                 placed = True
                 piece += 1
                 continue
+            if piece and word in self.lex.field_joiners and not placed \
+                    and self._field(self.fold[self.tokens[index + piece - 1].start : token.start],
+                                    self._role(self.tokens[index + piece - 1]), self.tokens[index + piece - 1].pos):
+                piece += 1  # 北京大学|卫生政策|与|管理系: two fields joined in the part's name
+                continue
             numeral = NUMERAL.match(word) or word.isdigit()
             if not (numeral or (token.pos.startswith(NOUNISH) and self._role(token) == "body")) \
                     or self._new_body(word) or word in self.lex.generic or word in self.lex.stop \

@@ -861,10 +861,10 @@ class _Finder:
         if self.fold[tok.start : tok.end] not in self.lex.field_joiners or not parts or k == 0:
             return False
         left = self.tokens[k - 1]
-        if left.end != tok.start:
-            return False
-        return all(self._field(*part) for part in parts) \
-            and self._field(self.fold[left.start : left.end], self._role(left), left.pos)
+        return left.end == tok.start and all(self._field(*part) for part in parts) and self._field_token(left)
+
+    def _field_token(self, token: Token) -> bool:
+        return self._field(self.fold[token.start : token.end], self._role(token), token.pos)
 
     def _field(self, word: str, role: str, tag: str) -> bool:
         """A common noun that may name a field of study: no person's or place's name, nor a body's
@@ -1230,9 +1230,7 @@ class _Finder:
                 placed = True
                 piece += 1
                 continue
-            if piece and word in self.lex.field_joiners and not placed \
-                    and self._field(self.fold[self.tokens[index + piece - 1].start : token.start],
-                                    self._role(self.tokens[index + piece - 1]), self.tokens[index + piece - 1].pos):
+            if piece and word in self.lex.field_joiners and not placed and self._field_token(self.tokens[index + piece - 1]):
                 piece += 1  # 北京大学|卫生政策|与|管理系: two fields joined in the part's name
                 continue
             numeral = NUMERAL.match(word) or word.isdigit()

@@ -27,9 +27,9 @@ CREDIT = regex.compile(
 # A reporter's title may say where they are posted (本报驻埃及记者, 本报赴柬埔寨特派记者) and what
 # they did on a joint report (执笔记者, 参与记者).
 REPORTER = r"(?P<paper>本报)?(?:[驻赴]\p{Han}{1,8}?)?(?:特派)?(?:执笔|参与)?记者"
-# (本报记者 胡 果 朱 虹采访整理), (综合本报记者…报道): what the reporters did may close the names. A news agency's dateline
-# may open the brackets, and several titled lists share them (（新华社北京2月4日电  执笔记者：丁小溪、
-# 姜潇；参与记者：吴晶）): the agency is the reporters' body.
+# (本报记者 胡 果 朱 虹采访整理), (综合本报记者…报道): what the reporters did may close the names.
+# A news agency's dateline may open the brackets, and several titled lists share them
+# (（新华社北京2月4日电  执笔记者：丁小溪、姜潇；参与记者：吴晶）): the agency is the reporters' body.
 DATELINE = r"据?(?P<agency>\p{Han}{1,6}社)\p{Han}{0,12}?\d{1,2}月\d{1,2}日电"
 INLINE_BYLINE = regex.compile(
     rf"(?:[（(]\s*(?:{DATELINE}\s+|综合)?|；\s*){REPORTER}[：:]?\s*(?P<names>[\p{{Han}}\s、]{{2,100}}?)"

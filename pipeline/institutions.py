@@ -846,7 +846,7 @@ class _Finder:
     def _fields_anchored(self, left: list[tuple[str, str, str]], k: int | None, pos: int) -> bool:
         """The name left of a field joiner holds a place or a nested body (美国|战略与国际问题研究中心), or
         ends right after a body's name (中国社会科学院|世界经济与政治研究所), which it is a part of."""
-        if any(role == "place" or tag == NESTED or tag.startswith("nt") or self.lex.longest_head(text)
+        if any(role == "place" or tag.startswith("nt") or self.lex.longest_head(text)  # (NESTED is nt:nested)
                for text, role, tag in left):
             return True
         if k is None or self.tokens[k].end != pos:
@@ -867,8 +867,8 @@ class _Finder:
         return self._field(self.fold[token.start : token.end], self._role(token), token.pos)
 
     def _field(self, word: str, role: str, tag: str) -> bool:
-        """A common noun that may name a field of study: no person's or place's name, nor a body's
-        (jieba tags some fields nt: 信息科学)."""
+        """A common noun that may name a field of study: no person's or place's name, nor a body's.
+        Unlike `_common`, a word jieba tags nt or nz counts (it tags some fields nt: 信息科学)."""
         return role in ("body", "generic") and tag != NESTED and not tag.startswith(PERSON_OR_PLACE) \
             and not self.lex.longest_head(word) and word not in self.lex.names
 

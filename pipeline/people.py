@@ -1299,12 +1299,13 @@ class PeopleStage(Stage):
         # （记者吴秋余、谢卫群）中国银联…: a name in brackets takes a body only from them, or from the
         # news agency of the dateline they close (新华社北京1月31日电（记者韩洁、熊茂伶）)
         aside = _brackets_around(doc.text, first)
-        agency = self._dateline_agency(doc, aside.start) if aside else ""
+        reporter_body = self._dateline_agency(doc, aside.start) if aside else ""
         # the body the byline itself names (本报记者: the paper) is a reporter's, wherever the name stands
-        agency = agency or (doc.meta.author_bodies.get(person.name, "") if person.byline else "")
+        if person.byline and not reporter_body:
+            reporter_body = doc.meta.author_bodies.get(person.name, "")
         if person.byline and not person.roles:
             return PersonFinding(name=person.name, role=doc.meta.author_roles.get(person.name, BYLINE_ROLE),
-                                 affiliation=agency, mentions=mentions)
+                                 affiliation=reporter_body, mentions=mentions)
         role, affiliation, best = "", "", None
         if person.roles:
             best = min(person.roles, key=lambda r: (r[0], -len(r[1])))
@@ -1312,10 +1313,10 @@ class PeopleStage(Stage):
         else:
             role, affiliation = self._role_stated(doc, mentions)
         if not affiliation and person.byline:
-            affiliation = agency
+            affiliation = reporter_body
         if not affiliation and role and not (best and self._held_for_a_place(doc, best)):
             if aside is not None:
-                affiliation = self._nearest_institution(doc, first, aside) or agency
+                affiliation = self._nearest_institution(doc, first, aside) or reporter_body
             else:
                 affiliation = self._nearest_institution(doc, first, doc.sentence_of(first)) or (
                     self._nearest_institution(doc, first, doc.paragraph_of(first))

@@ -12,7 +12,9 @@ Order of the search, each step a general cue rather than a list of names:
   3. unquoted names after a launch verb, ending in a strong program noun (实施乡村振兴战略), or
      after a verb that upholds one, ending in a strategy's or a battle's noun (贯彻…协同发展战略);
   4. enumerations whose items all end in the same program noun (菜单式服务制、兼职教研员制);
-  5. unquoted names that start with an administrative area (潼南区…教师培训, 重庆市…年会).
+  5. unquoted names that start with an administrative area (潼南区…教师培训, 重庆市…年会);
+  then editions, hosted events, proper projects and named days, each outside what is found; and
+  last the national programs papers name with no cue at all (人类命运共同体, 河长制), from a list.
 Every accepted name becomes one `ProgramFinding` per distinct text, with all its mentions, the
 defining text when there is one, and the institution that runs it (the nearest in the sentence,
 else in the paragraph).
@@ -29,7 +31,7 @@ from operator import attrgetter
 import regex
 
 from .document import SENTENCE_STOPS, Doc, InstitutionFinding, ProgramFinding, Span, SpanIndex, Token, occurrences
-from .phrases import EachWord
+from .phrases import EachWord, Phrases
 from .segment import jieba_dictionary
 from .stage import Stage
 
@@ -72,6 +74,7 @@ COUNT_SAID = regex.compile(r"[有近约共超逾]" + COUNT)
 NUMBERED_SET = regex.compile(r"[一二三四五六七八九十两]大")  # 三大攻坚战: the campaigns counted are the name
 CAMPAIGN = "campaign"
 _token_start = attrgetter("start")
+_token_end = attrgetter("end")
 
 
 def _any_of(words) -> re.Pattern:
@@ -89,6 +92,7 @@ class ProgramLexicon:
     cues: dict[str, frozenset[str]]  # role -> terms
     nouns_longest_first: tuple[str, ...] = ()
     places: frozenset[str] = frozenset()  # place names and their short forms (places.tsv)
+    known: dict[str, str] = field(default_factory=dict)  # national program named with no cue -> kind
 
     @classmethod
     def from_resources(cls, lexicons) -> "ProgramLexicon":
@@ -105,6 +109,7 @@ class ProgramLexicon:
             cues={k: frozenset(v) for k, v in cues.items()},
             nouns_longest_first=tuple(sorted(nouns, key=len, reverse=True)),
             places=lexicons["places"].terms() | lexicons["places"].values(2) if "places" in lexicons else frozenset(),
+            known=lexicons["program_names"].mapping(1) if "program_names" in lexicons else {},
         )
 
     def stops(self, scope: str) -> frozenset[str]:
@@ -243,6 +248,10 @@ class ProgramLexicon:
     def define_words_longest_first(self) -> list[str]:
         return sorted(self.cue("define"), key=len, reverse=True)
 
+    @cached_property
+    def known_names(self) -> Phrases:
+        return Phrases(self.known)
+
     def kind(self, noun: str) -> str:
         return self.nouns[noun][0] if noun in self.nouns else "other"
 
@@ -314,6 +323,7 @@ class ProgramStage(Stage):
         found += _outside(hosted_events(ctx), found)  # 7
         found += _outside(proper_projects(ctx, found), found)  # 8
         found += _outside(named_days(ctx), found)  # 9
+        found += _outside(known_programs(ctx, found), found)  # 10
         furniture = ctx.doc.furniture
         return [c for c in found if not any(f.overlaps(c.span) for f in furniture)]
 
@@ -1048,6 +1058,33 @@ def _day_end(ctx: Context, tokens: list[Token], generic: frozenset[str]) -> int 
                 k + 1 < len(tokens) and tokens[k + 1].text in DAY_WORDS):
             return None  # 中国|驻朝|大使馆|共庆|元宵节; a verb only right before a lone 节 (农民|丰收|节)
     return None
+
+
+def known_programs(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """人类命运共同体, 供给侧结构性改革, 河长制: the national programs papers name with no cue at all
+    (program_names.tsv), where the name stands as words of its own (not 中国梦 in 中国梦想) and
+    outside an institution's name (健康中国行动推进委员会). A program noun after it is left out:
+    after a name this broad it is as often a word of the sentence (京津冀协同发展|项目) as the name's.
+    Nor is the name taken where a longer program of the article holds it (乡村振兴 beside
+    乡村振兴战略): it is that program's short form."""
+    doc, lex = ctx.doc, ctx.lex
+    tokens = doc.tokens
+    bodies = SpanIndex([m for inst in doc.institutions for m in inst.mentions])
+    matches = [(start, end, name) for start, end, name in lex.known_names.finditer(doc.fold)
+               if _starts_word(tokens, start) and _ends_word(tokens, end) and not bodies.overlaps(Span(start, end))]
+    names_found = [doc.fold[c.span.start : c.span.end] for c in found] + [name for _, _, name in matches]
+    return [Candidate(Span(start, end), lex.known[name]) for start, end, name in matches
+            if not any(name in text and name != text for text in names_found)]
+
+
+def _starts_word(tokens: list[Token], pos: int) -> bool:
+    i = bisect_left(tokens, pos, key=_token_start)
+    return i < len(tokens) and tokens[i].start == pos
+
+
+def _ends_word(tokens: list[Token], pos: int) -> bool:
+    i = bisect_left(tokens, pos, key=_token_end)
+    return i < len(tokens) and tokens[i].end == pos
 
 
 def _outside(candidates: list[Candidate], found: list[Candidate]) -> list[Candidate]:

@@ -141,6 +141,13 @@ FOUND = [
     # a quoted name before APP or 客户端 is an app's brand
     ("村民下载“智慧阜南”APP，足不出户办事。", [("智慧阜南", "brand")]),
     ("他打开“海客”客户端看新闻。", [("海客", "brand")]),
+    # the national programs papers name with no cue at all (program_names.tsv)
+    ("坚持新发展理念，推动构建人类命运共同体。", [("新发展理念", "other"), ("人类命运共同体", "other")]),
+    ("深化供给侧结构性改革，确保打赢三大攻坚战。", [("供给侧结构性改革", "policy"), ("三大攻坚战", "campaign")]),
+    ("继续实施积极的财政政策和稳健的货币政策。", [("积极的财政政策", "policy"), ("稳健的货币政策", "policy")]),
+    ("全面建立河长制，让河流长治久清。", [("河长制", "policy")]),
+    # its short form beside the longer name is that program, not another
+    ("乡村振兴是大事，乡村振兴战略是总抓手。", [("乡村振兴战略", "strategy")]),
 ]
 
 
@@ -228,6 +235,9 @@ TRAPS = [
     "他坚持“我们要把这件事情做好、做实、做细、做到群众心坎上”，干部们都很认同。",
     # a count said inside the would-be name: a clause about how many there are
     "民族打跳等活动；红河哈尼族彝族自治州建水县有近百项文化旅游活动，游客还可到建水紫陶。",
+    # a national program's name inside a longer word is none of it
+    "他说自己的中国梦想是开一家书店。",
+    "这是一条河长制度化管理的经验。",
 ]
 
 
@@ -277,6 +287,11 @@ def test_an_event_name_starts_after_a_body(programs):
 def test_an_event_inside_a_bodys_name_is_none(programs):
     text = "北京冬奥会协调委员会召开会议。"
     assert programs(text, institutions=_bodies(text, "北京冬奥会协调委员会")).programs == []
+
+
+def test_a_national_program_inside_a_bodys_name_is_none(programs):
+    text = "全国扫黑除恶专项斗争领导小组办公室通报案件。"
+    assert programs(text, institutions=_bodies(text, "全国扫黑除恶专项斗争领导小组办公室")).programs == []
 
 
 @pytest.mark.parametrize("text, expected", [

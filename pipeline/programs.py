@@ -465,6 +465,8 @@ def _judge_quote(ctx: Context, q: Quote, head: Head) -> Candidate | None:
     definition = _definition_after(ctx, q.outer.end, head)
     bare = TRAILING_PARENS.sub("", text)  # …三年行动计划(2023-2025)
     own = lex.noun_at_end(bare)
+    if own and lex.kind(own) == "activity" and COUNTED_NAME.match(bare):
+        return None  # “六个专题研讨会”“一个主题报告会”: how many events of a sort, not one's name
     if head.noun and _describes(ctx, q):
         return None
     if head.noun:
@@ -598,6 +600,9 @@ def _is_numeric_slogan(ctx: Context, text: str) -> bool:
             return False
         if part[1] in ctx.lex.stops("no_measure"):
             return False
+        counted = COUNTED_NAME.match(part)
+        if counted and part.endswith(COUNTED_EVENTS):
+            return False  # 六个|专题研讨会, 三个|分组论坛: how many events of a sort, not 四个|意识
     return True
 
 
@@ -892,6 +897,7 @@ def edition_programs(ctx: Context) -> list[Candidate]:
 
 EXHIBITION_HEADS = frozenset({"展", "展览", "大展", "特展", "展会"})
 EVENT_HEADS = EDITION_HEADS | EXHIBITION_HEADS
+COUNTED_EVENTS = (*EVENT_HEADS, "会")  # 研讨会, 报告会: any meeting
 EVENT_NOUN = re.compile("|".join(sorted(EVENT_HEADS, key=len, reverse=True)))
 PROPER_POS = ("ns", "nz", "nr", "nt", "eng")  # a place, proper noun, name or organisation; or Latin letters
 

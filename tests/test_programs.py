@@ -146,6 +146,8 @@ FOUND = [
     ("深化供给侧结构性改革，确保打赢三大攻坚战。", [("供给侧结构性改革", "policy"), ("三大攻坚战", "campaign")]),
     ("继续实施积极的财政政策和稳健的货币政策。", [("积极的财政政策", "policy"), ("稳健的货币政策", "policy")]),
     ("全面建立河长制，让河流长治久清。", [("河长制", "policy")]),
+    # a numeric slogan that counts words, not events
+    ("坚持“九个必须坚持”，增强“四个意识”。", [("九个必须坚持", "policy"), ("四个意识", "policy")]),
     # its short form beside the longer name is that program, not another
     ("乡村振兴是大事，乡村振兴战略是总抓手。", [("乡村振兴战略", "strategy")]),
 ]
@@ -235,6 +237,9 @@ TRAPS = [
     "他坚持“我们要把这件事情做好、做实、做细、做到群众心坎上”，干部们都很认同。",
     # a count said inside the would-be name: a clause about how many there are
     "民族打跳等活动；红河哈尼族彝族自治州建水县有近百项文化旅游活动，游客还可到建水紫陶。",
+    # a quoted count of events of a sort (a list of them, or one) is no name, by either route
+    "大会由“六个专题研讨会”“一个主题报告会”和“三个分组论坛”构成。",
+    "春节期间全市推出“十大庙会”和“五十项展览”。",
     # a national program's name inside a longer word is none of it
     "他说自己的中国梦想是开一家书店。",
     "这是一条河长制度化管理的经验。",

@@ -282,6 +282,11 @@ class Context:
     person_names: frozenset[str] = frozenset()
     quoted: SpanIndex = field(default_factory=SpanIndex)  # quotes and book titles
 
+    @cached_property
+    def bodies(self) -> SpanIndex:
+        """Where the article's institutions are named."""
+        return SpanIndex([mention for inst in self.doc.institutions for mention in inst.mentions])
+
 
 class ProgramStage(Stage):
     name = "programs"
@@ -943,7 +948,7 @@ def proper_projects(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     on into another noun (项目|经理)."""
     doc, fold, tokens = ctx.doc, ctx.doc.fold, ctx.doc.tokens
     quoted_ends = {c.span.end for c in found}
-    bodies = SpanIndex([mention for inst in doc.institutions for mention in inst.mentions])
+    bodies = ctx.bodies
     out: list[Candidate] = []
     for m in ctx.lex.project_noun_pattern.finditer(fold):
         i = bisect_right(tokens, m.start(), key=_token_start) - 1
@@ -1075,9 +1080,8 @@ def known_programs(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     乡村振兴战略): it is that program's short form."""
     doc, lex = ctx.doc, ctx.lex
     tokens = doc.tokens
-    bodies = SpanIndex([m for inst in doc.institutions for m in inst.mentions])
     matches = [(start, end, name) for start, end, name in lex.known_names.finditer(doc.fold)
-               if _starts_word(tokens, start) and _ends_word(tokens, end) and not bodies.overlaps(Span(start, end))]
+               if _starts_word(tokens, start) and _ends_word(tokens, end) and not ctx.bodies.overlaps(Span(start, end))]
     names_found = [doc.fold[c.span.start : c.span.end] for c in found] + [name for _, _, name in matches]
     return [Candidate(Span(start, end), lex.known[name]) for start, end, name in matches
             if not any(name in text and name != text for text in names_found)]

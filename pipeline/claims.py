@@ -351,7 +351,7 @@ class ClaimStage(Stage):
             for at in occurrences.get(word, ()):
                 if len(word) == 1 and (at == 0 or text[at - 1] not in CLAUSE_BREAKS or self._opens_other_word(doc, at)):
                     continue  # 现 inside 实现, 现场: a one-character time word only opens a clause (，现月收入, ，现已)
-                if len(word) > 1 and text[at - 1 : at] not in CLAUSE_BREAKS and not _word_starts_at(doc, at):
+                if len(word) > 1 and text[at - 1 : at] not in CLAUSE_BREAKS and not doc.word_starts_at(at):
                     continue  # 至今 inside 截至今年
                 span = Span(at, at + len(word))
                 if any(p.span.overlaps(span) for p in found):
@@ -412,11 +412,6 @@ def _into_word(doc: Doc, pos: int) -> int:
     """How far `pos` is from the end of the word it cuts through; 0 when a word starts there."""
     word = doc.token_at(pos)
     return word.end - pos if word is not None and word.start < pos else 0
-
-
-def _word_starts_at(doc: Doc, pos: int) -> bool:
-    word = doc.token_at(pos)
-    return word is not None and word.start == pos
 
 
 def _last_words(words: list[str], limit: int) -> str:

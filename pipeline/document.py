@@ -226,6 +226,16 @@ class Doc:
             return self.tokens[index]
         return None
 
+    def word_starts_at(self, pos: int) -> bool:
+        """A segmenter's word begins at clean position `pos`."""
+        word = self.token_at(pos)
+        return word is not None and word.start == pos
+
+    def word_ends_at(self, pos: int) -> bool:
+        """A segmenter's word ends at clean position `pos`."""
+        word = self.token_at(pos - 1) if pos > 0 else None
+        return word is not None and word.end == pos
+
 
 _START, _END = attrgetter("start"), attrgetter("end")
 # Marks that end a sentence: a quoted stretch holding one is speech, not a name (claims, programs).

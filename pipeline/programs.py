@@ -74,7 +74,6 @@ COUNT_SAID = regex.compile(r"[有近约共超逾]" + COUNT)
 NUMBERED_SET = regex.compile(r"[一二三四五六七八九十两]大")  # 三大攻坚战: the campaigns counted are the name
 CAMPAIGN = "campaign"
 _token_start = attrgetter("start")
-_token_end = attrgetter("end")
 
 
 def _any_of(words) -> re.Pattern:
@@ -1079,22 +1078,11 @@ def known_programs(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     Nor is the name taken where a longer program of the article holds it (乡村振兴 beside
     乡村振兴战略): it is that program's short form."""
     doc, lex = ctx.doc, ctx.lex
-    tokens = doc.tokens
     matches = [(start, end, name) for start, end, name in lex.known_names.finditer(doc.fold)
-               if _starts_word(tokens, start) and _ends_word(tokens, end) and not ctx.bodies.overlaps(Span(start, end))]
+               if doc.word_starts_at(start) and doc.word_ends_at(end) and not ctx.bodies.overlaps(Span(start, end))]
     names_found = [doc.fold[c.span.start : c.span.end] for c in found] + [name for _, _, name in matches]
     return [Candidate(Span(start, end), lex.known[name]) for start, end, name in matches
             if not any(name in text and name != text for text in names_found)]
-
-
-def _starts_word(tokens: list[Token], pos: int) -> bool:
-    i = bisect_left(tokens, pos, key=_token_start)
-    return i < len(tokens) and tokens[i].start == pos
-
-
-def _ends_word(tokens: list[Token], pos: int) -> bool:
-    i = bisect_left(tokens, pos, key=_token_end)
-    return i < len(tokens) and tokens[i].end == pos
 
 
 def _outside(candidates: list[Candidate], found: list[Candidate]) -> list[Candidate]:

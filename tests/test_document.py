@@ -63,6 +63,13 @@ def test_token_at_finds_the_word_covering_a_position():
     assert Doc(doc_id="t", raw="", source=SourceInfo("t", "", "utf_8", "txt")).token_at(0) is None
 
 
+def test_word_boundaries_are_where_a_word_starts_or_ends():
+    doc = Doc(doc_id="t", raw="截至今年底", source=SourceInfo("t", "", "utf_8", "txt"),
+              tokens=[Token("截至", 0, 2), Token("今年", 2, 4), Token("底", 4, 5)])
+    assert [pos for pos in range(6) if doc.word_starts_at(pos)] == [0, 2, 4]
+    assert [pos for pos in range(6) if doc.word_ends_at(pos)] == [2, 4, 5]
+
+
 @pytest.mark.parametrize("text, inner, found", [
     ("本报北京2月11日电（记者吴秋余、谢卫群）中国银联发布", "谢卫群", "（记者吴秋余、谢卫群）"),
     ("他说（见上文）。吴秋余也来了（记者）", "吴秋余", None),  # the brackets before close first

@@ -902,7 +902,7 @@ def edition_programs(ctx: Context) -> list[Candidate]:
 EXHIBITION_HEADS = frozenset({"展", "展览", "大展", "特展", "展会"})
 EVENT_HEADS = EDITION_HEADS | EXHIBITION_HEADS
 COUNTED_EVENTS = (*EVENT_HEADS, "会")  # 研讨会, 报告会: any meeting
-EVENT_NOUN = re.compile("|".join(sorted(EVENT_HEADS, key=len, reverse=True)))
+EVENT_NOUN = _any_of(EVENT_HEADS)
 PROPER_POS = ("ns", "nz", "nr", "nt", "eng")  # a place, proper noun, name or organisation; or Latin letters
 
 

@@ -274,6 +274,7 @@ LEFT_EDGES = [
     ("国家文物局部署中国文物保护基金会等机构开展排查。", "中国文物保护基金会", "国家文物局部署中国文物保护基金会"),
     ("她是2017年度清华大学优秀毕业生。", "清华大学", "年度清华大学"),
     ("全面建立健全村务监督委员会。", "村务监督委员会", "全面建立健全村务监督委员会"),
+    ("湖州市全面启动绿色发展研究院筹建工作。", "绿色发展研究院", "湖州市全面启动绿色发展研究院"),  # 启动 vn
     # a verb right after a place, before a body with a proper name, makes the place the subject
     ("支持杭州建设江南文化研究中心。", "江南文化研究中心", "杭州建设江南文化研究中心"),
     # a county's short form that is also a word (新建) before a larger place is no place of the name

@@ -307,6 +307,8 @@ class ClaimStage(Stage):
                            + [m for program in doc.programs for m in program.mentions])
         found, areas = [], []
         for start, end, name in self.place_names.finditer(doc.text):
+            if not doc.word_starts_at(start):
+                continue  # the end of a word and the start of the next (发展|中国家, 示|范县, 沿|海地区)
             level = self.place_levels[name]
             if level in CHINESE_LEVELS:
                 areas.append(Span(start, end))

@@ -264,6 +264,19 @@ def test_subject_is_a_place_opening_the_sentence(claims):
     assert _claim(doc, "32").subject == "江北区"
 
 
+@pytest.mark.parametrize("text, figure, subject", [
+    # a place's name read across two words is none: 发展|中国家, 示|范县, 沿|海地区, 担|任县委
+    ("发展中国家的代表有120多位。", "120", ""),
+    ("这个示范县新建学校12所。", "12", ""),
+    ("沿海地区新增港口泊位30个。", "30", ""),
+    ("他担任县委书记5年。", "5", ""),
+    # a place that begins a word of the segmenter's is one (中国香港, 土耳其政府)
+    ("土耳其政府已拨款2亿里拉。", "2亿", "土耳其"),
+])
+def test_a_place_begins_a_word(claims, text, figure, subject):
+    assert _claim(claims(text), figure).subject == subject
+
+
 @pytest.mark.parametrize("text, institutions, figure, subject", [
     # a body relied on, worked with or giving an award is another party, not the figure's owner
     ("江北区依托西南大学教师教育学院，重点培养20名名优教师。", ("西南大学教师教育学院",), "20", "江北区"),

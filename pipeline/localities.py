@@ -79,18 +79,22 @@ def _named_after(text: str, pos: int, lex: LocalityLexicon, word_tags: Mapping[s
         after = pos + size
         suffix = next((s for s in lex.suffixes if text.startswith(s, after)), "")
         if suffix:
-            name, whole = text[pos:after], text[pos : after + len(suffix)]
-            return (whole, after + len(suffix)) if _plausible(name, whole, lex, word_tags) else None
+            name, whole, end = text[pos:after], text[pos : after + len(suffix)], after + len(suffix)
+            if _plausible(name, whole, lex, word_tags) or (
+                    _plausible(name, whole, lex, word_tags, nouns=True) and _named_after(text, end, lex, word_tags)):
+                return whole, end
+            return None
     return None
 
 
-def _plausible(name: str, whole: str, lex: LocalityLexicon, word_tags: Mapping[str, str]) -> bool:
+def _plausible(name: str, whole: str, lex: LocalityLexicon, word_tags: Mapping[str, str], nouns: bool = False) -> bool:
     """A proper name before the suffix: no function or suffix character in it, not a sort of place
     (贫困|村, 特色小|镇), and no everyday word (示范, 重点) — a name the segmenter knows is a place or
-    a name (顿谷 ns), or one it does not know at all (团结坝, 竹园新)."""
+    a name (顿谷 ns), or one it does not know at all (团结坝, 竹园新). With `nouns`, a common noun
+    too: a township named by one (大庙镇) is read where a village of its follows (大庙镇|小庙子村)."""
     if not lex.stops.isdisjoint(name) or whole.endswith(lex.generic):
         return False
     if len(name) > 2 and word_tags[name[:2]].startswith(CLAUSE_TAGS):
         return False
     tag = word_tags[name]
-    return tag == "" or tag.startswith(NAME_TAGS)
+    return tag == "" or tag.startswith(NAME_TAGS) or (nouns and tag == "n")

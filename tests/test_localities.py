@@ -38,6 +38,9 @@ FOUND = [
     ("重庆市沙坪坝区石井坡街道团结坝社区有2000户居民。", ["石井坡街道", "团结坝社区"]),
     ("河南省郸城县宁平镇竹园新村。", ["宁平镇", "竹园新村"]),
     ("内蒙古四子王旗乌拉嘎查的牧民。", ["乌拉嘎查"]),
+    # a township named by a common noun (大庙, 杏花), read where a village of it follows
+    ("内蒙古自治区赤峰市松山区大庙镇小庙子村，依然热闹。", ["大庙镇", "小庙子村"]),
+    ("湖北省红安县杏花乡高升村老支书吴成实说。", ["杏花乡", "高升村"]),
     # one place word of the segmenter's, with no county before it; and named again later
     ("我们来到塘约村。塘约村变了样。", ["塘约村", "塘约村"]),
 ]
@@ -53,6 +56,7 @@ TRAPS = [
     "兰考县贫困村全部出列。",
     "浙江省特色小镇有20个。",
     "湖南省示范村有30个。",
+    "湖南省重点镇村庄整治。",  # a common noun before a suffix, with no village of it after
     "河北省农村面貌一新。",
     # a clause after the county, or a word that runs over a second area
     "兰考县实施强村工程。",

@@ -118,8 +118,10 @@ class ClaimStage(Stage):
         self.period_words = {row[0]: (row[1], row[2]) for row in lexicons["periods"].rows}
         self.period_finder = EachWord(self.period_words)
         self.place_levels = _place_levels(lexicons)
-        self.place_names = Phrases(n for n in self.place_levels if len(n) >= 2)
         self.areas = _Areas.from_lexicons(lexicons)
+        self.short_names = _short_names(lexicons)
+        # places by name, and provinces and prefectures by the short forms running text gives them (江西, 杭州)
+        self.place_names = Phrases({*(n for n in self.place_levels if len(n) >= 2), *self.short_names})
         self.localities = LocalityLexicon.from_lexicons(lexicons)
         # a body named right after one of these (与, 依托, 获, 被) is another party to a figure, not its owner
         cues = lexicons["subject_cues"].rows
@@ -132,7 +134,8 @@ class ClaimStage(Stage):
         excluded = self._excluded_spans(doc)
         periods = _Periods(self._periods(doc, year))
         places = self._place_mentions(doc)
-        main = _main_subject(doc, places, self.place_levels)
+        # (a short form counts for its figure's sentence only: 本报北京2月3日电 does not make a story Beijing's)
+        main = _main_subject(doc, [p for p in places if p[1] == doc.text[p[0].start : p[0].end]], self.place_levels)
         named = _Named(doc, places, self.other_party_cues, self.speech)
         qualify = self.areas.qualifier(doc.text)
         claims, before = [], None
@@ -300,20 +303,29 @@ class ClaimStage(Stage):
             break
         return [t.text for t in tokens if t.start >= start] if start is not None else []
 
+    @staticmethod
+    def _place_word(doc: Doc, start: int, end: int) -> bool:
+        token = doc.token_at(start)
+        return token is not None and token.end == end and token.pos.startswith("ns")
+
     def _place_mentions(self, doc: Doc) -> list[tuple[Span, str]]:
         """Place names of the text that can own a figure (China's counties, prefectures and provinces,
-        and countries: 中国, 美国) outside institution and program names (“中国梦”)."""
+        the last two by short forms too, named in full: 江西 -> 江西省; and countries: 中国, 美国) outside
+        institution and program names (“中国梦”)."""
         inside = SpanIndex([m for inst in doc.institutions for m in inst.mentions]
                            + [m for program in doc.programs for m in program.mentions])
         found, areas = [], []
         for start, end, name in self.place_names.finditer(doc.text):
             if not doc.word_starts_at(start):
                 continue  # the end of a word and the start of the next (发展|中国家, 示|范县, 沿|海地区)
-            level = self.place_levels[name]
+            full = self.short_names.get(name, name)
+            if full != name and not self._place_word(doc, start, end):
+                continue  # a short form is a place word of its own: 杭州|湾 is no 杭州市, 来宾 (guests) no 来宾市
+            level = self.place_levels[full]
             if level in CHINESE_LEVELS:
                 areas.append(Span(start, end))
             if level in PLACE_LEVELS and not inside.covers(start, end):
-                found.append((Span(start, end), name))
+                found.append((Span(start, end), full))
         localities = find_localities(doc, areas, self.localities, self.resources.word_tags)
         if not localities:
             return found
@@ -512,6 +524,19 @@ def _place_levels(lexicons) -> dict[str, str]:
     if "places" not in lexicons:
         return {}
     return {row[0]: row[1] for row in lexicons["places"].rows if len(row) > 1}
+
+
+def _short_names(lexicons) -> dict[str, str]:
+    """Short form -> full name of China's provinces and prefectures (江西 -> 江西省, 杭州 -> 杭州市); a
+    province's before a prefecture's (吉林 is 吉林省), and none that is itself a place's full name."""
+    rows = [row for row in lexicons["places"].rows if len(row) > 2 and len(row[2]) >= 2] if "places" in lexicons else []
+    names: dict[str, str] = {}
+    for level in ("province", "prefecture"):
+        for row in rows:
+            if row[1] == level:
+                names.setdefault(row[2], row[0])
+    full_names = {row[0] for row in lexicons["places"].rows} if "places" in lexicons else set()
+    return {short: full for short, full in names.items() if short not in full_names}
 
 
 def _main_subject(doc: Doc, places: list[tuple[Span, str]], levels: dict[str, str]) -> str:

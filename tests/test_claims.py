@@ -277,6 +277,20 @@ def test_a_place_begins_a_word(claims, text, figure, subject):
     assert _claim(claims(text), figure).subject == subject
 
 
+@pytest.mark.parametrize("text, figure, subject", [
+    # a province or prefecture by its short form owns the figures of its sentence, named in full
+    ("江西已创建特色学校32所。", "32", "江西省"),
+    ("去年，杭州数字经济核心产业增加值达3356亿元。", "3356亿", "杭州市"),
+    # only as a place word of its own: 杭州湾 is a bay, 来宾 (guests) an everyday word
+    ("杭州湾跨海大桥全长36公里。", "36", ""),
+    ("来宾约400人出席了开幕式。", "400", ""),
+    # and for its sentence only: a dateline's city does not make the story the city's
+    ("本报北京2月3日电  春节假期很热闹。北京游人如织。北京庙会多。\n全年接待游客4.15亿人次。", "4.15", ""),
+])
+def test_a_short_form_names_its_area(claims, text, figure, subject):
+    assert _claim(claims(text), figure).subject == subject
+
+
 @pytest.mark.parametrize("text, institutions, figure, subject", [
     # a body relied on, worked with or giving an award is another party, not the figure's owner
     ("江北区依托西南大学教师教育学院，重点培养20名名优教师。", ("西南大学教师教育学院",), "20", "江北区"),

@@ -303,11 +303,6 @@ class ClaimStage(Stage):
             break
         return [t.text for t in tokens if t.start >= start] if start is not None else []
 
-    @staticmethod
-    def _place_word(doc: Doc, start: int, end: int) -> bool:
-        token = doc.token_at(start)
-        return token is not None and token.end == end and token.pos.startswith("ns")
-
     def _place_mentions(self, doc: Doc) -> list[tuple[Span, str]]:
         """Place names of the text that can own a figure (China's counties, prefectures and provinces,
         the last two by short forms too, named in full: 江西 -> 江西省; and countries: 中国, 美国) outside
@@ -319,7 +314,7 @@ class ClaimStage(Stage):
             if not doc.word_starts_at(start):
                 continue  # the end of a word and the start of the next (发展|中国家, 示|范县, 沿|海地区)
             full = self.short_names.get(name, name)
-            if full != name and not self._place_word(doc, start, end):
+            if full != name and not _is_place_word(doc, start, end):
                 continue  # a short form is a place word of its own: 杭州|湾 is no 杭州市, 来宾 (guests) no 来宾市
             level = self.place_levels[full]
             if level in CHINESE_LEVELS:
@@ -529,13 +524,15 @@ def _place_levels(lexicons) -> dict[str, str]:
 def _short_names(lexicons) -> dict[str, str]:
     """Short form -> full name of China's provinces and prefectures (江西 -> 江西省, 杭州 -> 杭州市); a
     province's before a prefecture's (吉林 is 吉林省), and none that is itself a place's full name."""
-    rows = [row for row in lexicons["places"].rows if len(row) > 2 and len(row[2]) >= 2] if "places" in lexicons else []
+    if "places" not in lexicons:
+        return {}
+    rows = lexicons["places"].rows
     names: dict[str, str] = {}
     for level in ("province", "prefecture"):
         for row in rows:
-            if row[1] == level:
+            if len(row) > 2 and row[1] == level and len(row[2]) >= 2:
                 names.setdefault(row[2], row[0])
-    full_names = {row[0] for row in lexicons["places"].rows} if "places" in lexicons else set()
+    full_names = {row[0] for row in rows}
     return {short: full for short, full in names.items() if short not in full_names}
 
 
@@ -690,6 +687,12 @@ class _Areas:
 
 def _is_place(name: str, places: list[tuple[Span, str]]) -> bool:
     return any(name == place for _, place in places)
+
+
+def _is_place_word(doc: Doc, start: int, end: int) -> bool:
+    """The segmenter reads [start, end) as one place word (杭州 ns, not 杭州|湾 nor 来宾 n)."""
+    token = doc.token_at(start)
+    return token is not None and token.end == end and token.pos.startswith("ns")
 
 
 def _inside_place_word(doc: Doc, number: Span) -> bool:

@@ -91,7 +91,7 @@ def _plausible(name: str, whole: str, lex: LocalityLexicon, word_tags: Mapping[s
     """A proper name before the suffix: no function or suffix character in it, not a sort of place
     (贫困|村, 特色小|镇), and no everyday word (示范, 重点) — a name the segmenter knows is a place or
     a name (顿谷 ns), or one it does not know at all (团结坝, 竹园新). With `nouns`, a common noun
-    too: a township named by one (大庙镇) is read where a village of its follows (大庙镇|小庙子村)."""
+    too: a township named by one (大庙镇) is read where a village of it follows (大庙镇|小庙子村)."""
     if not lex.stops.isdisjoint(name) or whole.endswith(lex.generic):
         return False
     if len(name) > 2 and word_tags[name[:2]].startswith(CLAUSE_TAGS):

@@ -521,19 +521,24 @@ def _place_levels(lexicons) -> dict[str, str]:
     return {row[0]: row[1] for row in lexicons["places"].rows if len(row) > 1}
 
 
-def _short_names(lexicons) -> dict[str, str]:
-    """Short form -> full name of China's provinces and prefectures (江西 -> 江西省, 杭州 -> 杭州市); a
-    province's before a prefecture's (吉林 is 吉林省), and none that is itself a place's full name."""
-    if "places" not in lexicons:
-        return {}
-    rows = lexicons["places"].rows
+def _short_forms(lexicons, levels: tuple[str, ...]) -> dict[str, str]:
+    """Short form -> full name of China's areas of `levels` (江西 -> 江西省, 杭州 -> 杭州市); where two
+    areas share one, the higher level's (海南 is 海南省, not 海南区; 吉林 is 吉林省)."""
+    rows = lexicons["places"].rows if "places" in lexicons else []
     names: dict[str, str] = {}
-    for level in ("province", "prefecture"):
+    for level in levels:
         for row in rows:
             if len(row) > 2 and row[1] == level and len(row[2]) >= 2:
                 names.setdefault(row[2], row[0])
-    full_names = {row[0] for row in rows}
-    return {short: full for short, full in names.items() if short not in full_names}
+    return names
+
+
+def _short_names(lexicons) -> dict[str, str]:
+    """The short forms of provinces and prefectures that own figures: none that is itself a place's
+    full name."""
+    full_names = {row[0] for row in lexicons["places"].rows} if "places" in lexicons else set()
+    return {short: full for short, full in _short_forms(lexicons, ("province", "prefecture")).items()
+            if short not in full_names}
 
 
 def _main_subject(doc: Doc, places: list[tuple[Span, str]], levels: dict[str, str]) -> str:
@@ -656,13 +661,10 @@ class _Areas:
 
     @classmethod
     def from_lexicons(cls, lexicons) -> "_Areas":
-        names: dict[str, str] = {}
-        if "places" in lexicons:
-            for row in lexicons["places"].rows:
-                if len(row) > 1 and row[1] in CHINESE_LEVELS:
-                    names.setdefault(row[0], row[0])
-                    if len(row) > 2 and len(row[2]) >= 2:
-                        names.setdefault(row[2], row[0])
+        rows = lexicons["places"].rows if "places" in lexicons else []
+        names = {row[0]: row[0] for row in rows if len(row) > 1 and row[1] in CHINESE_LEVELS}
+        for short, full in _short_forms(lexicons, ("province", "prefecture", "county")).items():
+            names.setdefault(short, full)
         return cls(names)
 
     def qualifier(self, text: str):

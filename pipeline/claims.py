@@ -70,6 +70,7 @@ MONTH_DAY = re.compile(r"\d(?<![\d年]\d)\d?月(?:\d{1,2}日)?")
 # Small patterns used per figure or per period word, compiled once.
 COUNT_AFTER_GRADE = re.compile(r"[ ]?(?:近|约|共|达)?[ ]?[\d一二两三四五六七八九十]")
 RELATIVE_YEARS = frozenset(("今年", "去年", "前年", "明年"))
+CLAUSE_TIMED = ("age", "time")  # figures whose period is only one their own clause names
 UNTIL = ("截至", "截止到", "截止")  # 截至去年底: the period closes then, it does not open
 YEAR_PART = re.compile(r"(?:\d{1,2}月(?:\d{1,2}日|底|末|初)?|[底末初]|全年|春节期间|春节|春运|[一二三四]季度|前三季度|"
                        r"前\d{1,2}个月|[上下]半年)(?:以来|" + ONSET + ")?")
@@ -229,8 +230,9 @@ class ClaimStage(Stage):
             person = named.person_before(clause.start, figure.span.start)
             measure = _prefixed(person if len(person) > 1 else "", measure)
             measure = _prefixed(named.program_before(sentence.start, figure.span.start), measure)
-        # a person's age (5岁的小女儿) takes a time only from its own clause, not the sentence's news
-        period = _nearest_period(periods, figure, *((clause, clause) if figure.category == "age" else (sentence, scope)))
+        # a person's age (5岁的小女儿) and a stretch of time (历时一年多, 连续5年) take a time only from
+        # their own clause (至今已经63年), not from the sentence's news: 2018年, 他已当了26年村支书
+        period = _nearest_period(periods, figure, *((clause, clause) if figure.category in CLAUSE_TIMED else (sentence, scope)))
         # ... and is no place's or body's figure, unless a body is named in its clause (养老中心…81岁)
         subject = ("" if figure.category == "age" and not named.body_between(clause.start, figure.span.end)
                    else _subject(figure, sentence, clause, scope, places, named, main))

@@ -153,6 +153,13 @@ def test_claim(claims, text, figure, quote, value, unit, qualifier, measure):
     ("2015年以后，电站每年发电10亿度。", "10亿", "2015年以后", 2015, 2021),  # open after, to the article
     ("如今，55岁的张广祥仍在种萝卜。", "55", "", None, None),  # an age takes a time from its own clause only
     ("如今55岁的张广祥仍在种萝卜。", "55", "如今", None, 2021),
+    # a stretch of time, likewise: the news of the sentence is not when it ran (a clause of its own may say so)
+    ("2018年，他已当了26年村支书。", "26", "", None, None),
+    ("去年工程历时一年多终于完工。", "一年多", "去年", 2020, 2020),
+    ("目前，全队连续5年保持全国第一。", "5", "", None, None),
+    ("老人至今已经63年没有离开村子。", "63", "至今", None, 2021),
+    # an anniversary is no stretch: the year it falls in is its period
+    ("今年，我们将迎来新中国成立70周年。", "70", "今年", 2021, 2021),
     # the part of a relative year, and 截至 closing it (a scope up to then, open at the start)
     ("截至去年底，蚂蚁森林已种下5500余万棵树。", "5500", "截至去年底", None, 2020),
     ("今年春节期间，全省接待游客1200万人次。", "1200", "今年春节期间", 2021, 2021),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import attrgetter
 
 from .document import SENTENCE_STOPS, ClaimFinding, Doc, Span, SpanIndex, Token, enclosing
@@ -70,6 +70,9 @@ MONTH_DAY = re.compile(r"\d(?<![\d年]\d)\d?月(?:\d{1,2}日)?")
 # Small patterns used per figure or per period word, compiled once.
 COUNT_AFTER_GRADE = re.compile(r"[ ]?(?:近|约|共|达)?[ ]?[\d一二两三四五六七八九十]")
 RELATIVE_YEARS = frozenset(("今年", "去年", "前年", "明年"))
+COMPARED_BY = ("比", "较")  # 比2017年增长8.9%: the period is a comparison's base, not the figure's time
+COMPARED_WITH = ("与", "同", "和", "跟")  # ... and 与上年相比, when the comparison follows
+COMPARED_AFTER = re.compile("(?:同期)?(?:相比|比较|对比)")
 CLAUSE_TIMED = ("age", "time")  # figures whose period is only one their own clause names
 UNTIL = ("截至", "截止到", "截止")  # 截至去年底: the period closes then, it does not open
 YEAR_PART = re.compile(r"(?:\d{1,2}月(?:\d{1,2}日|底|末|初)?|[底末初]|全年|春节期间|春节|春运|[一二三四]季度|前三季度|"
@@ -87,6 +90,7 @@ class Period:
     span: Span
     start: int | None
     end: int | None
+    base: bool = False  # what a figure is compared with (比2017年, 与上年相比), not when it holds
 
 
 class _Periods:
@@ -381,7 +385,7 @@ class ClaimStage(Stage):
             if not any(p.span.overlaps(span) for p in found):
                 found.append(Period(m.group(), span, year, year))
         found.sort(key=lambda p: p.span.start)
-        return found
+        return [replace(p, base=True) if _comparison_base(text, p.span) else p for p in found]
 
 
 # ---------------------------------------------------------------- helpers
@@ -718,16 +722,22 @@ def _list_scope(doc: Doc, pos: int) -> Span:
     return Span(start, paragraph.end)
 
 
+def _comparison_base(text: str, span: Span) -> bool:
+    """比2017年, 较上年, 与去年同期相比: the period the figure is measured against."""
+    before = text[span.start - 1 : span.start]
+    return before in COMPARED_BY or (before in COMPARED_WITH and COMPARED_AFTER.match(text, span.end) is not None)
+
+
 def _nearest_period(periods: _Periods, figure: Figure, sentence: Span, paragraph: Span) -> Period | None:
     in_sentence = [p for p in periods.starting_in(sentence.start, sentence.end)
-                   if sentence.contains(p.span) and not p.span.overlaps(figure.span)]
+                   if sentence.contains(p.span) and not p.span.overlaps(figure.span) and not p.base]
     before = [p for p in in_sentence if p.span.end <= figure.span.start]
     if before:
         return before[-1]
     if in_sentence:
         return in_sentence[0]
     earlier = [p for p in periods.starting_in(paragraph.start, paragraph.end)
-               if paragraph.contains(p.span) and p.span.end <= sentence.start]
+               if paragraph.contains(p.span) and p.span.end <= sentence.start and not p.base]
     return earlier[-1] if earlier else None
 
 

@@ -158,6 +158,11 @@ def test_claim(claims, text, figure, quote, value, unit, qualifier, measure):
     ("去年工程历时一年多终于完工。", "一年多", "去年", 2020, 2020),
     ("目前，全队连续5年保持全国第一。", "5", "", None, None),
     ("老人至今已经63年没有离开村子。", "63", "至今", None, 2021),
+    # what a figure is compared with is no period of it: the period is the one before (or none)
+    ("2018年，实施扶贫项目7290个，较2017年增加275个。", "275", "2018年", 2018, 2018),
+    ("2018年，工业增加值比上年增长11.7%。", "11.7", "2018年", 2018, 2018),
+    ("受理咨询47件，与去年同期相比减少43件。", "43", "", None, None),
+    ("去年，受理咨询47件。", "47", "去年", 2020, 2020),
     # an anniversary is no stretch: the year it falls in is its period
     ("今年，我们将迎来新中国成立70周年。", "70", "今年", 2021, 2021),
     # the part of a relative year, and 截至 closing it (a scope up to then, open at the start)

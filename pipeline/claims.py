@@ -61,8 +61,10 @@ YEAR_PERIOD = re.compile(
 PERIOD_REACH = 24  # no time scope is longer: how far before a figure one that holds it may start
 SINCE_EVENT = re.compile(r"[^，。；;,、：:！？\d\n]{1,10}?以来")
 # 近3年来: the openers are the ones numbers.py leaves unread as figures, so the two stages agree.
+# 30多年来, 十年来 need no opener: 来 closes the span on now (not 2018年来华: no numeral before the count)
 RECENT_YEARS = re.compile(
-    "(?:" + "|".join(sorted(PERIOD_OPENERS, key=len, reverse=True)) + r")(?P<n>\d+|[一二两三四五六七八九十]+)年(?:来|以来|里|间|中)?"
+    "(?:" + "|".join(sorted(PERIOD_OPENERS, key=len, reverse=True)) + r")(?P<n>\d+|[一二两三四五六七八九十]+)[多余]?年(?:来|以来|里|间|中)?"
+    r"|(?<![\d一二两三四五六七八九十百千万〇零])(?P<bare>\d{1,3}|[一二两三四五六七八九十]+)[多余]?年(?:来|以来)"
 )
 # 5月, 12月3日 (one or two digits, not after a digit or 年): it opens with the first digit itself,
 # which re skips to at once (twice as fast as a lookahead), and a lookbehind checks what precedes it.
@@ -91,6 +93,7 @@ class Period:
     start: int | None
     end: int | None
     base: bool = False  # what a figure is compared with (比2017年, 与上年相比), not when it holds
+    counted: bool = False  # 40年来 with no opener: its figure is a claim of its own too (改革开放40年)
 
 
 class _Periods:
@@ -104,7 +107,7 @@ class _Periods:
     def dates(self, figure: Figure) -> bool:
         """The figure is part of a longer time scope (11个月 in 去年前11个月): it dates, it counts nothing."""
         before = self.starting_in(max(0, figure.span.start - PERIOD_REACH), figure.span.start)
-        return any(p.span.contains(figure.span) and len(p.span) > len(figure.span) for p in before)
+        return any(p.span.contains(figure.span) and len(p.span) > len(figure.span) and not p.counted for p in before)
 
     def starting_in(self, low: int, high: int) -> list[Period]:
         """The periods that start at `low` to `high` (both included), in text order."""
@@ -353,14 +356,14 @@ class ClaimStage(Stage):
             end = year if open_end and year else y
             found.append(Period(phrase, span, start, end))
         for m in RECENT_YEARS.finditer(text):
-            n = _small_number(m.group("n"))
+            n = _small_number(m.group("n") or m.group("bare"))
             if not (year and n):
                 first, last = None, year
             elif m.group().startswith(FUTURE_OPENERS):
                 first, last = year, year + n  # the next n years run on from the article's year
             else:
                 first, last = year - n, year
-            found.append(Period(m.group(), Span(m.start(), m.end()), first, last))
+            found.append(Period(m.group(), Span(m.start(), m.end()), first, last, counted=m.group("bare") is not None))
         occurrences = self.period_finder.occurrences(text)
         for word, (start_offset, end_offset) in self.period_words.items():
             for at in occurrences.get(word, ()):
@@ -760,6 +763,9 @@ def _small_number(text: str) -> int | None:
         return CN_SMALL.get(text)
     if text.startswith("十"):
         return 10 + CN_SMALL.get(text[1], 0)
+    if text[1] == "十" and len(text) <= 3:  # 六十, 三十五
+        tens, ones = CN_SMALL.get(text[0]), CN_SMALL.get(text[2:], 0)
+        return tens * 10 + ones if tens else None
     return None
 
 

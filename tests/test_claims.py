@@ -158,6 +158,9 @@ def test_claim(claims, text, figure, quote, value, unit, qualifier, measure):
     ("去年工程历时一年多终于完工。", "一年多", "去年", 2020, 2020),
     ("目前，全队连续5年保持全国第一。", "5", "", None, None),
     ("老人至今已经63年没有离开村子。", "63", "至今", None, 2021),
+    # N年来 needs no opener, and may be rough (30多年来, 六十多年来); a year before 来 is no count of years
+    ("30多年来，他累计巡线8万多公里。", "8万", "30多年来", 1991, 2021),
+    ("六十多年来，村里修路12条。", "12", "六十多年来", 1961, 2021),
     # what a figure is compared with is no period of it: the period is the one before (or none)
     ("2018年，实施扶贫项目7290个，较2017年增加275个。", "275", "2018年", 2018, 2018),
     ("2018年，工业增加值比上年增长11.7%。", "11.7", "2018年", 2018, 2018),
@@ -192,6 +195,12 @@ def test_period(claims, text, figure, period, start, end):
 def test_a_number_inside_a_time_scope_counts_nothing(claims):
     doc = claims("去年前11个月，保险业提供风险保障6463万亿元。", date="2021-06-21")
     assert [doc.slice(c.span) for c in doc.claims] == ["保障6463万亿元"]
+
+
+def test_years_counted_to_now_are_a_claim_and_a_period(claims):
+    doc = claims("改革开放40年来，全国建成营业网点2.3万个。", date="2021-06-21")
+    assert [doc.slice(c.span) for c in doc.claims] == ["改革开放40年", "建成营业网点2.3万个"]
+    assert (_claim(doc, "40").period, _claim(doc, "2.3").period) == ("", "40年来")
 
 
 def test_period_carries_over_the_paragraph(claims):

@@ -51,11 +51,12 @@ BASELINES = ("比上年", "比去年", "较上年", "较去年")  # the year com
 # start with: re then passes over every other position at once (two to three times faster).
 ONSET = "起(?![草步诉来点飞航义床源身])"  # 2018年起 opens a period; 起草, 起步 are words of their own
 OPEN_ENDS = ("以来", "来", "至今", "之后", "以后", "起")  # a period so ended runs on to the article's date
+YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
 YEAR_PERIOD = re.compile(
     r"(?=[自从截到\d〇零一二三四五六七八九])"
-    r"(?:自|从|截至|截止|到)?(?:\d{4}|[〇零一二三四五六七八九]{4})年"
+    r"(?:自|从|截至|截止|到)?(?:" + YEAR + r"年?[至到—－-])?" + YEAR + "年"  # 2006年—2017年, 2013至2018年
     r"(?:\d{1,2}(?:月(?:\d{1,2}日)?)?[至到—－-]\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?)?"  # 1月至9月, 1—11月
-    r"(?:底|末|初)?(?:以来|来|至今|之前|以前|之后|以后|" + ONSET + ")?"
+    r"(?:底|末|初|份)?(?:期间)?(?:以来|来|至今|之前|以前|之后|以后|" + ONSET + ")?"
 )
 # 自2015年|脱贫攻坚|以来: what began then, named between the year and 以来 (no clause mark between)
 PERIOD_REACH = 24  # no time scope is longer: how far before a figure one that holds it may start
@@ -68,7 +69,7 @@ RECENT_YEARS = re.compile(
 )
 # 5月, 12月3日 (one or two digits, not after a digit or 年): it opens with the first digit itself,
 # which re skips to at once (twice as fast as a lookahead), and a lookbehind checks what precedes it.
-MONTH_DAY = re.compile(r"\d(?<![\d年]\d)\d?月(?:\d{1,2}日)?")
+MONTH_DAY = re.compile(r"\d(?<![\d年]\d)\d?月(?:\d{1,2}日(?:[至到—－-]\d{1,2}日)?|底|末|初|份)?")  # 2月13日—14日, 11月末
 # Small patterns used per figure or per period word, compiled once.
 COUNT_AFTER_GRADE = re.compile(r"[ ]?(?:近|约|共|达)?[ ]?[\d一二两三四五六七八九十]")
 RELATIVE_YEARS = frozenset(("今年", "去年", "前年", "明年"))
@@ -344,7 +345,7 @@ class ClaimStage(Stage):
         text = doc.text
         found: list[Period] = []
         for m in YEAR_PERIOD.finditer(text):
-            y = _year_of(m.group())
+            y, last = _year_of(m.group()), _last_year_of(m.group())
             span = Span(m.start(), m.end())
             if m.group().startswith(("自", "从")) and not m.group().endswith(OPEN_ENDS):
                 event = SINCE_EVENT.match(text, span.end)
@@ -353,7 +354,7 @@ class ClaimStage(Stage):
             open_end = phrase.endswith(OPEN_ENDS)
             closes = phrase.startswith(("截至", "截止", "到")) or phrase.endswith(("之前", "以前"))
             start = None if closes else y
-            end = year if open_end and year else y
+            end = year if open_end and year else last
             found.append(Period(phrase, span, start, end))
         for m in RECENT_YEARS.finditer(text):
             n = _small_number(m.group("n") or m.group("bare"))
@@ -742,6 +743,12 @@ def _nearest_period(periods: _Periods, figure: Figure, sentence: Span, paragraph
     earlier = [p for p in periods.starting_in(paragraph.start, paragraph.end)
                if paragraph.contains(p.span) and p.span.end <= sentence.start and not p.base]
     return earlier[-1] if earlier else None
+
+
+def _last_year_of(text: str) -> int | None:
+    """The year a span of years ends in (2017 in 2006年—2017年期间), the year itself when it is one."""
+    years = FOUR_DIGITS.findall(text) or CHINESE_YEAR.findall(text)
+    return _year_of(years[-1]) if years else None
 
 
 def _year_of(text: str) -> int | None:

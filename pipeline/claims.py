@@ -347,7 +347,9 @@ class ClaimStage(Stage):
         for m in YEAR_PERIOD.finditer(text):
             y, last = _year_of(m.group()), _last_year_of(m.group())
             span = Span(m.start(), m.end())
-            if m.group().startswith(("自", "从")) and not m.group().endswith(OPEN_ENDS):
+            if m.group().startswith("从") and text.startswith("的", span.end):
+                span = Span(span.start + 1, span.end)  # 从2015年底的200万人: the value's time, not "since"
+            elif m.group().startswith(("自", "从")) and not m.group().endswith(OPEN_ENDS):
                 event = SINCE_EVENT.match(text, span.end)
                 span = Span(span.start, event.end()) if event else span
             phrase = text[span.start : span.end]

@@ -164,6 +164,8 @@ def test_claim(claims, text, figure, quote, value, unit, qualifier, measure):
     ("2月13日—14日，共开展地面增雪作业720次。", "720", "2月13日—14日", 2021, 2021),
     ("1月份，社会融资同比多增1.56万亿元。", "1.56", "1月份", 2021, 2021),
     ("到11月末下降0.4个百分点。", "0.4", "11月末", 2021, 2021),
+    # 从 before a value's time is "from" that value, not "since"
+    ("贫困人口从2015年底的200万人减少到51万人。", "200", "2015年底", 2015, 2015),
     # N年来 needs no opener, and may be rough (30多年来, 六十多年来); a year before 来 is no count of years
     ("30多年来，他累计巡线8万多公里。", "8万", "30多年来", 1991, 2021),
     ("六十多年来，村里修路12条。", "12", "六十多年来", 1961, 2021),

@@ -46,7 +46,8 @@ CHANGE_VERBS = ("增长", "增加", "下降", "减少", "提高", "提升", "上
 MAIN_MENTIONS = 3  # mentions that make an institution the article's main subject
 GLUED_FUNCTION = frozenset("中里内上由遭被在向从对把将为于和与及")  # what a guessed noun may have swallowed
 OLD_AGE = "高龄"  # 89岁高龄: the age itself, not whose
-BASELINES = ("比上年", "比去年", "较上年", "较去年")  # the year compared against, not what changes
+COMPARED_BY = ("比", "较")  # 比2017年增长8.9%: the period is a comparison's base, not the figure's time
+BASELINES = tuple(by + year for by in COMPARED_BY for year in ("上年", "去年"))  # not what changes (measures)
 # The patterns searched through whole articles open with a lookahead for the characters a match can
 # start with: re then passes over every other position at once (two to three times faster).
 ONSET = "起(?![草步诉来点飞航义床源身])"  # 2018年起 opens a period; 起草, 起步 are words of their own
@@ -73,7 +74,6 @@ MONTH_DAY = re.compile(r"\d(?<![\d年]\d)\d?月(?:\d{1,2}日(?:[至到—－-]\d
 # Small patterns used per figure or per period word, compiled once.
 COUNT_AFTER_GRADE = re.compile(r"[ ]?(?:近|约|共|达)?[ ]?[\d一二两三四五六七八九十]")
 RELATIVE_YEARS = frozenset(("今年", "去年", "前年", "明年"))
-COMPARED_BY = ("比", "较")  # 比2017年增长8.9%: the period is a comparison's base, not the figure's time
 COMPARED_WITH = ("与", "同", "和", "跟")  # ... and 与上年相比, when the comparison follows
 COMPARED_AFTER = re.compile("(?:同期)?(?:相比|比较|对比)")
 CLAUSE_TIMED = ("age", "time")  # figures whose period is only one their own clause names

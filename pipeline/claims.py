@@ -76,7 +76,7 @@ COUNT_AFTER_GRADE = re.compile(r"[ ]?(?:近|约|共|达)?[ ]?[\d一二两三四�
 RELATIVE_YEARS = frozenset(("今年", "去年", "前年", "明年"))
 COMPARED_WITH = ("与", "同", "和", "跟")  # ... and 与上年相比, when the comparison follows
 COMPARED_AFTER = re.compile("(?:同期)?(?:相比|比较|对比)")
-CLAUSE_TIMED = ("age", "time")  # figures whose period is only one their own clause names
+CLAUSE_TIMED = ("age", "time")  # figures that take a period only from their own clause
 UNTIL = ("截至", "截止到", "截止")  # 截至去年底: the period closes then, it does not open
 YEAR_PART = re.compile(r"(?:\d{1,2}月(?:\d{1,2}日|底|末|初)?|[底末初]|全年|春节期间|春节|春运|[一二三四]季度|前三季度|"
                        r"前\d{1,2}个月|[上下]半年)(?:以来|" + ONSET + ")?")

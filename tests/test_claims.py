@@ -158,15 +158,9 @@ def test_claim(claims, text, figure, quote, value, unit, qualifier, measure):
     ("去年工程历时一年多终于完工。", "一年多", "去年", 2020, 2020),
     ("目前，全队连续5年保持全国第一。", "5", "", None, None),
     ("老人至今已经63年没有离开村子。", "63", "至今", None, 2021),
-    # a span of years, of days, and a month's part are one period each, as written
-    ("2006年—2017年期间，年降水量均值达513毫米。", "513", "2006年—2017年期间", 2006, 2017),
-    ("2013年至2017年，全省投入超过12亿元。", "12亿", "2013年至2017年", 2013, 2017),
-    ("2月13日—14日，共开展地面增雪作业720次。", "720", "2月13日—14日", 2021, 2021),
-    ("1月份，社会融资同比多增1.56万亿元。", "1.56", "1月份", 2021, 2021),
-    ("到11月末下降0.4个百分点。", "0.4", "11月末", 2021, 2021),
     # 从 before a value's time is "from" that value, not "since"
     ("贫困人口从2015年底的200万人减少到51万人。", "200", "2015年底", 2015, 2015),
-    # N年来 needs no opener, and may be rough (30多年来, 六十多年来); a year before 来 is no count of years
+    # N年来 needs no opener, and may be rough (30多年来, 六十多年来)
     ("30多年来，他累计巡线8万多公里。", "8万", "30多年来", 1991, 2021),
     ("六十多年来，村里修路12条。", "12", "六十多年来", 1961, 2021),
     # what a figure is compared with is no period of it: the period is the one before (or none)
@@ -180,9 +174,15 @@ def test_claim(claims, text, figure, quote, value, unit, qualifier, measure):
     ("截至去年底，蚂蚁森林已种下5500余万棵树。", "5500", "截至去年底", None, 2020),
     ("今年春节期间，全省接待游客1200万人次。", "1200", "今年春节期间", 2021, 2021),
     ("去年下半年，公司营业收入增长20%。", "20", "去年下半年", 2020, 2020),
-    # a span of months in one year is one period (not its last month alone)
+    # a span of months in one year is one period (not its last month alone), as are a span of years
+    # (ending in its last), of days, and a month's part, as written
     ("2018年1月至9月，全国纪检监察机关立案46.4万件。", "46.4", "2018年1月至9月", 2018, 2018),
     ("2018年1—11月，全省规模以上工业增加值增长6%。", "6", "2018年1—11月", 2018, 2018),
+    ("2006年—2017年期间，年降水量均值达513毫米。", "513", "2006年—2017年期间", 2006, 2017),
+    ("2013年至2017年，全省投入超过12亿元。", "12亿", "2013年至2017年", 2013, 2017),
+    ("2月13日—14日，共开展地面增雪作业720次。", "720", "2月13日—14日", 2021, 2021),
+    ("1月份，社会融资同比多增1.56万亿元。", "1.56", "1月份", 2021, 2021),
+    ("到11月末下降0.4个百分点。", "0.4", "11月末", 2021, 2021),
     # the scope as written: what began between 自 and 以来, 起 opening it, a relative year's day or months
     ("自2015年脱贫攻坚以来，全县提拔科级干部222名。", "222", "自2015年脱贫攻坚以来", 2015, 2021),
     ("2018年起，全市新增就业500人。", "500", "2018年起", 2018, 2021),

@@ -78,7 +78,7 @@ COMPARED_WITH = ("与", "同", "和", "跟")  # ... and 与上年相比, when th
 COMPARED_AFTER = re.compile("(?:同期)?(?:相比|比较|对比)")
 CLAUSE_TIMED = ("age", "time")  # figures that take a period only from their own clause
 UNTIL = ("截至", "截止到", "截止")  # 截至去年底: the period closes then, it does not open
-YEAR_PART = re.compile(r"(?:\d{1,2}月(?:\d{1,2}日|底|末|初)?|[底末初]|全年|春节期间|春节|春运|[一二三四]季度|前三季度|"
+YEAR_PART = re.compile(r"(?:\d{1,2}月(?:\d{1,2}日|底|末|初|份)?|[底末初]|全年|春节期间|春节|春运|[一二三四]季度|前三季度|"
                        r"前\d{1,2}个月|[上下]半年)(?:以来|" + ONSET + ")?")
 LOCATIVE = re.compile(r"[在于][^，,]*[中里上内]")
 CHINESE_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}")
@@ -349,7 +349,9 @@ class ClaimStage(Stage):
             span = Span(m.start(), m.end())
             if m.group().startswith("从") and text.startswith("的", span.end):
                 span = Span(span.start + 1, span.end)  # 从2015年底的200万人: the value's time, not "since"
-            elif m.group().startswith(("自", "从")) and not m.group().endswith(OPEN_ENDS):
+            elif m.group().endswith("来") and _opens_longer_word(doc, span.end - 1):
+                span = Span(span.start, span.end - 1)  # 2018年|来华, 2016年|来到: the year, not "since"
+            if text.startswith(("自", "从"), span.start) and not text.endswith(OPEN_ENDS, span.start, span.end):
                 event = SINCE_EVENT.match(text, span.end)
                 span = Span(span.start, event.end()) if event else span
             phrase = text[span.start : span.end]
@@ -701,6 +703,12 @@ class _Areas:
 
 def _is_place(name: str, places: list[tuple[Span, str]]) -> bool:
     return any(name == place for _, place in places)
+
+
+def _opens_longer_word(doc: Doc, start: int) -> bool:
+    """A segmenter's word of more than one character begins at start (来华, 来到; not 年来, not a lone 来)."""
+    token = doc.token_at(start)
+    return token is not None and token.start == start and len(token.text) > 1
 
 
 def _is_place_word(doc: Doc, start: int, end: int) -> bool:

@@ -174,6 +174,7 @@ def test_claim(claims, text, figure, quote, value, unit, qualifier, measure):
     ("截至去年底，蚂蚁森林已种下5500余万棵树。", "5500", "截至去年底", None, 2020),
     ("今年春节期间，全省接待游客1200万人次。", "1200", "今年春节期间", 2021, 2021),
     ("去年下半年，公司营业收入增长20%。", "20", "去年下半年", 2020, 2020),
+    ("今年1月份，全国进出口总值增长8.7%。", "8.7", "今年1月份", 2021, 2021),
     # a span of months in one year is one period (not its last month alone), as are a span of years
     # (ending in its last), of days, and a month's part, as written
     ("2018年1月至9月，全国纪检监察机关立案46.4万件。", "46.4", "2018年1月至9月", 2018, 2018),
@@ -188,6 +189,10 @@ def test_claim(claims, text, figure, quote, value, unit, qualifier, measure):
     ("2018年起，全市新增就业500人。", "500", "2018年起", 2018, 2021),
     ("去年8月起，给予小微企业15个基点的优惠。", "15", "去年8月起", 2020, 2021),
     ("2018年起草的文件共有15份。", "15", "2018年", 2018, 2018),  # 起草 drafts, it opens nothing
+    # 来 is "since" only as a word of its own (2012年来，), not the verb that begins another (来华, 来到)
+    ("2012年来，全市新增企业300家。", "300", "2012年来", 2012, 2021),
+    ("2018年来华留学的学生达到3000人。", "3000", "2018年", 2018, 2018),
+    ("自2018年来华以来，他教了300名学生。", "300", "自2018年来华以来", 2018, 2021),
     ("今年1月4日，央行下调存款准备金率1个百分点。", "1", "今年1月4日", 2021, 2021),
     ("去年前11个月，保险业提供风险保障6463万亿元。", "6463", "去年前11个月", 2020, 2020),
     # 现 is "now" only as a word of its own: not 现场, 现代 (现月收入 is read as 现|月收入)

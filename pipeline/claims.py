@@ -62,6 +62,10 @@ YEAR_PERIOD = re.compile(
 # 自2015年|脱贫攻坚|以来: what began then, named between the year and 以来 (no clause mark between)
 PERIOD_REACH = 24  # no time scope is longer: how far before a figure one that holds it may start
 SINCE_EVENT = re.compile(r"[^，。；;,、：:！？\d\n]{1,10}?以来")
+# 党的十八大以来，入冬以来，: a clause that is only an event and 以来 is the time scope of what follows
+SINCE_CLAUSE = re.compile("以来(?=[，,])")
+SINCE_CLAUSE_REACH = 10  # characters of the event before 以来
+SINCE_LEADS = ("特别是", "尤其是", "仅")  # 特别是党的十八大以来: they stress the scope, they are not of it
 # 近3年来: the openers are the ones numbers.py leaves unread as figures, so the two stages agree.
 # 30多年来, 十年来 need no opener: 来 closes the span on now (not 2018年来华: no numeral before the count)
 RECENT_YEARS = re.compile(
@@ -392,6 +396,9 @@ class ClaimStage(Stage):
             span = Span(m.start(), m.end())
             if not any(p.span.overlaps(span) for p in found):
                 found.append(Period(m.group(), span, year, year))
+        for span in _since_events(text):
+            if not any(p.span.overlaps(span) for p in found):
+                found.append(Period(text[span.start : span.end], span, None, year))
         found.sort(key=lambda p: p.span.start)
         return [replace(p, base=True) if _comparison_base(text, p.span) else p for p in found]
 
@@ -740,6 +747,26 @@ def _comparison_base(text: str, span: Span) -> bool:
     """比2017年, 较上年, 与去年同期相比: the period the figure is measured against."""
     before = text[span.start - 1 : span.start]
     return before in COMPARED_BY or (before in COMPARED_WITH and COMPARED_AFTER.match(text, span.end) is not None)
+
+
+def _since_events(text: str) -> list[Span]:
+    """Clauses that are an event and 以来 (党的十八大以来，, 入冬以来，, 长期以来，), without what leads them."""
+    spans = []
+    for m in SINCE_CLAUSE.finditer(text):
+        start = m.start()
+        while start > 0 and m.start() - start < SINCE_CLAUSE_REACH and text[start - 1] not in CLAUSE_BREAKS:
+            start -= 1
+        if start > 0 and text[start - 1] not in CLAUSE_BREAKS:
+            continue  # longer than an event named in passing: a clause of its own
+        while start < m.start() and (text[start].isspace() or text[start] == "“" and "”" not in text[start : m.start()]):
+            start += 1  # the paragraph's indent, a quotation the clause opens (“投产以来，…”)
+        since = text.find("自", start, m.start())
+        if since > start:
+            start = since  # 蒙内铁路|自开工以来: the scope begins at 自, what precedes it is the subject
+        lead = next((w for w in SINCE_LEADS if text.startswith(w, start)), "")
+        if m.start() > start + len(lead):
+            spans.append(Span(start + len(lead), m.end()))
+    return spans
 
 
 def _nearest_period(periods: _Periods, figure: Figure, sentence: Span, paragraph: Span) -> Period | None:

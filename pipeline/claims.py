@@ -481,8 +481,29 @@ def _after_locative(phrase: str) -> str:
     return rest or phrase
 
 
+# A quantity's own noun says what is measured better than its unit does: 耕地面积, not 耕地亩数; and
+# a phrase that already ends in one keeps it alone (全长, 用水量). Counts of years and days keep 年数, 天数.
+QUANTITY_NOUNS = {
+    "area": ("面积", ("面积",)),
+    "length": ("长度", ("长度", "长", "里程", "距离", "高度", "高", "宽度", "宽", "深度", "深", "海拔", "半径")),
+    "weight": ("重量", ("重量", "重", "量")),
+    "temperature": ("温度", ("温度", "气温", "体温", "水温", "温")),
+}
+STRETCH_NOUNS = ("时长", ("时长", "时间", "时", "期", "期间", "工期"))  # 3个月, 两周, 20分钟: not 个月数
+STRETCH_COUNTED = ("年", "天")  # 年数, 天数 name the count itself
+
+
+def _quantity_noun(figure: Figure) -> tuple[str, tuple[str, ...]] | None:
+    if figure.category == "time" and not figure.unit.endswith(STRETCH_COUNTED):
+        return STRETCH_NOUNS
+    return QUANTITY_NOUNS.get(figure.category)
+
+
 def _measure_suffix(figure: Figure) -> str:
     """What a measure ends in for this figure's unit: 人数 for people, 亩数 for 亩, "" for money."""
+    noun = _quantity_noun(figure)
+    if noun is not None:
+        return noun[0]
     if figure.unit == "人次":
         return "人次"
     if figure.category == "person":
@@ -503,7 +524,8 @@ def _measure_suffix(figure: Figure) -> str:
 def _measure_text(phrase: str, figure: Figure) -> str:
     phrase = phrase.strip(" “”\"").lstrip("的").rstrip("的共达为是有约近")  # (承建|的|麦洛维…: no 的 opens it)
     suffix = _measure_suffix(figure)
-    if phrase.endswith(suffix):
+    noun = _quantity_noun(figure)
+    if phrase.endswith(suffix) or (noun is not None and phrase.endswith(noun[1])):
         return phrase
     if suffix == "获奖等级":  # says what it measures even alone; 获一等奖 is no 获获奖等级
         return phrase.removesuffix("获得").removesuffix("获") + suffix

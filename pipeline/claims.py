@@ -38,6 +38,9 @@ SHORT_QUOTE = 20  # a quoted stretch this short holding a numeral is a name or s
 NOMINAL_TAGS = ("n", "vn", "j", "nz", "nt", "ns", "nr", "an", "s", "eng")  # not l: 习用语 are idioms (毫不犹豫)
 # Grammar words that end a measure phrase; the lexicons hold content words, these are function words.
 FUNCTION_CHARS = set("的了和与及或并等在是为有将把被对向从以其中这那各每也都还已共达")
+# Words between what a figure measures and the figure that say only that it is reached (已超过了)
+REACH_WORDS = frozenset(("了", "着", "已", "已经", "就", "都", "也", "仅", "仅仅", "只", "才", "均", "将",
+                         "达", "达到", "超过", "超", "逾", "突破", "为", "是", "有", "高达", "多达", "约为"))
 MAX_RIGHT, MAX_LEFT, MAX_MEASURE, SHORT_HEAD = 12, 8, 14, 6
 BODY_TITLE = 6  # characters of a title between a body and the person who holds it (…学校|副校长|王某)
 GROUP_MARKS = ("、", "等", "和", "与")  # after a name: one of a group (徐小丽、黄韵筑等70名教师)
@@ -214,7 +217,7 @@ class ClaimStage(Stage):
             measure = _measure_text(phrase.lstrip("的").removesuffix(OLD_AGE), figure)
             # what is done to what is counted, or where (搬迁安置|约20万居民, 全区|6800多名教师)
             if measure and figure.category != "age":
-                lead = _last_words(self._head_noun(_left_phrase(doc.text, figure, clause, periods)), MAX_LEFT)
+                lead = _last_words(self._head_noun(_left_phrase(doc.text, figure, clause, periods))[0], MAX_LEFT)
                 measure = _prefixed(lead, measure)
             if figure.category == "age":  # 15岁姑娘文敏, 59岁的沈秀英老家: the person the phrase names in full
                 person = named.person_from(figure.span.end, quote.end)  # (王师傅 says more than its 王)
@@ -223,12 +226,13 @@ class ClaimStage(Stage):
             left = _left_phrase(doc.text, figure, clause, periods)
             head_end = figure.span.start - (len(left) and _gap_before(doc.text, figure.span.start))
             partial = _into_word(doc, head_end - min(len(left), MAX_MEASURE))
-            words = self._head_noun(left, partial)
+            words, reach = self._head_noun(left, partial)
             head = "".join(words)
             short = _last_words(words, MAX_LEFT)
             quote = Span(head_end - len(short) if short else figure.span.start, figure.span.end)
             # (the window, too, opens at a word: 每|天1万步 gives 步数, not 天步数)
-            measure = _measure_text(left[-MAX_MEASURE:][partial:] if len(head) < 4 else head, figure)
+            window = left[-MAX_MEASURE:][partial:]
+            measure = _measure_text(window[: len(window) - reach] if len(head) < 4 else head, figure)
         scope = _list_scope(doc, figure.span.start)
         if figure.category == "age" and not (right_side and measure):
             # whose age, when no noun follows it: the person the sentence names before (王欣瑜…未满18岁),
@@ -302,10 +306,16 @@ class ClaimStage(Stage):
         A run of nouns (or 或/和/及 between them); a verb just before it joins when the whole stays
         short (受益师生), and a verb alone is the head when no noun precedes (获奖472人次). The words
         are read from the last MAX_MEASURE characters, less the `partial` first ones that end a word
-        the cut went through (中|国债券市场: 国 is no word of its own).
+        the cut went through (中|国债券市场: 国 is no word of its own). The second value is the length
+        of the words ending the window that only say the figure is reached (人均纯收入|已超过了): a
+        measure read from the window leaves them out.
         """
         window = left[-MAX_MEASURE:][partial:]
         tokens = self.resources.segmenter.tag(window)
+        end = len(tokens)
+        while end and tokens[end - 1].text in REACH_WORDS:
+            end -= 1
+        reach = len(window) - tokens[end].start if end < len(tokens) else 0
         start = None
         for token in reversed(tokens):
             if token.pos.startswith(NOMINAL_TAGS) or (token.text in ("或", "和", "及") and start is not None):
@@ -315,7 +325,7 @@ class ClaimStage(Stage):
                 if start is None or len(window) - token.start <= SHORT_HEAD:
                     start = token.start
             break
-        return [t.text for t in tokens if t.start >= start] if start is not None else []
+        return ([t.text for t in tokens if t.start >= start] if start is not None else []), reach
 
     def _place_mentions(self, doc: Doc) -> list[tuple[Span, str]]:
         """Place names of the text that can own a figure (China's counties, prefectures and provinces,

@@ -91,6 +91,10 @@ CLAIMS = [
     # a figure in 万 with no unit counts the noun after it; an adjective may open that noun
     ("全国有125个贫困县通过验收脱贫，1000万农村贫困人口摆脱贫困。", "1000万", "1000万农村贫困人口", 10_000_000, "",
      "exact", "农村贫困人口"),
+    # words that only say the figure is reached are no part of what it measures
+    ("全村人均纯收入已超过了1.5万元。", "1.5万", "1.5万元", 15000, "元", "exact", "全村人均纯收入"),
+    ("全球绿化面积增加了5%。", "5", "5%", 5, "%", "exact", "全球绿化面积增加率"),
+    ("影片国内票房已突破40亿元。", "40亿", "突破40亿元", 4_000_000_000, "元", "more_than", "影片国内票房"),
     # a quantity's own noun says what is measured (面积, 长度, 重量, 温度, and 时长 for a stretch not in
     # years or days), unless the phrase already ends in one (全长, 气温, 工期)
     ("两亩新大棚，得花近1万元。", "两", "两亩新大棚", 2, "亩", "exact", "新大棚面积"),

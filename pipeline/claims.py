@@ -535,7 +535,7 @@ def _measure_text(phrase: str, figure: Figure) -> str:
     phrase = phrase.strip(" “”\"").lstrip("的").rstrip("的共达为是有约近")  # (承建|的|麦洛维…: no 的 opens it)
     suffix = _measure_suffix(figure)
     noun = _quantity_noun(figure)
-    if phrase.endswith(suffix) or (noun is not None and phrase.endswith(noun[1])):
+    if phrase.endswith(suffix if noun is None else noun[1]):  # (a quantity's nouns hold its suffix)
         return phrase
     if suffix == "获奖等级":  # says what it measures even alone; 获一等奖 is no 获获奖等级
         return phrase.removesuffix("获得").removesuffix("获") + suffix

@@ -168,9 +168,9 @@ class ClaimStage(Stage):
 
     def _opens_other_word(self, doc: Doc, pos: int) -> bool:
         """A dictionary noun starts at pos: 现场, 现代 (not the adverb or verb 现已, 现有, nor a guessed 现月)."""
-        token = doc.token_at(pos)
-        return (token is not None and token.start == pos and len(token.text) > 1
-                and token.text in self.vocabulary and not token.pos.startswith(("d", "v")))
+        word = doc.word_from(pos)
+        return (word is not None and len(word.text) > 1 and word.text in self.vocabulary
+                and not word.pos.startswith(("d", "v")))
 
     # ------------------------------------------------------------ which figures are claims
 
@@ -746,8 +746,8 @@ def _is_place(name: str, places: list[tuple[Span, str]]) -> bool:
 
 def _opens_longer_word(doc: Doc, start: int) -> bool:
     """A segmenter's word of more than one character begins at start (来华, 来到; not 年来, not a lone 来)."""
-    token = doc.token_at(start)
-    return token is not None and token.start == start and len(token.text) > 1
+    word = doc.word_from(start)
+    return word is not None and len(word.text) > 1
 
 
 def _is_place_word(doc: Doc, start: int, end: int) -> bool:

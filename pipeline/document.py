@@ -226,10 +226,14 @@ class Doc:
             return self.tokens[index]
         return None
 
+    def word_from(self, pos: int) -> Token | None:
+        """The segmenter's word that begins at clean position `pos`, or None."""
+        word = self.token_at(pos)
+        return word if word is not None and word.start == pos else None
+
     def word_starts_at(self, pos: int) -> bool:
         """A segmenter's word begins at clean position `pos`."""
-        word = self.token_at(pos)
-        return word is not None and word.start == pos
+        return self.word_from(pos) is not None
 
     def word_ends_at(self, pos: int) -> bool:
         """A segmenter's word ends at clean position `pos`."""

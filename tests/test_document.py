@@ -67,6 +67,8 @@ def test_word_boundaries_are_where_a_word_starts_or_ends():
     doc = Doc(doc_id="t", raw="截至今年底", source=SourceInfo("t", "", "utf_8", "txt"),
               tokens=[Token("截至", 0, 2), Token("今年", 2, 4), Token("底", 4, 5)])
     assert [pos for pos in range(6) if doc.word_starts_at(pos)] == [0, 2, 4]
+    assert [doc.word_from(pos) for pos in range(6)] == [
+        Token("截至", 0, 2), None, Token("今年", 2, 4), None, Token("底", 4, 5), None]
     assert [pos for pos in range(6) if doc.word_ends_at(pos)] == [2, 4, 5]
 
 

@@ -64,10 +64,10 @@ YEAR_PERIOD = re.compile(
 )
 # 自2015年|脱贫攻坚|以来: what began then, named between the year and 以来 (no clause mark between)
 PERIOD_REACH = 24  # no time scope is longer: how far before a figure one that holds it may start
-SINCE_EVENT = re.compile(r"[^，。；;,、：:！？\d\n]{1,10}?以来")
+EVENT_REACH = 10  # characters of an event named before 以来, after a year (脱贫攻坚) or alone (党的十八大)
+SINCE_EVENT = re.compile(r"[^，。；;,、：:！？\d\n]{1,%d}?以来" % EVENT_REACH)
 # 党的十八大以来，入冬以来，: a clause that is only an event and 以来 is the time scope of what follows
 SINCE_CLAUSE = re.compile("以来(?=[，,])")
-SINCE_CLAUSE_REACH = 10  # characters of the event before 以来
 SINCE_LEADS = ("特别是", "尤其是", "仅")  # 特别是党的十八大以来: they stress the scope, they are not of it
 # 近3年来: the openers are the ones numbers.py leaves unread as figures, so the two stages agree.
 # 30多年来, 十年来 need no opener: 来 closes the span on now (not 2018年来华: no numeral before the count)
@@ -786,7 +786,7 @@ def _since_events(text: str) -> list[Span]:
     spans = []
     for m in SINCE_CLAUSE.finditer(text):
         start = m.start()
-        while start > 0 and m.start() - start < SINCE_CLAUSE_REACH and text[start - 1] not in CLAUSE_BREAKS:
+        while start > 0 and m.start() - start < EVENT_REACH and text[start - 1] not in CLAUSE_BREAKS:
             start -= 1
         if start > 0 and text[start - 1] not in CLAUSE_BREAKS:
             continue  # longer than an event named in passing: a clause of its own

@@ -205,6 +205,7 @@ class PeopleStage(Stage):
         self.eponym_words = _alternation(r[0] for r in context if r[1] == "eponym")
         self.initials = _alternation(r[0] for r in context if r[1] == "initials")
         self.place_after = frozenset(r[0] for r in context if r[1] == "place_after")
+        self.glued_after = frozenset(r[0] for r in context if r[1] == "glued_after")
         self.org_heads = lex["org_heads"].terms()
         self.tagger = NerTagger(lex) if use_crf else None
         # the rules ask the segmenter about the same names and characters many times over
@@ -236,7 +237,9 @@ class PeopleStage(Stage):
         # 4. CRF names, where no rule has put a name already
         taken = SpanIndex(_mentions(found))
         for span in crf.values():
-            name, confidence = text[span.start : span.end], crf.confidence[span]
+            confidence = crf.confidence[span]
+            span = self._without_glued_word(text, span)
+            name = text[span.start : span.end]
             if taken.overlaps(span):
                 continue
             if self._acceptable(name, span, unquoted, from_crf=True, confidence=confidence):
@@ -686,6 +689,21 @@ class PeopleStage(Stage):
             if token is None or token.end != end:
                 return None
         return self._without_follower(text, Span(i, end))
+
+    def _without_glued_word(self, text: str, span: Span) -> Span:
+        """苏荣案|毒害, 何晏著|《论语集解》, 孔子|曾: a CRF name of three characters run on into a
+        character that is a word about the person (案, 著, 说), or into a word that follows names which
+        the segmenter cut off from a name it knows (孔子/nr 曾/d), is the two characters before it."""
+        if len(span) != 3:
+            return span
+        last = text[span.end - 1]
+        if last in self.glued_after:
+            return Span(span.start, span.end - 1)
+        first = self._token_starts.get(span.start)
+        if (last in self.followers and first is not None and first.end == span.end - 1
+                and first.pos in PERSON_POS):
+            return Span(span.start, span.end - 1)
+        return span
 
     def _without_follower(self, text: str, span: Span) -> Span:
         """夏皮罗曾|坦言, 阿纳斯塔夏季斯道|出: a transliterated name run on into a word that follows

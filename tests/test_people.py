@@ -669,6 +669,17 @@ def test_a_three_character_name_met_once_is_the_two_character_one_read_on(run):
     assert people == {"刘宇": 3}, people
 
 
+@pytest.mark.parametrize("text, person, glued", [
+    ("江西省委采取针对性措施，着力肃清苏荣案毒害。", "苏荣", "苏荣案"),  # the case of 苏荣
+    ("魏晋时期，玄学家何晏著《论语集解》，以孔安国之说为基本依据。", "何晏", "何晏著"),  # 何晏 wrote
+    ("工业和信息化部副部长罗文带队调研人工智能。罗文说：“人工智能是新引擎。”", "罗文", "罗文说"),
+    ("孔子曾说过这句话。", None, "孔子曾"),  # 孔子/nr 曾/d: 曾 follows the name the segmenter cut
+])
+def test_a_crf_name_run_on_into_a_word_about_the_person_ends_before_it(run, text, person, glued):
+    names = {p.name for p in run(text).people}
+    assert glued not in names and (person is None or person in names), names
+
+
 def test_a_two_character_name_always_followed_by_the_longer_ones_third_is_cut_short(run):
     text = "“我们居民也是有苦衷的。”贺廷中是璧山区老城区的居民。“夏天确实太臭了。”贺廷中说，厕所很近。"
     people = {p.name: len(p.mentions) for p in run(text).people}

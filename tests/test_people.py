@@ -112,6 +112,7 @@ def test_bare_head_before_title_refers_back(run, text, institutions, name, affil
         ("争端令英国可能面临风险。\n（本报马德里电）", "马德里电"),  # a dateline: a place, then 电
         ("伊蕾娜喜欢上了陈式太极拳，并拜师学习。", "陈式"),  # a style named after a family
         ("巨大的投入，换来广大观众高收视率的真情回报。", "高收视"),  # the start of the word 高收视率
+        ("何谓“为己”和“为人”？孔子未曾展开讲。", "何谓"),  # 'what is': jieba's dictionary tags it nr
     ],
 )
 def test_traps_are_not_people(run, text, not_person):

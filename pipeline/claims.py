@@ -752,8 +752,8 @@ def _opens_longer_word(doc: Doc, start: int) -> bool:
 
 def _is_place_word(doc: Doc, start: int, end: int) -> bool:
     """The segmenter reads [start, end) as one place word (杭州 ns, not 杭州|湾 nor 来宾 n)."""
-    token = doc.token_at(start)
-    return token is not None and token.end == end and token.pos.startswith("ns")
+    word = doc.word_from(start)
+    return word is not None and word.end == end and word.pos.startswith("ns")
 
 
 def _inside_place_word(doc: Doc, number: Span) -> bool:

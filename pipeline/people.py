@@ -206,7 +206,9 @@ class PeopleStage(Stage):
         self.initials = _alternation(r[0] for r in context if r[1] == "initials")
         self.place_after = frozenset(r[0] for r in context if r[1] == "place_after")
         self.glued_after = frozenset(r[0] for r in context if r[1] == "glued_after")
+        self.site_after = frozenset(r[0] for r in context if r[1] == "site_after")
         self.org_heads = lex["org_heads"].terms()
+        self.known_people = Phrases(lex["known_people"].terms()) if "known_people" in lex else Phrases(())
         self.tagger = NerTagger(lex) if use_crf else None
         # the rules ask the segmenter about the same names and characters many times over
         self._word_tag = resources.word_tags.__getitem__
@@ -249,6 +251,8 @@ class PeopleStage(Stage):
                 name = text[span.start : span.end]
                 if self._acceptable_foreign(name, span, unquoted):
                     found.setdefault(name, Candidate(name)).mentions.add(span)
+        #    and people every reader knows, named alone (孔子, 鲁迅), which the statistics refuse
+        self._known_people(text, blocked, found)
         # 5. further occurrences, and lists that continue a CRF name
         self._all_occurrences(doc, unquoted, found)
         self._extend_lists(doc, blocked, crf, found)
@@ -1034,6 +1038,19 @@ class PeopleStage(Stage):
                     found[name].mentions.add(span)
                     taken.add(span)
                 start = text.find(name, start + 1)
+
+    def _known_people(self, text: str, blocked: SpanIndex, found: dict) -> None:
+        """孔子曰, 学习雷锋: a name of lexicons/known_people.tsv is that person where the segmenter cuts
+        it as a word or words of its own (not 王维|持 of 王维持, nor inside 孔子学院 or a short quotation),
+        no other name covers it, no form of address makes its first character a bare surname
+        (老郑和小郑 is 老郑 and 小郑) and no place is named after the person (孔子|故里, 杜甫|草堂)."""
+        taken = blocked.with_spans(_mentions(found))
+        for start, end, name in self.known_people.finditer(text):
+            span, after = Span(start, end), self._token_starts.get(end)
+            if (start in self._token_starts and self._word_ends_at(end) and not taken.overlaps(span)
+                    and text[start - 1 : start] not in self.addresses
+                    and (after is None or after.text not in self.site_after)):
+                found.setdefault(name, Candidate(name)).mentions.add(span)
 
     def _bare_surnames(self, doc: Doc, blocked: SpanIndex, found: dict) -> None:
         """A surname standing alone before a form of address (吴先生, 初某, 潘氏) or after 姓 is a person.

@@ -674,11 +674,34 @@ def test_a_three_character_name_met_once_is_the_two_character_one_read_on(run):
     ("江西省委采取针对性措施，着力肃清苏荣案毒害。", "苏荣", "苏荣案"),  # the case of 苏荣
     ("魏晋时期，玄学家何晏著《论语集解》，以孔安国之说为基本依据。", "何晏", "何晏著"),  # 何晏 wrote
     ("工业和信息化部副部长罗文带队调研人工智能。罗文说：“人工智能是新引擎。”", "罗文", "罗文说"),
-    ("孔子曾说过这句话。", None, "孔子曾"),  # 孔子/nr 曾/d: 曾 follows the name the segmenter cut
+    ("孔子曾说过这句话。", "孔子", "孔子曾"),  # 孔子/nr 曾/d: 曾 follows the name the segmenter cut
 ])
 def test_a_crf_name_run_on_into_a_word_about_the_person_ends_before_it(run, text, person, glued):
     names = {p.name for p in run(text).people}
     assert glued not in names and (person is None or person in names), names
+
+
+@pytest.mark.parametrize("text, person", [
+    ("孟子认为，人性本善。", "孟子"),  # the CRF takes no 子 into a name
+    ("鲁迅曾写道，世上本没有路。", "鲁迅"),  # jieba counts 鲁迅 1,507 times: an everyday word's frequency
+    ("读杜甫的诗，想起了那个时代。", "杜甫"),
+    ("大家都要向雷锋同志学习，学习焦裕禄的奉献精神。", "焦裕禄"),
+    ("林则徐在虎门销烟，震惊中外。", "林则徐"),
+])
+def test_a_person_every_reader_knows_is_found_without_a_title(run, text, person):
+    assert person in {p.name for p in run(text).people}
+
+
+@pytest.mark.parametrize("text, not_person", [
+    ("去年连续阴天，老郑和小郑大棚里的西红柿都出现了病害。", "郑和"),  # 老郑 and 小郑
+    ("周末，他们游览了鲁迅公园。", "鲁迅"),  # the segmenter reads 鲁迅公园 as one word
+    ("他在孔子学院教中文。", "孔子"),  # inside an institution's name
+    ("电影《孔子》昨日上映。", "孔子"),  # a short title in quotation marks
+    ("大年初一，孔子故里曲阜游人如织。", "孔子"),  # a place named after him
+    ("他们在杜甫草堂游览。", "杜甫"),
+])
+def test_a_known_name_that_is_not_the_person_is_left_out(run, text, not_person):
+    assert not_person not in {p.name for p in run(text, institutions=("孔子学院",)).people}
 
 
 def test_a_two_character_name_always_followed_by_the_longer_ones_third_is_cut_short(run):
@@ -734,7 +757,7 @@ def test_a_clause_with_shi_that_ends_in_no_title_states_no_role(run):
         ("曹建明、吉炳轩、武维华三位副委员长带队。", {"曹建明": "副委员长", "吉炳轩": "副委员长", "武维华": "副委员长"}),
         ("王建明、李炳轩两位教授带队。", {"王建明": "教授", "李炳轩": "教授"}),
         # 曰, the classical 说, ends a name (孔子|曰)
-        ("孔子曰：“学而时习之。”", {}),
+        ("孔子曰：“学而时习之。”", {"孔子": ""}),
     ],
 )
 def test_rare_surnames_lists_and_classical_speech(run, text, expected):

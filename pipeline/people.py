@@ -1041,7 +1041,7 @@ class PeopleStage(Stage):
 
     def _known_people(self, text: str, blocked: SpanIndex, found: dict) -> None:
         """孔子曰, 学习雷锋: a name of lexicons/known_people.tsv is that person where the segmenter cuts
-        it as a word or words of its own (not 王维|持 of 王维持, nor inside 孔子学院 or a short quotation),
+        it as a word or words of its own (not inside the one word 鲁迅公园, 孔子学院 or a short quotation),
         no other name covers it, no form of address makes its first character a bare surname
         (老郑和小郑 is 老郑 and 小郑) and no place is named after the person (孔子|故里, 杜甫|草堂)."""
         taken = blocked.with_spans(_mentions(found))

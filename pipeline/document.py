@@ -240,6 +240,10 @@ class Doc:
         word = self.token_at(pos - 1) if pos > 0 else None
         return word is not None and word.end == pos
 
+    def cut_as_words(self, start: int, end: int) -> bool:
+        """The segmenter cuts [start, end) as a word or words of its own (鲁迅|曾, not 鲁迅公园)."""
+        return self.word_starts_at(start) and self.word_ends_at(end)
+
 
 _START, _END = attrgetter("start"), attrgetter("end")
 # Marks that end a sentence: a quoted stretch holding one is speech, not a name (claims, programs).

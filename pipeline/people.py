@@ -252,7 +252,7 @@ class PeopleStage(Stage):
                 if self._acceptable_foreign(name, span, unquoted):
                     found.setdefault(name, Candidate(name)).mentions.add(span)
         #    and people every reader knows, named alone (孔子, 鲁迅), which the statistics refuse
-        self._known_people(text, blocked, found)
+        self._known_people(doc, blocked, found)
         # 5. further occurrences, and lists that continue a CRF name
         self._all_occurrences(doc, unquoted, found)
         self._extend_lists(doc, blocked, crf, found)
@@ -1039,15 +1039,15 @@ class PeopleStage(Stage):
                     taken.add(span)
                 start = text.find(name, start + 1)
 
-    def _known_people(self, text: str, blocked: SpanIndex, found: dict) -> None:
+    def _known_people(self, doc: Doc, blocked: SpanIndex, found: dict) -> None:
         """孔子曰, 学习雷锋: a name of lexicons/known_people.tsv is that person where the segmenter cuts
         it as a word or words of its own (not inside the one word 鲁迅公园, 孔子学院 or a short quotation),
         no other name covers it, no form of address makes its first character a bare surname
         (老郑和小郑 is 老郑 and 小郑) and no place is named after the person (孔子|故里, 杜甫|草堂)."""
-        taken = blocked.with_spans(_mentions(found))
+        text, taken = doc.text, blocked.with_spans(_mentions(found))
         for start, end, name in self.known_people.finditer(text):
-            span, after = Span(start, end), self._token_starts.get(end)
-            if (start in self._token_starts and self._word_ends_at(end) and not taken.overlaps(span)
+            span, after = Span(start, end), doc.word_from(end)
+            if (doc.cut_as_words(start, end) and not taken.overlaps(span)
                     and text[start - 1 : start] not in self.addresses
                     and (after is None or after.text not in self.site_after)):
                 found.setdefault(name, Candidate(name)).mentions.add(span)

@@ -1079,7 +1079,7 @@ def known_programs(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     乡村振兴战略): it is that program's short form."""
     doc, lex = ctx.doc, ctx.lex
     matches = [(start, end, name) for start, end, name in lex.known_names.finditer(doc.fold)
-               if doc.word_starts_at(start) and doc.word_ends_at(end) and not ctx.bodies.overlaps(Span(start, end))]
+               if doc.cut_as_words(start, end) and not ctx.bodies.overlaps(Span(start, end))]
     names_found = [doc.fold[c.span.start : c.span.end] for c in found] + [name for _, _, name in matches]
     return [Candidate(Span(start, end), lex.known[name]) for start, end, name in matches
             if not any(name in text and name != text for text in names_found)]

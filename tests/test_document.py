@@ -70,6 +70,8 @@ def test_word_boundaries_are_where_a_word_starts_or_ends():
     assert [doc.word_from(pos) for pos in range(6)] == [
         Token("截至", 0, 2), None, Token("今年", 2, 4), None, Token("底", 4, 5), None]
     assert [pos for pos in range(6) if doc.word_ends_at(pos)] == [2, 4, 5]
+    # 截至今年 is two words of its own, 至今 cuts through both
+    assert doc.cut_as_words(0, 4) and doc.cut_as_words(2, 5) and not doc.cut_as_words(1, 3)
 
 
 @pytest.mark.parametrize("text, inner, found", [

@@ -965,7 +965,7 @@ class PeopleStage(Stage):
                 members = [mention]
                 pos = mention.end
                 while text[pos : pos + 1] == LIST_SEP:
-                    nxt = self._name_after(text, pos + 1, crf)
+                    nxt = self._whole_name_word(self._name_after(text, pos + 1, crf))
                     if not nxt or not (self._list_member(text[nxt.start : nxt.end], nxt, blocked, crf)
                                        or self._between_members(text, nxt, blocked, crf)):
                         break
@@ -987,6 +987,14 @@ class PeopleStage(Stage):
                         break
                     self._add(found, text, prev, None)
                     pos = prev.start
+
+    def _whole_name_word(self, span: Span | None) -> Span | None:
+        """莎士比亚、巴尔扎克: a member the segmenter reads as the start of a longer personal name (巴尔扎克
+        nrt) is that whole name, not a surname and the two characters after it."""
+        token = self._token_starts.get(span.start) if span else None
+        if token is None or token.pos not in PERSON_POS or len(token.text) <= len(span):
+            return span
+        return Span(span.start, span.start + len(token.text))
 
     def _between_members(self, text: str, span: Span, blocked: SpanIndex, crf: _Names) -> bool:
         """李克强、栗战书、汪洋: a name with a rare surname the CRF doubts, set between two members of a

@@ -158,6 +158,22 @@ def test_list_members_jieba_knows_as_names(run, text, names):
     assert all(name in found for name in names), found
 
 
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("他读过莎士比亚、巴尔扎克、托尔斯泰的小说。", {"莎士比亚", "巴尔扎克", "托尔斯泰"}),  # not 巴尔扎
+        ("出席会议的有王胜俊、向巴平措、张宝文等。", {"王胜俊", "向巴平措", "张宝文"}),  # not 向巴平
+    ],
+)
+def test_a_list_member_is_the_whole_name_the_segmenter_reads(run, text, names):
+    assert {p.name for p in run(text).people} == names
+
+
+def test_a_list_member_is_not_cut_from_a_longer_name(run):
+    found = [p.name for p in run("会见了多米尼克外长巴伦、巴巴多斯外长沃尔科特。").people]
+    assert "巴巴多" not in found and "沃尔科特" in found, found
+
+
 def test_a_title_before_a_list_is_every_members_role(run):
     # 栗战书's surname is rare and the CRF doubts him: between two members of the list he is one too,
     # and the list goes on to the end, each with the title written before the first name

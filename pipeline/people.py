@@ -737,8 +737,8 @@ class PeopleStage(Stage):
             tag = token.pos if token is not None and token.end == span.end else (self._word_tag(name) or "n")
             if jieba_dictionary().get(name, 0) >= NAME_WORD_FREQUENCY or not tag.startswith(PROPER_NAME_POS):
                 return False
-        return (not blocked.overlaps(span) and name not in self.not_names
-                and not any(part in self.places for part in parts))
+        # a surname never names a place; a given name may (多米尼克·格里夫, not 中国·重庆)
+        return not blocked.overlaps(span) and name not in self.not_names and parts[-1] not in self.places
 
     def _title_after_institution(self, doc: Doc, title: Span, blocked: SpanIndex) -> Span | None:
         """The part of `title` after the institution it begins inside, when that part is itself a

@@ -992,9 +992,9 @@ class PeopleStage(Stage):
         """莎士比亚、巴尔扎克: a member the segmenter reads as the start of a longer personal name (巴尔扎克
         nrt) is that whole name, not a surname and the two characters after it."""
         token = self._token_starts.get(span.start) if span else None
-        if token is None or token.pos not in PERSON_POS or len(token.text) <= len(span):
+        if token is None or token.pos not in PERSON_POS or token.end <= span.end:
             return span
-        return Span(span.start, span.start + len(token.text))
+        return Span(span.start, token.end)
 
     def _between_members(self, text: str, span: Span, blocked: SpanIndex, crf: _Names) -> bool:
         """李克强、栗战书、汪洋: a name with a rare surname the CRF doubts, set between two members of a

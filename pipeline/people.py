@@ -990,7 +990,9 @@ class PeopleStage(Stage):
 
     def _whole_name_word(self, span: Span | None) -> Span | None:
         """莎士比亚、巴尔扎克: a member the segmenter reads as the start of a longer personal name (巴尔扎克
-        nrt) is that whole name, not a surname and the two characters after it."""
+        nrt) is that whole name, not a surname and the two characters after it. Only in lists, whose
+        members end at 、: after a title, `_transliterated` leaves a Chinese name at three characters,
+        since jieba also tags a name run on into 说 as one name (林永说, 罗文说 nr)."""
         token = self._token_starts.get(span.start) if span else None
         if token is None or token.pos not in PERSON_POS or token.end <= span.end:
             return span

@@ -13,8 +13,9 @@ Order of the search, each step a general cue rather than a list of names:
      after a verb that upholds one, ending in a strategy's or a battle's noun (贯彻…协同发展战略);
   4. enumerations whose items all end in the same program noun (菜单式服务制、兼职教研员制);
   5. unquoted names that start with an administrative area (潼南区…教师培训, 重庆市…年会);
-  then editions, hosted events, proper projects and named days, each outside what is found; and
-  last the national programs papers name with no cue at all (人类命运共同体, 河长制), from a list.
+  then editions, hosted events, proper projects and named days, each outside what is found; then
+  the national programs papers name with no cue at all (人类命运共同体, 河长制), from a list; and
+  last the numbered members of a national series (嫦娥四号, 长征五号), from a list of series.
 Every accepted name becomes one `ProgramFinding` per distinct text, with all its mentions, the
 defining text when there is one, and the institution that runs it (the nearest in the sentence,
 else in the paragraph).
@@ -73,6 +74,7 @@ COUNTED_NAME = regex.compile(COUNT)
 COUNT_SAID = regex.compile(r"[有近约共超逾]" + COUNT)
 NUMBERED_SET = regex.compile(r"[一二三四五六七八九十两]大")  # 三大攻坚战: the campaigns counted are the name
 CAMPAIGN = "campaign"
+SERIES_NUMBER = r"[一二三四五六七八九十〇零]{1,3}|\d{1,2}"  # 嫦娥四号, 神舟十一号, 雪龙2号
 _token_start = attrgetter("start")
 
 
@@ -92,6 +94,7 @@ class ProgramLexicon:
     nouns_longest_first: tuple[str, ...] = ()
     places: frozenset[str] = frozenset()  # place names and their short forms (places.tsv)
     known: dict[str, str] = field(default_factory=dict)  # national program named with no cue -> kind
+    series: dict[str, tuple[str, bool]] = field(default_factory=dict)  # numbered series -> (kind, 号 alone names one)
 
     @classmethod
     def from_resources(cls, lexicons) -> "ProgramLexicon":
@@ -109,6 +112,8 @@ class ProgramLexicon:
             nouns_longest_first=tuple(sorted(nouns, key=len, reverse=True)),
             places=lexicons["places"].terms() | lexicons["places"].values(2) if "places" in lexicons else frozenset(),
             known=lexicons["program_names"].mapping(1) if "program_names" in lexicons else {},
+            series={row[0]: (row[1], row[2] == "yes") for row in lexicons["program_series"].rows}
+            if "program_series" in lexicons else {},
         )
 
     def stops(self, scope: str) -> frozenset[str]:
@@ -251,6 +256,15 @@ class ProgramLexicon:
     def known_names(self) -> Phrases:
         return Phrases(self.known)
 
+    @cached_property
+    def series_pattern(self) -> regex.Pattern | None:
+        """A series name, then a number and 号 (a launch vehicle's variant letter after it: 长征二号丁,
+        风云四号A), or 号 alone."""
+        if not self.series:
+            return None
+        names = "|".join(map(regex.escape, sorted(self.series, key=len, reverse=True)))
+        return regex.compile(rf"(?P<series>{names})(?:(?P<number>{SERIES_NUMBER})号(?:[甲乙丙丁]|[A-Z](?![A-Za-z]))?|号)")
+
     def kind(self, noun: str) -> str:
         return self.nouns[noun][0] if noun in self.nouns else "other"
 
@@ -328,6 +342,7 @@ class ProgramStage(Stage):
         found += _outside(proper_projects(ctx, found), found)  # 8
         found += _outside(named_days(ctx), found)  # 9
         found += _outside(known_programs(ctx, found), found)  # 10
+        found += _outside(series_members(ctx), found)  # 11
         furniture = ctx.doc.furniture
         return [c for c in found if not any(f.overlaps(c.span) for f in furniture)]
 
@@ -1083,6 +1098,24 @@ def known_programs(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     names_found = [doc.fold[c.span.start : c.span.end] for c in found] + [name for _, _, name in matches]
     return [Candidate(Span(start, end), lex.known[name]) for start, end, name in matches
             if not any(name in text and name != text for text in names_found)]
+
+
+def series_members(ctx: Context) -> list[Candidate]:
+    """嫦娥四号, 神舟十一号, 长征五号, 蛟龙号: the missions and craft of a national programme, named by
+    its series and a number with 号 (program_series.tsv), unquoted and with no program noun. The
+    name begins a word (not …实践|一号) and stands outside an institution's name; a series that is
+    an everyday word too (实践, 海洋) needs the number, and so does any series its list does not
+    mark as naming a craft by 号 alone (长征号 is no rocket)."""
+    pattern = ctx.lex.series_pattern
+    if pattern is None:
+        return []
+    doc, out = ctx.doc, []
+    for m in pattern.finditer(doc.fold):
+        kind, bare = ctx.lex.series[m.group("series")]
+        span = Span(m.start(), m.end())
+        if (m.group("number") or bare) and doc.word_starts_at(span.start) and not ctx.bodies.overlaps(span):
+            out.append(Candidate(span, kind))
+    return out
 
 
 def _outside(candidates: list[Candidate], found: list[Candidate]) -> list[Candidate]:

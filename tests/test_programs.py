@@ -150,6 +150,11 @@ FOUND = [
     ("坚持“九个必须坚持”，增强“四个意识”。", [("九个必须坚持", "policy"), ("四个意识", "policy")]),
     # its short form beside the longer name is that program, not another
     ("乡村振兴是大事，乡村振兴战略是总抓手。", [("乡村振兴战略", "strategy")]),
+    # the numbered members of a national series (program_series.tsv), with a variant letter or by 号 alone
+    ("嫦娥四号着陆器与玉兔二号巡视器分离。", [("嫦娥四号", "project"), ("玉兔二号", "project")]),
+    ("长征二号丁运载火箭发射风云四号A星，神舟十一号返回。",
+     [("长征二号丁", "project"), ("风云四号A", "project"), ("神舟十一号", "project")]),
+    ("蛟龙号和雪龙2号完成科考。", [("蛟龙号", "project"), ("雪龙2号", "project")]),
 ]
 
 
@@ -243,6 +248,10 @@ TRAPS = [
     # a national program's name inside a longer word is none of it
     "他说自己的中国梦想是开一家书店。",
     "这是一条河长制度化管理的经验。",
+    # a series that is an everyday word, or one that names no craft by 号 alone, needs its number
+    "在实践中锻炼，长征号列车开行，海洋号渔船靠岸。",
+    # a series inside a longer word is none of it
+    "他是全场最高分一号选手。",
 ]
 
 

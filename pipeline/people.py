@@ -185,6 +185,8 @@ class PeopleStage(Stage):
         self.max_title = max(len(t) for t in self.title_position)
         self.title_phrases = Phrases(sorted(t for t in self.title_position if len(t) >= 2))
         self.not_names = lex["not_names"].terms()
+        # 胡萝卜, 陈列室, 张罗: words jieba tags nr wrongly, refused where no title anchors the name
+        self.common_nr = lex["common_nr"].terms() if "common_nr" in lex else frozenset()
         self.places = lex["places"].terms() if "places" in lex else frozenset()
         self.translit = frozenset(lex["translit_chars"].terms()) if "translit_chars" in lex else frozenset()
         # 唐山, 曹妃甸: the short forms running text uses; only the CRF's untitled names are checked
@@ -581,7 +583,10 @@ class PeopleStage(Stage):
         return self._word_tag(ch).startswith(FUNCTION_POS)
 
     def _common_word(self, name: str) -> bool:
-        """jieba knows the whole string as one word that is not a name (燕麦, 胡萝卜, 胡椒粉)."""
+        """jieba knows the whole string as one word that is not a name (燕麦), or as one it tags a
+        name wrongly (胡萝卜, 陈列室: common_nr.tsv)."""
+        if name in self.common_nr:
+            return True
         tag = self._word_tag(name)
         return tag != "" and not tag.startswith("nr") and tag not in ("x", "eng")
 

@@ -1103,9 +1103,9 @@ def known_programs(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 def series_members(ctx: Context) -> list[Candidate]:
     """嫦娥四号, 神舟十一号, 长征五号, 蛟龙号: the missions and craft of a national programme, named by
     its series and a number with 号 (program_series.tsv), unquoted and with no program noun. The
-    name begins a word (not 最高分|一号, where 高分 ends a longer word) and stands outside an institution's name; a series that is
-    an everyday word too (实践, 海洋) needs the number, and so does any series its list does not
-    mark as naming a craft by 号 alone (长征号 is no rocket)."""
+    name begins a word (not 最高分|一号, where 高分 ends a longer word) and stands outside an
+    institution's name; a series that is an everyday word too (实践, 海洋) needs the number, and so
+    does any series its list does not mark as naming a craft by 号 alone (长征号 is no rocket)."""
     pattern = ctx.lex.series_pattern
     if pattern is None:
         return []

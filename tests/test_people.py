@@ -687,6 +687,23 @@ def test_a_dictionary_word_jieba_tags_as_a_name_is_not_one(run_rules, text):
     assert run_rules(text).people == [], [p.name for p in run_rules(text).people]
 
 
+@pytest.mark.parametrize("text, not_person", [
+    ("物资紧缺的岁月，为年三十张罗一桌丰盛的年夜饭，并非易事。", "张罗"),
+    ("上万亩的华山松、马尾松铺山盖岭。", "马尾松"),
+    ("利用腾退空间，建村史陈列室、艺术馆。", "陈列室"),
+    ("用料：藕小半段，黑木耳1小把，胡萝卜半根，荷兰豆1把。", "胡萝卜"),
+])
+def test_a_word_jieba_tags_as_a_name_wrongly_is_none(run, text, not_person):
+    """jieba's dictionary tags 张罗, 马尾松, 陈列室 and 胡萝卜 nr, and counts them too seldom for the
+    everyday-word test of the table above: common_nr.tsv lists them."""
+    assert not_person not in [p.name for p in run(text).people]
+
+
+def test_a_title_still_anchors_a_name_that_is_also_a_listed_word(run):
+    # 万隆 is Bandung in common_nr.tsv, and the name of 双汇's chairman
+    assert [(p.name, p.role) for p in run("双汇集团董事长万隆不禁感慨。").people] == [("万隆", "董事长")]
+
+
 def test_a_three_character_name_met_once_is_the_two_character_one_read_on(run):
     text = "刘宇是滑雪爱好者。去年，刘宇成了志愿者。刘宇说，滑雪让他快乐。"
     people = {p.name: len(p.mentions) for p in run(text).people}
@@ -797,20 +814,3 @@ def test_a_surnames_reading_ending_inside_a_name_word_runs_to_its_end(run, text,
     two characters a given name takes; a name of transliteration characters goes on to its end."""
     names = {p.name for p in run(text).people}
     assert name in names and cut not in names, names
-
-
-@pytest.mark.parametrize("text, not_person", [
-    ("物资紧缺的岁月，为年三十张罗一桌丰盛的年夜饭，并非易事。", "张罗"),
-    ("上万亩的华山松、马尾松铺山盖岭。", "马尾松"),
-    ("利用腾退空间，建村史陈列室、艺术馆。", "陈列室"),
-    ("用料：藕小半段，黑木耳1小把，胡萝卜半根，荷兰豆1把。", "胡萝卜"),
-])
-def test_a_word_jieba_tags_as_a_name_wrongly_is_none(run, text, not_person):
-    """jieba's dictionary tags 张罗, 马尾松, 陈列室 and 胡萝卜 nr, and counts them too seldom for the
-    everyday-word test: common_nr.tsv lists them."""
-    assert not_person not in [p.name for p in run(text).people]
-
-
-def test_a_title_still_anchors_a_name_that_is_also_a_listed_word(run):
-    # 万隆 is Bandung in common_nr.tsv, and the name of 双汇's chairman
-    assert [(p.name, p.role) for p in run("双汇集团董事长万隆不禁感慨。").people] == [("万隆", "董事长")]

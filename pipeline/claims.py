@@ -596,7 +596,8 @@ def _short_names(lexicons) -> dict[str, str]:
 
 def _main_subject(doc: Doc, places: list[tuple[Span, str]], levels: dict[str, str]) -> str:
     """The article's main institution (most mentioned, three times at least, and more than any
-    other), unless a place is mentioned more often; the places include the localities (杜寨村).
+    other), unless an area of China is mentioned more often; the places include the localities
+    (杜寨村).
 
     Place names inside institution names count for the place too (荣昌区教师进修学校 speaks of
     荣昌区); an institution named after the main place wins, being the more specific.
@@ -624,8 +625,12 @@ def _main_subject(doc: Doc, places: list[tuple[Span, str]], levels: dict[str, st
     if areas and counts[max(areas, key=lambda name: counts[name])] >= MAIN_MENTIONS:
         counts = {name: counts[name] for name in areas}
     place = max(counts, key=lambda name: counts[name])
-    if institution and (place in institution or mentions >= counts[place] or levels.get(place, LOCALITY) not in CHINESE_LEVELS):
-        return institution  # (nor does a country outrank the body the article is about)
+    if levels.get(place, LOCALITY) not in CHINESE_LEVELS:
+        # a country named most is the setting of the news (a match, a recipe, a summit), not the owner
+        # of figures no sentence gives an owner; nor does it outrank the body the article is about
+        return institution
+    if institution and (place in institution or mentions >= counts[place]):
+        return institution
     return place
 
 

@@ -280,6 +280,10 @@ def test_the_main_subject_is_an_area_of_china_or_the_body_before_a_country(claim
     text = ("酒泉卫星发射中心是中国航天的摇篮。中国人在这里圆梦，中国的航天员从酒泉卫星发射中心出征，"
             "中国骄傲。酒泉卫星发射中心很忙。\n发射场有20多个。")
     assert _claim(claims(text, institutions=("酒泉卫星发射中心",)), "20").subject == "酒泉卫星发射中心"
+    # a country named most, with no body the article is about, owns only its sentences' figures
+    text = ("中国选手金博洋出战。中国队备战冬奥。中国花滑在进步。\n他以211.11分夺冠，下一个4年还很长。")
+    assert _claim(claims(text), "211.11").subject == ""
+    assert _claim(claims("中国队备战冬奥，中国花滑进步了10年。"), "10").subject == "中国"
 
 
 @pytest.mark.parametrize("text, people, programs, number, measure", [

@@ -36,8 +36,9 @@ INLINE_BYLINE = regex.compile(
     rf"\s*(?:采访整理|整理|采写|报道)?\s*(?=[)）；])")
 # "文" and "图" are role words only with a separator: "文秀月" is a name.
 BYLINE_ROLE = regex.compile(rf"(?:(?:{REPORTER}|(?:本报)?(?:通讯员|撰稿))[/／：:\s]*|(?:文字?|图)[/／：:]\s*)")
-# 本版制图：蔡华伟: a credit for the graphics; its names are people with that role
-GRAPHICS_CREDIT = regex.compile(r"^\s*[（(]?(?:本版)?(?P<role>制图|制表|绘图)[/／：:]\s*(?P<names>[\p{Han}\s、]{2,20}?)\s*[)）]?$")
+# 本版制图：蔡华伟, （责编：王瑾、王珂园）: a credit for the page's work (layout.tsv's labels); its
+# names are people with that role
+ROLE_CREDIT = r"^\s*[（(]?(?:本版)?(?P<role>{labels})[/／：:]\s*(?P<names>[\p{{Han}}\s、]{{2,20}}?)\s*[)）]?$"
 TITLE_MAX = 40
 # Every CREDIT alternative needs one of these; a line without them is not searched.
 CREDIT_MARKS = ("提供", "图", "摄")
@@ -55,6 +56,9 @@ class MetadataStage(Stage):
         super().__init__(resources)
         lexicons = resources.lexicons
         self.surnames = lexicons["surnames"].terms() if "surnames" in lexicons else frozenset()
+        labels = sorted((row[0] for row in lexicons["layout"].rows if row[1] == "credit"), key=len, reverse=True) \
+            if "layout" in lexicons else []
+        self.role_credit = regex.compile(ROLE_CREDIT.format(labels="|".join(map(regex.escape, labels)))) if labels else None
 
     def __call__(self, doc: Doc) -> Doc:
         meta, hints = doc.meta, doc.hints
@@ -91,13 +95,13 @@ class MetadataStage(Stage):
                     meta.photo_credit_span = span
                 doc.furniture.append(span)
                 line = line[: credit.start()]
-            graphics = GRAPHICS_CREDIT.match(line) if "图" in line or "表" in line else None
-            if graphics:
-                names = self._names(graphics.group("names"), graphics.start("names"))
+            role_credit = self.role_credit.match(line) if self.role_credit and len(line) <= 30 else None
+            if role_credit:
+                names = self._names(role_credit.group("names"), role_credit.start("names"))
                 if names:
                     doc.furniture.append(span)
                     self._add_authors(doc, span.start, names)
-                    meta.author_roles.update((name, graphics.group("role")) for name, _, _ in names)
+                    meta.author_roles.update((name, role_credit.group("role")) for name, _, _ in names)
                 continue
             names = self._byline_names(line)
             if names:

@@ -87,8 +87,17 @@ def test_a_spaced_name_is_found_where_it_is_written(make_doc):
     assert [doc.slice(span) for span in doc.meta.author_spans] == ["胡 果", "朱 虹"]
 
 
-def test_a_graphics_credit_gives_its_role(make_doc):
-    assert make_doc("学校获评示范校。\n本版制图：蔡华伟").meta.author_roles == {"蔡华伟": "制图"}
+@pytest.mark.parametrize("text, roles", [
+    ("学校获评示范校。\n本版制图：蔡华伟", {"蔡华伟": "制图"}),
+    # the page's other credits: layout, editing (a web page's closing brackets)
+    ("学校获评示范校。\n版式设计：沈亦伶", {"沈亦伶": "版式设计"}),
+    ("学校获评示范校。\n（责编：王瑾、王珂园）", {"王瑾": "责编", "王珂园": "责编"}),
+    # a label in running text, or before what is no name, credits no one
+    ("学校获评示范校。\n统筹：各部门分工协作", {}),
+    ("版式设计：蔡华伟负责本版的全部设计工作。", {}),
+])
+def test_a_credit_gives_its_role(make_doc, text, roles):
+    assert make_doc(text).meta.author_roles == roles
 
 
 @pytest.mark.parametrize("text, hints, bodies", [

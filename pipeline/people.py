@@ -650,7 +650,7 @@ class PeopleStage(Stage):
             held = self._title_after_institution(doc, title, blocked)
             if held is None:
                 return
-            position = self.title_position[text[held.start : held.end]]
+            position = self.title_position.get(text[held.start : held.end], position)  # (外交部|长: 外交部长's)
         if position in ("before", "both"):
             name = self._name_after(text, title.end, crf)
             if name and self._acceptable(text[name.start : name.end], name, blocked, crf=crf):
@@ -747,11 +747,14 @@ class PeopleStage(Stage):
 
     def _title_after_institution(self, doc: Doc, title: Span, blocked: SpanIndex) -> Span | None:
         """The part of `title` after the institution it begins inside, when that part is itself a
-        title and nothing else blocks it; else None."""
+        title (村党总支|书记), or makes one with the body's last character (外交部|长: 部长, 公安局|长:
+        局长), and nothing else blocks it; else None."""
+        text = doc.text
         for inst_span in self._institution_spans(doc):
             if inst_span.start <= title.start < inst_span.end < title.end:
                 held = Span(inst_span.end, title.end)
-                if doc.text[held.start : held.end] in self.title_position and not blocked.overlaps(held):
+                if not blocked.overlaps(held) and (text[held.start : held.end] in self.title_position
+                                                   or text[held.start - 1 : held.end] in self.title_position):
                     return held
         return None
 

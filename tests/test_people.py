@@ -629,6 +629,9 @@ def test_an_unsure_crf_name_needs_a_common_surname(resources, make_doc, text, na
         # the title word begins inside the body whose post it is
         ("据介绍，东湖镇党委书记朱建明表示，要发展产业。", "东湖镇党委", "朱建明", "党委书记"),
         ("“价格翻了番！”村党总支书记高长林说。", "村党总支", "高长林", "总支书记"),
+        # ... or ends with the body's last character, fused into one word (外交部|长: 部长)
+        ("国务委员兼外交部长王毅1月31日在北京会见了来宾。", "外交部", "王毅", "外交部长"),
+        ("县公安局长李明介绍了案情。", "县公安局", "李明", "局长"),
     ],
 )
 def test_a_title_begun_inside_its_body_anchors_the_name(run, text, institution, name, role):

@@ -75,7 +75,7 @@ ELDER = "老"
 GUESSED_ADDRESS_POS = frozenset(("n", "nr"))  # jieba's tags for an unknown 老傅 read as one word
 # A dictionary word this frequent is an everyday word, not 老王 or 吴先生 (jieba 0.42 counts).
 EVERYDAY_FREQUENCY = 600
-IDIOM_TAG, CLASSIFIER_TAG, NUMERAL_TAG = "i", "q", "m"
+IDIOM_TAG, CLASSIFIER_TAG, NUMERAL_TAG, VERB_TAG = "i", "q", "m", "v"
 # jieba tags of words that are not names even when their character is a surname (从, 有, 和, 上学|后).
 FUNCTION_POS = ("p", "v", "c", "u", "d", "r", "m", "q", "a", "f")
 # jieba tags of prepositions and conjunctions (从 p, 和 c): a surname cut as one is no name's start.
@@ -242,7 +242,7 @@ class PeopleStage(Stage):
         taken = SpanIndex(_mentions(found))
         for span in crf.values():
             confidence = crf.confidence[span]
-            span = self._without_glued_word(text, span)
+            span = self._without_glued_word(text, self._without_word_before(span))
             name = text[span.start : span.end]
             if taken.overlaps(span):
                 continue
@@ -455,6 +455,8 @@ class PeopleStage(Stage):
             return span if span is not None and 2 <= len(span) <= 3 and is_han(text[span.start : span.end]) else None
         if self._known_full_name(i, sur):
             return Span(i, i + sur + 2)  # 张岱年: jieba's dictionary knows the name, 年 and all
+        if self._word_before_name(i, sur):
+            return None
         first = i + sur
         if self._named_whole_before_speech(text, i, first):
             return Span(i, first + 2)
@@ -471,6 +473,15 @@ class PeopleStage(Stage):
         ):
             return Span(i, second)
         return Span(i, second + 1)
+
+    def _word_before_name(self, i: int, sur: int) -> bool:
+        """作家|有|高士奇: the would-be surname is a verb of its own (有 v; not the 于 p, 高 a of 于|英智,
+        高|凤林) and a full name word (surname and two) begins right after it: what follows the
+        title is a verb, not a name. (Many surnames are verbs too: 申|卫星, 祝|大伟 are given names.)"""
+        token, following = self._token_starts.get(i), self._token_starts.get(i + sur)
+        return (token is not None and token.end == i + sur and token.pos == VERB_TAG
+                and following is not None and following.pos in PERSON_POS
+                and len(following.text) == 3 and self._surname_at(following.text, 0) == 1)
 
     def _named_whole_before_speech(self, text: str, i: int, first: int) -> bool:
         """主任|张和平|表示, 副会长|唐在林|说: a given name of two characters that holds a function
@@ -504,7 +515,7 @@ class PeopleStage(Stage):
         """The name ending at `end` (right before an after-title such as 老师), or None."""
         for start, span in crf.items():
             if span.end == end and 2 <= len(span) <= 4:
-                return span
+                return self._without_word_before(span)
         for size in (3, 2):
             start = end - size
             if start < 0 or not self._surname_at(text, start):
@@ -712,6 +723,13 @@ class PeopleStage(Stage):
         if (last in self.followers and first is not None and first.end == span.end - 1
                 and first.pos in PERSON_POS):
             return Span(span.start, span.end - 1)
+        return span
+
+    def _without_word_before(self, span: Span) -> Span:
+        """有/v|高士奇/nr: a CRF name begun by a word the segmenter reads as no name, before a name word
+        that ends where the CRF's does, is that name word."""
+        if self._word_before_name(span.start, 1) and (rest := self._token_starts[span.start + 1]).end == span.end:
+            return Span(rest.start, rest.end)
         return span
 
     def _without_follower(self, text: str, span: Span) -> Span:

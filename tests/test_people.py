@@ -640,6 +640,16 @@ def test_a_title_begun_inside_its_body_anchors_the_name(run, text, institution, 
     assert (found[name].role, found[name].affiliation) == (role, institution)
 
 
+@pytest.mark.parametrize("text, names", [
+    # a verb after the title, then a full name: the name is the name word, not one begun by the verb
+    ("参加座谈的作家有高士奇、钱大昕。", {"高士奇", "钱大昕"}),
+    # a surname the segmenter reads as a verb, before a given name, still begins the name
+    ("清华大学法学院院长申卫星说，立法要跟上。", {"申卫星"}),
+])
+def test_a_verb_after_a_title_begins_no_name(run, text, names):
+    assert {p.name for p in run(text).people} == names
+
+
 def test_a_title_inside_a_body_anchors_nothing(run):
     # 校长 inside 校长办公室 (the body) is no one's title: the name after the body's own title is
     people = {p.name: p.role for p in run("校长办公室主任王建国说。", institutions=("校长办公室",)).people}

@@ -546,6 +546,8 @@ def test_a_dot_after_a_word_that_is_no_name_joins_nothing(run):
         ("俄罗斯总统普京随后宣布暂停履约。", "普京", "总统"),  # one word of two transliteration characters
         ("2月1日，俄外交部发言人扎哈罗娃表示反对。", "扎哈罗娃", "发言人"),  # a run cut at the next word
         ("总统普京明确表示。", "普京", "总统"),  # not 普京明 (明|确 is the next word)
+        ("美国财政部长姆努钦出席了会谈。", "姆努钦", "财政部长"),  # 钦, 翰, 廉: rarer syllables of the tables
+        ("美国作家约翰·奈斯比特在书中写道。", "约翰·奈斯比特", "作家"),
         ("村民艾孜孜·莫依丁感慨地说。", "艾孜孜·莫依丁", "村民"),  # 艾 is a surname too: the dot goes on
         ("他是建档立卡贫困户达吾列提，心里充满感激。", "达吾列提", "贫困户"),
         # a dotted name whose one-character last part the segmenter ran on (特雷莎|·|梅在)

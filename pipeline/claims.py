@@ -48,6 +48,8 @@ LEFT_STRIP = " “”\"、"  # around the words before a figure: not part of wha
 CHANGE_VERBS = ("增长", "增加", "下降", "减少", "提高", "提升", "上升", "降低", "回落")  # 增长7.3%: a rate
 MAIN_MENTIONS = 3  # mentions that make an institution the article's main subject
 GLUED_FUNCTION = frozenset("中里内上由遭被在向从对把将为于和与及")  # what a guessed noun may have swallowed
+PAIR_WORDS, PAIR_UNITS = ("两", "二", "俩"), ("人", "位")
+PAIR_OPENERS = frozenset(CLAUSE_BREAKS + "“”这那")
 OLD_AGE = "高龄"  # 89岁高龄: the age itself, not whose
 COMPARED_BY = ("比", "较")  # 比2017年增长8.9%: the period is a comparison's base, not the figure's time
 BASELINES = tuple(by + year for by in COMPARED_BY for year in ("上年", "去年"))  # not what changes (measures)
@@ -201,6 +203,8 @@ class ClaimStage(Stage):
         if figure.category == "award_grade" and COUNT_AFTER_GRADE.match(doc.text, figure.span.end):
             return False  # 一等奖1项: the claim is the count that follows, not the grade
         if _inside_short_quote(doc.text, figure.number):
+            return False
+        if _the_two(doc.text, figure):
             return False
         return True
 
@@ -753,6 +757,15 @@ def _opens_longer_word(doc: Doc, start: int) -> bool:
     """A segmenter's word of more than one character begins at start (来华, 来到; not 年来, not a lone 来)."""
     word = doc.word_from(start)
     return word is not None and len(word.text) > 1
+
+
+def _the_two(text: str, figure: Figure) -> bool:
+    """，两人一起商量, 这两位老人: 两人 or 两位 opening a clause, or after 这/那, refers back to two people
+    the story has named; it counts no one a fact-checker would check (3人受伤 may open a clause and
+    count, so only 两 is so read)."""
+    start = figure.number.start
+    return (text[start:figure.number.end] in PAIR_WORDS and figure.value == 2 and figure.qualifier == "exact"
+            and figure.unit in PAIR_UNITS and (start == 0 or text[start - 1] in PAIR_OPENERS))
 
 
 def _is_place_word(doc: Doc, start: int, end: int) -> bool:

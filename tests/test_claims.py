@@ -391,10 +391,19 @@ def test_a_persons_own_figure_has_no_subject(claims, text, people, figure, subje
     # a numeral inside a place's name counts nothing
     "发端于六盘水市的改革经验正在推广。",
     "时节的山西省五台县东寨村，年味正浓。",
+    # 两人, 两位 opening a clause or after 这/那 refer back to two people named before
+    "走过近一年的伤病期，两人以优美的姿态回到赛场。",
+    "后来，这两位女性还帮助日本母亲寻亲。",
 ])
 def test_not_a_claim(claims, text):
     doc = claims(text)
     assert [doc.slice(c.span) for c in doc.claims] == []
+
+
+def test_two_people_counted_are_a_claim(claims):
+    # (only the clause-opening or pointed-at 两人 refers back: 造成两人受伤 counts)
+    doc = claims("事故造成两人受伤。他家有两人外出务工。")
+    assert [doc.slice(c.span) for c in doc.claims] == ["造成两人", "两人"]
 
 
 def test_figures_in_short_quoted_speech_are_claims(claims):

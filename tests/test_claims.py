@@ -114,6 +114,10 @@ CLAIMS = [
     ("单程过去得5个小时。", "5", "小时"),
     ("工期缩短了3个月。", "3", "个月"),
     ("他们用了两个星期。", "两", "个星期"),
+    # classifiers of long and handled things, and a recipe's spoons
+    ("他们要完成9600根轨枕的铺设。", "9600", "根"),
+    ("村民抱过来十多把旱烟。", "十", "把"),
+    ("用料：蒜两瓣，山茶油1茶匙。", "1", "茶匙"),
 ])
 def test_unit_as_reported(claims, text, figure, unit):
     assert _claim(claims(text), figure).unit == unit
@@ -391,6 +395,9 @@ def test_a_persons_own_figure_has_no_subject(claims, text, people, figure, subje
     # a numeral inside a place's name counts nothing
     "发端于六盘水市的改革经验正在推广。",
     "时节的山西省五台县东寨村，年味正浓。",
+    # idioms with a classifier: 'to have real skill', 'sweat falling in eight pieces'
+    "干这行，得有两把刷子。",
+    "他们一滴汗珠摔八瓣，建设城市。",
     # 两人, 两位 opening a clause or after 这/那 refer back to two people named before
     "走过近一年的伤病期，两人以优美的姿态回到赛场。",
     "后来，这两位女性还帮助日本母亲寻亲。",

@@ -118,6 +118,9 @@ CLAIMS = [
     ("他们要完成9600根轨枕的铺设。", "9600", "根"),
     ("村民抱过来十多把旱烟。", "十", "把"),
     ("用料：蒜两瓣，山茶油1茶匙。", "1", "茶匙"),
+    ("村里新装100盏路灯。", "100", "盏"),
+    ("药材收购价八毛钱一斤，鸡蛋便宜三毛。", "八", "毛"),
+    ("全省PM2.5浓度38微克/立方米。", "38", "微克/立方米"),
 ])
 def test_unit_as_reported(claims, text, figure, unit):
     assert _claim(claims(text), figure).unit == unit
@@ -398,6 +401,8 @@ def test_a_persons_own_figure_has_no_subject(claims, text, people, figure, subje
     # idioms with a classifier: 'to have real skill', 'sweat falling in eight pieces'
     "干这行，得有两把刷子。",
     "他们一滴汗珠摔八瓣，建设城市。",
+    "他是出了名的一毛不拔。",
+    "2019毛里求斯春节庙会开幕。",  # 毛 is money only as 毛钱
     # 两人, 两位 opening a clause or after 这/那 refer back to two people named before
     "走过近一年的伤病期，两人以优美的姿态回到赛场。",
     "后来，这两位女性还帮助日本母亲寻亲。",

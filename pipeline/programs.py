@@ -206,6 +206,10 @@ class ProgramLexicon:
         return _any_of(self.cue("upheld_noun"))
 
     @cached_property
+    def document_sorts(self) -> tuple[str, ...]:  # 意见, 宣言, 办法: a policy, where a title in 《》 ends in one
+        return tuple(sorted(self.cue("document"), key=len, reverse=True))
+
+    @cached_property
     def hosting_verbs(self) -> EachWord:
         return EachWord(self.cue("host"))
 
@@ -698,13 +702,15 @@ def book_title_programs(ctx: Context) -> list[Candidate]:
     titles = list(BOOK_TITLE.finditer(fold))
     for i, m in enumerate(titles):
         name = TRAILING_PARENS.sub("", m.group(1))
-        noun = lex.noun_at_end(name) or ("意见" if name.endswith("意见") else "")
-        if noun and noun != "意见" and not _titles_a_plan(lex, noun):
+        noun = lex.noun_at_end(name)
+        if noun and not _titles_a_plan(lex, noun):
             noun = ""  # 《太空行动》, 《超级工程》: films and books, not plans
+        # (a document's own sort, named only in a title: 《…指导意见》, 《阿斯塔纳宣言》, 《…管理办法》)
+        noun = noun or next((sort for sort in lex.document_sorts if name.endswith(sort)), "")
         if noun and len(name) - len(noun) < 2:
             continue  # 《规划》, 《意见》: a short back-reference to a title already named
         if noun:
-            out.append(Candidate(Span(m.start(1), m.end(1)), lex.kind(noun) if noun != "意见" else "policy"))
+            out.append(Candidate(Span(m.start(1), m.end(1)), lex.kind(noun) if noun in lex.nouns else "policy"))
             continue
         # 《视觉盛宴》《民间美术》等优秀课例: titles listed as courses
         last = i

@@ -63,6 +63,9 @@ FOUND = [
     ("美国政府宣布启动退出《中导条约》程序。", [("中导条约", "policy")]),
     ("1月18日，《黑龙江省优化营商环境条例》出台。", [("黑龙江省优化营商环境条例", "policy")]),
     ("各方应落实《巴黎协定》的承诺。", [("巴黎协定", "policy")]),
+    # a declaration and a set of measures are named in 《》 only (想办法 is no program)
+    ("会议通过了《阿斯塔纳宣言》。", [("阿斯塔纳宣言", "policy")]),
+    ("工信部印发《绿色工厂评价办法》，我们要想办法落实。", [("绿色工厂评价办法", "policy")]),
     # a quoted name heading a performance
     ("“盛世皇城”系列大型实景演出以互动为亮点。", [("盛世皇城", "activity")]),
     # unquoted names after a launch verb, ending in a strong program noun

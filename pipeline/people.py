@@ -50,6 +50,7 @@ COUNT_AFTER_LIST = regex.compile(AND_OTHERS + r"(?:[近约逾]?[\d一二三四�
 SIZE_NUMERALS = "两二三四五六七八九十"
 SIZE_OF_LIST = regex.compile(rf"[{SIZE_NUMERALS}]+[名位]")
 LIST_SEP = "、"
+LIST_CLOSE = "等"  # closes a list of names (张三、李四等)
 COMMON_NOUN_TAGS = frozenset({"n", "ng", "nz"})  # a thing's tags (not nr, ns, nt: a name's)
 CLOSING_QUOTES = frozenset("”\"’」』")
 CLOSING_BRACKETS = frozenset("）)】]")
@@ -1027,12 +1028,17 @@ class PeopleStage(Stage):
     def _between_members(self, text: str, span: Span, blocked: SpanIndex, crf: _Names) -> bool:
         """李克强、栗战书、汪洋: a name with a rare surname the CRF doubts, set between two members of a
         list of names, is a member too (a surname, whole characters, no common word, and the next
-        item a member on its own evidence)."""
+        item a member on its own evidence); so is a full name of three that closes the list before
+        等 (莫建成、李贻煌、冷新生等)."""
         name = text[span.start : span.end]
-        if text[span.end : span.end + 1] != LIST_SEP or not self._surname_at(name, 0) or self._common_word(name):
+        closing = text.startswith(LIST_CLOSE, span.end) and len(name) == 3
+        if (text[span.end : span.end + 1] != LIST_SEP and not closing) or not self._surname_at(name, 0) \
+                or self._common_word(name):
             return False
         if not self._acceptable(name, span, blocked, from_crf=True, crf=crf, confidence=1.0):
             return False
+        if closing:
+            return True
         after = self._name_after(text, span.end + 1, crf)
         return after is not None and self._list_member(text[after.start : after.end], after, blocked, crf)
 

@@ -189,6 +189,12 @@ def test_a_title_before_a_list_is_every_members_role(run):
         ("李克强", "党和国家领导人"), ("栗战书", "党和国家领导人"), ("汪洋", "党和国家领导人"), ("王沪宁", "党和国家领导人")]
 
 
+def test_a_full_name_closing_a_list_before_its_etc_is_a_member(run):
+    # 冷 is a rare surname (and an adjective); a full name of three after the last 、, closed by 等, is one
+    doc = run("莫建成、李贻煌、冷新生等系列腐败案件，充分表明全面从严治党永远在路上。")
+    assert [p.name for p in doc.people] == ["莫建成", "李贻煌", "冷新生"]
+
+
 def test_list_member_that_is_an_everyday_word(run):
     doc = run("院长李明、洪水、干旱等话题被提及。")  # jieba tags 洪水 nr
     assert [p.name for p in doc.people] == ["李明"]

@@ -27,6 +27,7 @@ from .stage import Stage
 SENTENCE_END = regex.compile(r"[。！？!?；;…]+[”’」』）)\"']*|\n")
 # Lexicons whose terms the segmenter should keep whole, with the jieba tag they get.
 USER_DICT = {"places": "ns", "org_heads": "n", "titles": "n", "units": "q"}
+FILLER_FREQUENCY = 3  # the count jieba's dictionary gives the compounds it lists but seldom saw
 
 
 class Segmenter(Protocol):
@@ -66,6 +67,23 @@ def user_words(lexicons: Lexicons) -> list[tuple[str, str]]:
     return words
 
 
+def fused_posts(lexicons: Lexicons) -> list[str]:
+    """Filler entries of jieba's dictionary that fuse a body's head and a post held there (局|局长,
+    工会|主席, 医院|院长): read as one word, they hide the head from the institutions stage
+    (规划建设局|局长) and the post from the people stage, so the segmenter is told to cut them."""
+    if "org_heads" not in lexicons or "titles" not in lexicons:
+        return []
+    dictionary = jieba_dictionary()
+    titles = lexicons["titles"].terms()
+    # (not the heads a school abbreviation ends in after its number, 一中, 十八小: 小|演员 is a child actor)
+    heads = [row[0] for row in lexicons["org_heads"].rows if len(row) < 3 or row[2] != "numeral"]
+    # (nor where the cut would make a word across it: 处处长 cut is 处处|长, 'everywhere' and a 长;
+    # nor a post the titles list whole, 支部书记, which the people stage reads after its body)
+    return sorted({head + title for head in heads for title in titles
+                   if dictionary.get(head + title, FILLER_FREQUENCY + 1) <= FILLER_FREQUENCY
+                   and dictionary.get(head[-1] + title[0], 0) <= FILLER_FREQUENCY and head + title not in titles})
+
+
 class RjiebaSegmenter:
     name = "rjieba"
 
@@ -75,6 +93,8 @@ class RjiebaSegmenter:
         self._jieba = rjieba.Jieba()
         for word, tag in user_words(lexicons):
             self._jieba.add_word(word, None, tag)
+        for word in fused_posts(lexicons):
+            self._jieba.add_word(word, 0, None)  # (a count of 0 keeps the word from being chosen)
 
     def cut(self, text: str, hmm: bool = True) -> list[Token]:
         return [Token(w, s, e) for w, s, e in self._jieba.tokenize(text, hmm=hmm)]
@@ -95,6 +115,8 @@ class JiebaSegmenter:
         self._jieba.initialize()
         for word, tag in user_words(lexicons):
             self._jieba.add_word(word, None, tag)
+        for word in fused_posts(lexicons):
+            self._jieba.del_word(word)
         self._posseg = jieba.posseg.POSTokenizer(self._jieba)
 
     def cut(self, text: str, hmm: bool = True) -> list[Token]:

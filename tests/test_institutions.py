@@ -461,6 +461,11 @@ def test_words_after_a_place_or_a_mark_that_are_no_proper_name(run, sentence, ca
     assert [inst.canonical for inst in run(sentence)] == [canonical]
 
 
+def test_a_head_fused_with_a_post_still_ends_a_name(run):
+    # jieba's dictionary lists 局局长 as one word; the segmenter cuts it, so 规划建设局 ends at its head
+    assert [inst.canonical for inst in run("河北雄安新区规划建设局局长张玉鑫表示。")] == ["河北雄安新区规划建设局"]
+
+
 def test_a_place_word_keeps_its_first_character(run):
     """经开区 (经济技术开发区) is a place whose 经 is no preposition: no body named 开区管委会."""
     assert "开区管委会" not in [inst.canonical for inst in run("北京经开区管委会主任梁胜说。")]

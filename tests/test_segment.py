@@ -30,6 +30,21 @@ def test_aligned_tokens_are_tokens_whether_the_pieces_tile_the_text_or_not():
     assert _aligned("", []) == []
 
 
+@pytest.mark.parametrize("name", ["rjieba", "jieba"])
+@pytest.mark.parametrize("text, words", [
+    # a filler entry of jieba's dictionary that fuses a head and a post is cut in two
+    ("规划建设局局长张玉鑫表示。", ["建设局", "局长"]),
+    ("县工会主席李明说。", ["工会", "主席"]),
+    # ... but not where the cut makes an everyday word across it (处处), nor a post listed whole
+    ("基础处处长来现余介绍。", ["处处长"]),
+    ("村支部书记赵伟说。", ["支部书记"]),
+])
+def test_a_fused_head_and_post_is_cut(resources, name, text, words):
+    segmenter = resources.segmenter if name == "rjieba" else make_segmenter(name, resources.lexicons)
+    tokens = [t.text for t in segmenter.tag(text)]
+    assert all(word in tokens for word in words), tokens
+
+
 def test_posseg_tags_come_with_rjieba(resources):
     tags = {t.text: t.pos for t in resources.segmenter.tag(TEXT)}
     assert tags["朱福荣"].startswith("nr")

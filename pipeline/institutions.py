@@ -749,7 +749,7 @@ class _Finder:
         if k is None:  # the head begins inside a word: 北京|大学, 区|委, 一|中
             token = self.tokens[self._token_at(head_start)]
             inner = self.fold[token.start : head_start]
-            if inner and inner[-1] in self.lex.stop:
+            if inner and inner[-1] in self.lex.stop and not self._ends_in_word(inner):
                 return None  # 党和|政府 (one jieba word, tagged nt): a coordination, not a name
             parts.append((inner, self._inner_role(inner), token.pos))
             pos = token.start
@@ -1063,6 +1063,10 @@ class _Finder:
     def _token_at(self, pos: int) -> int:
         """Index of the token holding position `pos`."""
         return bisect_right(self.tokens, pos, key=lambda t: t.end)
+
+    def _ends_in_word(self, inner: str) -> bool:
+        """A dictionary word of two characters or more ends `inner` (北京|协和: 和 is no conjunction there)."""
+        return any(inner[i:] in self.vocabulary for i in range(len(inner) - 1))
 
     def _inner_role(self, inner: str) -> str:
         if self.lex.is_place(inner) or self.lex.is_prefix(inner):

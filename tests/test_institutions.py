@@ -461,6 +461,11 @@ def test_words_after_a_place_or_a_mark_that_are_no_proper_name(run, sentence, ca
     assert [inst.canonical for inst in run(sentence)] == [canonical]
 
 
+def test_a_name_word_ending_in_a_function_character_is_no_coordination(run):
+    # 协和 is a word whose 和 is no conjunction (党和|政府 is two bodies joined, and no name)
+    assert [inst.canonical for inst in run("北京协和医院院长张抒扬说，党和政府高度重视。")] == ["北京协和医院"]
+
+
 def test_a_head_fused_with_a_post_still_ends_a_name(run):
     # jieba's dictionary lists 局局长 as one word; the segmenter cuts it, so 规划建设局 ends at its head
     assert [inst.canonical for inst in run("河北雄安新区规划建设局局长张玉鑫表示。")] == ["河北雄安新区规划建设局"]

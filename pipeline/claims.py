@@ -45,6 +45,7 @@ MAX_RIGHT, MAX_LEFT, MAX_MEASURE, SHORT_HEAD = 12, 8, 14, 6
 BODY_TITLE = 6  # characters of a title between a body and the person who holds it (…学校|副校长|王某)
 GROUP_MARKS = ("、", "等", "和", "与")  # after a name: one of a group (徐小丽、黄韵筑等70名教师)
 LEFT_STRIP = " “”\"、"  # around the words before a figure: not part of what it counts
+RATE_NOUNS = frozenset(("增速", "增幅", "降幅", "增长率"))  # a rate of change, of what the text said before
 CHANGE_VERBS = ("增长", "增加", "下降", "减少", "提高", "提升", "上升", "降低", "回落")  # 增长7.3%: a rate
 MAIN_MENTIONS = 3  # mentions that make an institution the article's main subject
 GLUED_FUNCTION = frozenset("中里内上由遭被在向从对把将为于和与及")  # what a guessed noun may have swallowed
@@ -554,7 +555,8 @@ def _prefixed(lead: str, measure: str) -> str:
 def _complete_measure(claim: ClaimFinding, figure: Figure, before: tuple[ClaimFinding, Figure] | None) -> None:
     """Fill in a measure the words around its figure leave empty or bare, from the figure before it
     in the sentence: 查获幼崽80头，其中71头 (幼崽头数); 新登记市场主体44.42万户，增长7.3% (a rate of
-    change counts what the figure before counted: 市场主体增长率). Else the unit's own measure (人数)."""
+    change counts what the figure before counted: 市场主体增长率), and so does a rate named alone (…收入
+    达1.08万亿元，增速18.8%: 收入增速). Else the unit's own measure (人数)."""
     if figure.category in ("percent", "percent_point") and claim.measure.endswith(CHANGE_VERBS):
         change = next(verb for verb in CHANGE_VERBS if claim.measure.endswith(verb))
         stem = claim.measure[: -len(change)]
@@ -565,6 +567,10 @@ def _complete_measure(claim: ClaimFinding, figure: Figure, before: tuple[ClaimFi
         if not stem and before is not None:
             stem = before[0].measure.removesuffix(_measure_suffix(before[1]))
         claim.measure = stem + change + "率"
+    elif claim.measure in RATE_NOUNS and before is not None and before[0].measure \
+            and before[1].category not in ("percent", "percent_point"):  # (not a rate's rate)
+        # 收入达1.08万亿元，增速18.8%: the rate of what the figure before measured
+        claim.measure = before[0].measure.removesuffix(_measure_suffix(before[1])) + claim.measure
     elif not claim.measure:
         if before is not None and before[1].unit == figure.unit and before[0].measure:
             claim.measure = before[0].measure

@@ -84,6 +84,9 @@ CLAIMS = [
     ("该村共有贫困户128户，其中已脱贫96户。", "128", "共有贫困户128户", 128, "户", "exact", "共有贫困户户数"),
     # a rate of change counts what the figure before it in the sentence counted
     ("文化投资运营412亿元，下降0.2%。", "0.2", "下降0.2%", 0.2, "%", "exact", "文化投资运营下降率"),
+    # ... and so does a rate named alone
+    ("数字经济线上主营业务收入达1.08万亿元，增速18.8%。", "18.8", "增速18.8%", 18.8, "%", "exact",
+     "数字经济线上主营业务收入增速"),
     # a figure with no words of its own counts what the one before it counted; a guessed word
     # that swallowed the 中 after it (幼崽中) is cut there
     ("当年查获的100只斑海豹幼崽中，29只死亡。", "100", "100只斑海豹幼崽", 100, "只", "exact", "斑海豹幼崽只数"),

@@ -68,7 +68,7 @@ FIGURES = [
     # below zero; wells and household members counted with 口; ages in decades (八旬)
     ("气温降到零下15摄氏度", "零下15摄氏度", -15, None, "摄氏度", "exact"),
     ("随着284口油井相继关停", "284口", 284, None, "口", "exact"),
-    ("年过八旬的老人", "八旬", 8, None, "旬", "exact"),
+    ("年过八旬的老人", "年过八旬", 8, None, "旬", "more_than"),  # past the age of eighty
     # a half after a duration or an age
     ("女儿三岁半时", "三岁半", 3.5, None, "岁", "exact"),
     ("用了3年半时间", "3年半", 3.5, None, "年", "exact"),
@@ -103,7 +103,7 @@ FIGURES = [
     ("五六十岁的老人", "五六十岁", 50, 60, "岁", "approx"),
     ("数十人参加", "数十人", 10, None, "人", "more_than"),
     ("近百所学校", "近百所", 100, None, "所", "approx"),
-    ("上百人围观", "上百人", 100, None, "人", "at_least"),
+    ("上百人围观", "上百人", 100, None, "人", "approx"),  # 'a hundred or so' (上千年历史)
     ("超过3000人", "超过3000人", 3000, None, "人", "more_than"),
     ("失业率不到10%", "不到10%", 10, None, "%", "less_than"),
     ("至少5人", "至少5人", 5, None, "人", "at_least"),
@@ -121,6 +121,9 @@ FIGURES = [
     ("故宫参观人次突破1000万。", "突破1000万", 10_000_000, None, "", "more_than"),
     ("总装机容量约为60万千瓦。", "约为60万千瓦", 600_000, None, "千瓦", "approx"),
     ("净收入的70%及以上用于奖励。", "70%及以上", 70, None, "%", "at_least"),
+    # a 了 after the marker, and 几乎 (almost)
+    ("全村人均纯收入已超过了1.5万元。", "超过了1.5万元", 15000, None, "元", "more_than"),
+    ("清洁能源使用率几乎达到了100%。", "几乎达到了100%", 100, None, "%", "approx"),
     # spoken money: 个 counts the 亿
     ("修路挖沟渠，加起来得一个多亿。", "一个多亿", 100_000_000, None, "", "more_than"),
     ("投资两个亿建设新校区", "两个亿", 200_000_000, None, "", "exact"),

@@ -454,7 +454,7 @@ class PeopleStage(Stage):
         if not sur:
             span = crf.get(i)  # 副研究员|鹿志创: a surname rarer than the lexicon's, which the CRF read
             return span if span is not None and 2 <= len(span) <= 3 and is_han(text[span.start : span.end]) else None
-        if self._known_full_name(i, sur):
+        if self._known_full_name(i, sur) or self._confirmed_name_word(Span(i, i + sur + 2), crf.confidence.get(Span(i, i + sur + 2), 0.0)):
             return Span(i, i + sur + 2)  # 张岱年: jieba's dictionary knows the name, 年 and all
         if self._word_before_name(i, sur):
             return None
@@ -556,7 +556,8 @@ class PeopleStage(Stage):
         if name in self.title_position:
             return False
         sur = self._surname_at(name, 0)
-        known = len(name) == 3 and (self._known_full_name(span.start, sur) or (
+        sureness = confidence if from_crf else (crf.confidence.get(span, 0.0) if crf else 0.0)
+        known = len(name) == 3 and (self._known_full_name(span.start, sur) or self._confirmed_name_word(span, sureness) or (
             sur == 1 and self._named_whole_before_speech(self._text, span.start, span.start + 1)))
         if any(ch in self.not_in_name and not (known and self._function_character(ch)) for ch in name[1:]):
             return False  # 王刚年 is no name, but jieba's dictionary knows 张岱年 and 金冲及 (not 陈列馆, nr too)
@@ -615,6 +616,11 @@ class PeopleStage(Stage):
             return crf.agree_with(span)
         return (crf.agree_with(span) or self._surname_rank(name) <= COMMON_SURNAME_RANK
                 or self._one_name_word(span) or self._named_again(name, span) or self._surname_word(name, span))
+
+    def _confirmed_name_word(self, span: Span, confidence: float) -> bool:
+        """赵会杰: a surname and two characters that the segmenter reads as one personal name and the
+        CRF is sure of is a name, even with a character names seldom hold (会, 年: see `_acceptable`)."""
+        return len(span) == 3 and confidence >= SURE_CRF and self._one_name_word(span)
 
     def _named_again(self, name: str, span: Span) -> bool:
         """A three-character name whose surname the segmenter cut off alone, as no function word

@@ -189,6 +189,16 @@ def test_a_title_before_a_list_is_every_members_role(run):
         ("李克强", "党和国家领导人"), ("栗战书", "党和国家领导人"), ("汪洋", "党和国家领导人"), ("王沪宁", "党和国家领导人")]
 
 
+@pytest.mark.parametrize("text, name", [
+    # 会, 年, 站 are seldom in a given name, but the segmenter reads each whole as one name and the CRF is sure
+    ("一年来，村党总支书记赵会杰仍很激动。", "赵会杰"),
+    ("州市妇儿中心数据中心主任梁会营博士说。", "梁会营"),
+    ("洛阳市寇店镇舜帝庙村村民赵和长初二早晨就上班了。", "赵和长"),
+])
+def test_a_name_word_the_crf_is_sure_of_may_hold_a_rare_character(run, text, name):
+    assert name in [p.name for p in run(text).people]
+
+
 def test_a_full_name_closing_a_list_before_its_etc_is_a_member(run):
     # 冷 is a rare surname (and an adjective); a full name of three after the last 、, closed by 等, is one
     doc = run("莫建成、李贻煌、冷新生等系列腐败案件，充分表明全面从严治党永远在路上。")

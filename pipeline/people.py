@@ -50,6 +50,7 @@ COUNT_AFTER_LIST = regex.compile(AND_OTHERS + r"(?:[近约逾]?[\d一二三四�
 SIZE_NUMERALS = "两二三四五六七八九十"
 SIZE_OF_LIST = regex.compile(rf"[{SIZE_NUMERALS}]+[名位]")
 LIST_SEP = "、"
+MAX_LISTED_POSTS = 3  # posts joined by 、 before a name's own, read into its role (委员、副主任、局长)
 LIST_CLOSE = "等"  # closes a list of names (张三、李四等)
 COMMON_NOUN_TAGS = frozenset({"n", "ng", "nz"})  # a thing's tags (not nr, ns, nt: a name's)
 CLOSING_QUOTES = frozenset("”\"’」』")
@@ -1314,7 +1315,27 @@ class PeopleStage(Stage):
                     start = window_start + token.start
             if start < title.start and self._refers_back(start):
                 affiliation = self._institution_by_head(doc, text[start : title.start])
-        return text[start : title.end], affiliation
+        # (a body named right before the post is read into the role only with the posts listed before it)
+        body = next((m for m in self._institution_spans(doc) if m.end == start), None) if start == title.start else None
+        anchor = body.start if body is not None else start
+        listed = self._listed_posts_before(doc, anchor)
+        return text[listed if listed < anchor else start : title.end], affiliation
+
+    def _listed_posts_before(self, doc: Doc, pos: int) -> int:
+        """Where the posts joined by 、 to the one that begins at `pos` begin, each with its body or
+        modifiers: 教授、|博导, 党工委委员、管委会副主任、|规划建设局局长 (the role is all of them)."""
+        text = doc.text
+        for _ in range(MAX_LISTED_POSTS):
+            end = pos - 1
+            if end < 2 or text[end] != LIST_SEP:
+                break
+            post = next((Span(end - n, end) for n in range(min(self.max_title, end), 1, -1)
+                         if text[end - n : end] in self.title_position), None)
+            if post is None:
+                break
+            body = next((m for m in self._institution_spans(doc) if m.end == post.start), None)
+            pos = body.start if body is not None else post.end - len(self._role_before(doc, post)[0])
+        return pos
 
     def _refers_back(self, start: int) -> bool:
         """Nothing names the body before the title's modifier: the sentence starts there, or a

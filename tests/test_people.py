@@ -189,6 +189,20 @@ def test_a_title_before_a_list_is_every_members_role(run):
         ("李克强", "党和国家领导人"), ("栗战书", "党和国家领导人"), ("汪洋", "党和国家领导人"), ("王沪宁", "党和国家领导人")]
 
 
+@pytest.mark.parametrize("text, bodies, name, role", [
+    # posts joined by 、 before the name are all its role, each with its body (the role the text states)
+    ("北京大学阿拉伯语言文学系教授、博导仲跻昆朗诵了自己翻译的诗。", ("北京大学阿拉伯语言文学系",), "仲跻昆",
+     "北京大学阿拉伯语言文学系教授、博导"),
+    ("天津市委副书记、市长张国清说。", ("天津市委",), "张国清", "天津市委副书记、市长"),
+    ("河北雄安新区党工委委员、管委会副主任、规划建设局局长张玉鑫表示。", ("河北雄安新区党工委", "管委会", "规划建设局"),
+     "张玉鑫", "河北雄安新区党工委委员、管委会副主任、规划建设局局长"),
+    # ... and names listed by 、 are no posts
+    ("会见了张三、校长李明。", (), "李明", "校长"),
+])
+def test_posts_listed_before_a_name_are_its_role(run, text, bodies, name, role):
+    assert {p.name: p.role for p in run(text, institutions=bodies).people}.get(name) == role
+
+
 @pytest.mark.parametrize("text, name", [
     # 会, 年, 站 are seldom in a given name, but the segmenter reads each whole as one name and the CRF is sure
     ("一年来，村党总支书记赵会杰仍很激动。", "赵会杰"),

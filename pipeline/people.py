@@ -50,6 +50,8 @@ COUNT_AFTER_LIST = regex.compile(AND_OTHERS + r"(?:[近约逾]?[\d一二三四�
 SIZE_NUMERALS = "两二三四五六七八九十"
 SIZE_OF_LIST = regex.compile(rf"[{SIZE_NUMERALS}]+[名位]")
 LIST_SEP = "、"
+GOVERNMENT_HEADS = ("省长", "市长", "县长", "区长", "州长", "旗长", "镇长", "乡长")  # who heads a place's government
+GOVERNMENT_NAMES = ("政府", "人民政府")  # what the government of a place is called after its name
 MAX_LISTED_POSTS = 3  # posts joined by 、 before a name's own, read into its role (委员、副主任、局长)
 LIST_CLOSE = "等"  # closes a list of names (张三、李四等)
 COMMON_NOUN_TAGS = frozenset({"n", "ng", "nz"})  # a thing's tags (not nr, ns, nt: a name's)
@@ -1389,13 +1391,20 @@ class PeopleStage(Stage):
         return next((inst.canonical for inst in doc.institutions if inst.kind == "media"
                      for m in inst.mentions if line_start <= m.start and m.end <= end), "")
 
-    def _held_for_a_place(self, doc: Doc, role: tuple[int, str, str, int]) -> bool:
-        """俄罗斯|总统|普京: a title before the name, held for the place named right before it, which
-        is no body; the nearest body elsewhere in the sentence (美国国务院) is someone else's."""
+    def _place_held_for(self, doc: Doc, role: tuple[int, str, str, int]) -> str:
+        """俄罗斯|总统|普京: the place a title before the name is held for, named right before it, which
+        is no body ("" if none); the nearest body elsewhere in the sentence (美国国务院) is someone else's."""
         priority, title, _, name_start = role
         start = name_start - len(title)  # the title (grown over its modifiers) ends where the name starts
         token = self._token_at(start - 1) if priority == 0 and start > 0 else None
-        return token is not None and token.end == start and doc.text[token.start : token.end] in self.places
+        place = doc.text[token.start : token.end] if token is not None and token.end == start else ""
+        return place if place in self.places else ""
+
+    @staticmethod
+    def _government_of(doc: Doc, place: str) -> str:
+        """The place's government, where the article names it (江西省 -> 江西省政府, 江西省人民政府)."""
+        names = {place + suffix for suffix in GOVERNMENT_NAMES}
+        return next((inst.canonical for inst in doc.institutions if inst.canonical in names), "")
 
     def _finding(self, doc: Doc, person: Candidate) -> PersonFinding:
         mentions = sorted(person.mentions, key=span_order)
@@ -1418,7 +1427,10 @@ class PeopleStage(Stage):
             role, affiliation = self._role_stated(doc, mentions)
         if not affiliation and person.byline:
             affiliation = reporter_body
-        if not affiliation and role and not (best and self._held_for_a_place(doc, best)):
+        place = self._place_held_for(doc, best) if best else ""
+        if not affiliation and place and role.endswith(GOVERNMENT_HEADS):
+            affiliation = self._government_of(doc, place)  # 江西省|省长|易炼红: the province's government
+        if not affiliation and role and not place:
             if aside is not None:
                 affiliation = self._nearest_institution(doc, first, aside) or reporter_body
             else:

@@ -189,6 +189,12 @@ def test_a_title_before_a_list_is_every_members_role(run):
         ("李克强", "党和国家领导人"), ("栗战书", "党和国家领导人"), ("汪洋", "党和国家领导人"), ("王沪宁", "党和国家领导人")]
 
 
+def test_a_head_of_a_places_government_belongs_to_it_where_the_article_names_it(run):
+    text = "江西省省长易炼红表示，发展势头好。江西省政府工作报告公布。俄罗斯总统普京致电祝贺。"
+    found = {p.name: p.affiliation for p in run(text, institutions=("江西省政府",)).people}
+    assert found == {"易炼红": "江西省政府", "普京": ""}
+
+
 @pytest.mark.parametrize("text, bodies, name, role", [
     # posts joined by 、 before the name are all its role, each with its body (the role the text states)
     ("北京大学阿拉伯语言文学系教授、博导仲跻昆朗诵了自己翻译的诗。", ("北京大学阿拉伯语言文学系",), "仲跻昆",

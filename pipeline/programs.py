@@ -411,6 +411,9 @@ def _group_lists(ctx: Context, quotes: list[Quote]) -> list[list[Quote]]:
     return groups
 
 
+THEME_OPENER, THEME_CLOSER = "以", "为主题"  # 以“…”为主题: the name of an event's theme
+THEME_PARTS = re.compile("[，,、·]")  # between the parallel parts of a theme's slogan
+
 def quoted_programs(ctx: Context, quotes: list[Quote]) -> list[Candidate]:
     out: list[Candidate] = []
     for group in _group_lists(ctx, quotes):
@@ -509,6 +512,8 @@ def _judge_quote(ctx: Context, q: Quote, head: Head) -> Candidate | None:
         return Candidate(q.inner, "other", definition)
     if _adopted(ctx, q):
         return Candidate(q.inner, "other", definition)
+    if _theme(ctx, q):
+        return Candidate(q.inner, "activity", definition)
     titled = _title_noun_before(ctx, q)
     if titled:
         return Candidate(q.inner, lex.kind(lex.noun_at_end(titled)), definition)
@@ -544,6 +549,15 @@ def _title_noun_before(ctx: Context, q: Quote) -> str:
     if after is not None and after.start == q.outer.end and after.pos.startswith(("d", "u")) and after.text not in ("的", "等"):
         return ""  # 平台“扶一把”很重要, 项目“清零”了: the quote says what the noun does, it is no title
     return word.text
+
+
+def _theme(ctx: Context, q: Quote) -> bool:
+    """北京市以“福满京城，春贺神州”为主题，…: the theme that a festival, an exhibition or a meeting is
+    held under names it when it is a slogan of two parallel parts (福满京城，春贺神州; 时代·创造); a
+    theme of one phrase describes the event (以“祝福祖国”为主题, 以“汉字教学”为主题)."""
+    fold = ctx.doc.fold
+    return (fold[q.outer.start - len(THEME_OPENER) : q.outer.start] == THEME_OPENER
+            and fold.startswith(THEME_CLOSER, q.outer.end) and len(THEME_PARTS.split(q.text)) == 2)
 
 
 def _adopted(ctx: Context, q: Quote) -> bool:

@@ -65,6 +65,8 @@ FOUND = [
     ("各方应落实《巴黎协定》的承诺。", [("巴黎协定", "policy")]),
     # a declaration and a set of measures are named in 《》 only (想办法 is no program)
     ("会议通过了《阿斯塔纳宣言》。", [("阿斯塔纳宣言", "policy")]),
+    # the theme an event is held under (以“…”为主题), a slogan of two parallel parts
+    ("今年春节期间，北京市以“福满京城，春贺神州”为主题，推出系列活动。", [("福满京城，春贺神州", "activity")]),
     ("工信部印发《绿色工厂评价办法》，我们要想办法落实。", [("绿色工厂评价办法", "policy")]),
     # a quoted name heading a performance
     ("“盛世皇城”系列大型实景演出以互动为亮点。", [("盛世皇城", "activity")]),
@@ -168,6 +170,8 @@ def test_programs_found(programs, text, expected):
 
 
 TRAPS = [
+    "社会实践活动以“红色”为主题，引导大学生走进中小学校园。",  # a theme of one phrase describes the event
+    "杨柳青的大型元宵灯会以“祝福祖国”为主题，吸引了众多游客。",
     # an app named by its kind, unquoted, is no brand
     "学校排查学习类APP，手机APP也要管。",
     # honour titles

@@ -65,6 +65,9 @@ FOUND = [
     ("各方应落实《巴黎协定》的承诺。", [("巴黎协定", "policy")]),
     # a declaration and a set of measures are named in 《》 only (想办法 is no program)
     ("会议通过了《阿斯塔纳宣言》。", [("阿斯塔纳宣言", "policy")]),
+    # a lantern fair and a garden party are events a quoted name may head
+    ("2月19日，“福满京城，春贺神州”元宵节灯会在北京全市铺展。", [("福满京城，春贺神州", "activity")]),
+    ("昌江县举行的“木棉花民族音乐汇”游园会，吸引了众多游客。", [("木棉花民族音乐汇", "activity")]),
     # the theme an event is held under (以“…”为主题), a slogan of two parallel parts
     ("今年春节期间，北京市以“福满京城，春贺神州”为主题，推出系列活动。", [("福满京城，春贺神州", "activity")]),
     ("工信部印发《绿色工厂评价办法》，我们要想办法落实。", [("绿色工厂评价办法", "policy")]),

@@ -411,6 +411,8 @@ def _group_lists(ctx: Context, quotes: list[Quote]) -> list[list[Quote]]:
     return groups
 
 
+EVERYDAY_COUNTED_TAGS = frozenset({"i", "n", "nr", "nrt", "nrfg", "ns"})  # idioms, nouns, names, places
+FILLER_COUNT = 3  # the count jieba's dictionary gives the compounds it lists but seldom saw (四个坚持)
 THEME_OPENER, THEME_CLOSER = "以", "为主题"  # 以“…”为主题: the name of an event's theme
 THEME_PARTS = re.compile("[，,、·]")  # between the parallel parts of a theme's slogan
 
@@ -622,11 +624,21 @@ def _is_code(text: str) -> bool:
     return bool(CODE_SHAPE.fullmatch(text)) and not text.isdigit() or (text.isdigit() and 3 <= len(text) <= 8)
 
 
+def _everyday_counted_word(ctx: Context, text: str) -> bool:
+    """一刀切 (an idiom), 一家人, 两翼 (nouns), 双子座 (jieba tags it a name): a word jieba's dictionary
+    counts, under a tag no slogan of policy gets (一国两制 l, 三个代表 nz, 十四五 m are slogans)."""
+    tokens = ctx.segmenter.tag(text)
+    return (len(tokens) == 1 and tokens[0].pos in EVERYDAY_COUNTED_TAGS
+            and jieba_dictionary().get(text, 0) > FILLER_COUNT)
+
+
 def _is_numeric_slogan(ctx: Context, text: str) -> bool:
     """三为, 双减, 两个责任, 三会一课, 一规划、四行动, 十四五: a counted set of short policy words."""
     numerals = ctx.lex.cue("numeral")
     parts = [p for p in LIST_SPLIT.split(text) if p]
     if not parts or any(not p or p[0] not in numerals for p in parts):
+        return False
+    if _everyday_counted_word(ctx, text):
         return False
     for part in parts:
         if len(part) > SLOGAN_MAX or not HAN.fullmatch(part[0]) or not all(HAN.fullmatch(c) for c in part):

@@ -60,6 +60,12 @@ RANK_GAP = 6  # 名列重庆市第一: at most this many characters between the 
 # the wholes a 第N right after them ranks in (全国第一, 世界第二大)
 RANK_SCOPES = ("全国", "全省", "全市", "全区", "全县", "全军", "全球", "世界", "亚洲", "国内", "同类")
 LARGEST = "大"  # 第二大: the second largest
+# the classifiers of things an ordinal ranks among their kind (第三座极地科考站, 第一位获得…的学者),
+# not of editions, batches or rounds (第十六届, 第一批, 第二轮), which name events or order steps
+RANKED_KINDS = frozenset("个座位名部艘件辆家架颗台所")
+FIRST = "首"
+FIRST_OF_KIND = re.compile(rf"首([{''.join(sorted(RANKED_KINDS - {'名'}))}])(?=[\u4e00-\u9fff])")
+NUMERAL_CHARS = frozenset(CN_DIGITS + "十百千万亿")
 YEAR_AFTER = set("月度代初底末前后")  # 2018年5月, 2019年度, 80年代, 三年前: dates, not durations
 # 近3年来, 未来5年: a time scope, read as a period by claims; the next N years run from the
 # article's year on, the last N years up to it
@@ -271,7 +277,7 @@ def _as_float(value: Decimal | float) -> float:
 def find_figures(text: str, grammar: NumberGrammar) -> list[Figure]:
     """Every figure of `text`, in order, with spans on `text` (matching is done on its fold)."""
     folded = fold(text)
-    figures = _fractions(folded, grammar) + _halves(folded, grammar)
+    figures = _fractions(folded, grammar) + _halves(folded, grammar) + _firsts(folded)
     idioms = _idiom_spans(folded, grammar)
     skipped = _covered([f.span for f in figures] + idioms, len(folded))  # read as fractions, or idioms
     blocked = _covered(idioms, len(folded))
@@ -374,6 +380,16 @@ def _halves(folded: str, grammar: NumberGrammar) -> list[Figure]:
                         unit=unit, category="time", qualifier="more_than" if more else "exact", form="chinese")
         figures.append(_with_markers(folded, figure, grammar))
     return figures
+
+
+def _firsts(folded: str) -> list[Figure]:
+    """首个|北极科考站, 首艘|货运飞船: 首 and a classifier before what it counts is the first of its
+    kind, a rank of 1 (as 第一座 is; 首届, 首批 are an edition and a batch, not ranks)."""
+    if FIRST not in folded:
+        return []
+    return [Figure(span=Span(m.start(), m.end()), number=Span(m.start(), m.start() + 1), value=1,
+                   unit=m.group(1), category="rank", form="rank")
+            for m in FIRST_OF_KIND.finditer(folded)]
 
 
 def _any_value(numeral: str) -> float | None:
@@ -680,6 +696,9 @@ def _rank(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure | None:
     scope = next((s for s in RANK_SCOPES if folded.endswith(s, 0, cue_start)), "")
     if figure.unit == LARGEST:
         return _as_rank(figure, cue_start - len(scope))
+    after = _char(folded, figure.span.end)
+    if figure.unit in RANKED_KINDS and _cjk(after) and after not in NUMERAL_CHARS and after not in "的。":
+        return replace(figure, span=Span(cue_start, figure.span.end), category="rank", form="rank")  # 第三座|科考站
     if figure.unit and figure.unit not in ("名", "位"):
         return None
     if _cjk(_char(folded, figure.span.end)) and _char(folded, figure.span.end) not in "的。":

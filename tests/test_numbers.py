@@ -224,10 +224,27 @@ def test_year_in_document_title_is_not_a_figure(grammar):
     assert find_figures("印发《城乡教育一体化三年行动计划(2023-2025)》", grammar) == []
 
 
-@pytest.mark.parametrize("text", ["第一", "位居全国第三", "排名第二", "全国第一", "全国第一批试点", "全省第一座公厕"])
+@pytest.mark.parametrize("text", ["第一", "位居全国第三", "排名第二", "全国第一", "全国第一批试点", "第十六届大会"])
 def test_rank_needs_a_rank_verb_or_its_whole(grammar, text):
     figures = find_figures(text, grammar)
-    assert [f.form for f in figures] == ([] if text in ("第一", "全国第一批试点", "全省第一座公厕") else ["rank"])
+    assert [f.form for f in figures] == ([] if text in ("第一", "全国第一批试点", "第十六届大会") else ["rank"])
+
+
+@pytest.mark.parametrize("text, span_text, value, unit", [
+    # the Nth or the first of its kind is a rank among things of that kind (a batch, an edition is not)
+    ("黄河站是我国第三座极地科考站", "第三座", 3, "座"),
+    ("他是第一位获得该奖项的中国学者", "第一位", 1, "位"),
+    ("黄河站是我国首个北极科考站", "首个", 1, "个"),
+    ("天舟一号是我国首艘货运飞船", "首艘", 1, "艘"),
+])
+def test_the_nth_of_its_kind_is_a_rank(grammar, text, span_text, value, unit):
+    figure = _at(text, span_text, grammar)
+    assert (figure.value, figure.unit, figure.form) == (value, unit, "rank")
+
+
+@pytest.mark.parametrize("text", ["首届论坛在京举行", "首批试点名单公布", "实现第一个百年奋斗目标"])
+def test_an_edition_a_batch_or_a_numbered_goal_is_no_rank(grammar, text):
+    assert [f for f in find_figures(text, grammar) if f.form == "rank"] == []
 
 
 # ---------------------------------------------------------------- peers' known failures

@@ -45,6 +45,7 @@ MAX_RIGHT, MAX_LEFT, MAX_MEASURE, SHORT_HEAD = 12, 8, 14, 6
 BODY_TITLE = 6  # characters of a title between a body and the person who holds it (…学校|副校长|王某)
 GROUP_MARKS = ("、", "等", "和", "与")  # after a name: one of a group (徐小丽、黄韵筑等70名教师)
 LEFT_STRIP = " “”\"、"  # around the words before a figure: not part of what it counts
+ORDINAL_SUFFIX = "序次"  # what the Nth of its kind measures: its place in the order (极地科考站序次)
 RATE_NOUNS = frozenset(("增速", "增幅", "降幅", "增长率"))  # a rate of change, of what the text said before
 CHANGE_VERBS = ("增长", "增加", "下降", "减少", "提高", "提升", "上升", "降低", "回落")  # 增长7.3%: a rate
 MAIN_MENTIONS = 3  # mentions that make an institution the article's main subject
@@ -275,7 +276,8 @@ class ClaimStage(Stage):
     def _measure_after(self, doc: Doc, figure: Figure, clause: Span) -> str:
         """The noun phrase after a classifier (6800多名教师 -> 教师), or "" when the number ends its phrase."""
         if figure.category in ("percent", "percent_point", "permille", "money", "rank", "fraction"):
-            return ""
+            if not (figure.category == "rank" and figure.unit):  # (第三座|极地科考站 ranks what follows)
+                return ""
         rest = doc.text[figure.span.end : min(clause.end, figure.span.end + MAX_RIGHT)]
         if not rest or rest[0] in CLAUSE_BREAKS:
             return ""
@@ -527,7 +529,7 @@ def _measure_suffix(figure: Figure) -> str:
     if figure.category == "age":
         return "年龄"
     if figure.category == "rank":
-        return "排名"
+        return ORDINAL_SUFFIX if figure.unit else "排名"  # 第三座 (极地科考站序次), 名列第一 (排名)
     if figure.category == "award_grade":
         return "获奖等级"
     if figure.category in ("percent", "percent_point", "permille", "money", "fraction", ""):

@@ -84,6 +84,8 @@ CLAIMS = [
     ("该村共有贫困户128户，其中已脱贫96户。", "128", "共有贫困户128户", 128, "户", "exact", "共有贫困户户数"),
     # a rate of change counts what the figure before it in the sentence counted
     ("文化投资运营412亿元，下降0.2%。", "0.2", "下降0.2%", 0.2, "%", "exact", "文化投资运营下降率"),
+    # the Nth of its kind counts the noun after it, in its order
+    ("天舟一号是我国首艘货运飞船。", "首", "首艘货运飞船", 1, "艘", "exact", "货运飞船序次"),
     # ... and so does a rate named alone
     ("数字经济线上主营业务收入达1.08万亿元，增速18.8%。", "18.8", "增速18.8%", 18.8, "%", "exact",
      "数字经济线上主营业务收入增速"),

@@ -683,8 +683,8 @@ def _is_period_phrase(folded: str, figure: Figure) -> bool:
         opens_clause = opened_at == 0 or folded[opened_at - 1] in CLAUSE_BREAK
         ends_clause = figure.span.end == len(folded) or folded[figure.span.end] in CLAUSE_BREAK
         return opens_clause or not ends_clause
-    if not YEARS_SINCE.match(folded, figure.number.end):
-        return False
+    if not YEARS_SINCE.match(folded, figure.number.end) or figure.qualifier == "more_than":
+        return False  # (30多年来，: a duration of thirty-odd years is what a fact-checker checks)
     return figure.span.start == 0 or folded[figure.span.start - 1] in CLAUSE_BREAK
 
 

@@ -124,6 +124,8 @@ FIGURES = [
     # a 了 after the marker, and 几乎 (almost)
     ("全村人均纯收入已超过了1.5万元。", "超过了1.5万元", 15000, None, "元", "more_than"),
     ("清洁能源使用率几乎达到了100%。", "几乎达到了100%", 100, None, "%", "approx"),
+    # thirty-odd years that open a clause are a duration of their own, not the last N years
+    ("30多年来，他累计巡线8万多公里。", "30多年", 30, None, "年", "more_than"),
     # spoken money: 个 counts the 亿
     ("修路挖沟渠，加起来得一个多亿。", "一个多亿", 100_000_000, None, "", "more_than"),
     ("投资两个亿建设新校区", "两个亿", 200_000_000, None, "", "exact"),
@@ -178,6 +180,7 @@ TRAPS = [
     "十三届全国人大二次会议",
     "党的十九届四中全会",
     "近3年来",
+    "5年来，变化很大",
     # ... while the last N years that open a clause scope it (periods, read by claims)
     "近3年，该校培训教师",
     "未来几十年，中国仍将继续发挥重要作用",

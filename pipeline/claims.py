@@ -138,14 +138,16 @@ class ClaimStage(Stage):
         self.period_words = {row[0]: (row[1], row[2]) for row in lexicons["periods"].rows}
         self.period_finder = EachWord(self.period_words)
         self.place_levels = _place_levels(lexicons)
+        cues = lexicons["subject_cues"].rows
+        # 我国: the paper's own country owns figures as a country does, under the name the text gives it
+        self.place_levels.update((row[0], "country") for row in cues if row[1] == "own_country")
         self.areas = _Areas.from_lexicons(lexicons)
         self.short_names = _short_names(lexicons)
         # places by name, and provinces and prefectures by the short forms running text gives them (江西, 杭州)
         self.place_names = Phrases({*(n for n in self.place_levels if len(n) >= 2), *self.short_names})
         self.localities = LocalityLexicon.from_lexicons(lexicons)
         # a body named right after one of these (与, 依托, 获, 被) is another party to a figure, not its owner
-        cues = lexicons["subject_cues"].rows
-        self.other_party_cues = tuple(row[0] for row in cues if row[1] != "speaker")
+        self.other_party_cues = tuple(row[0] for row in cues if row[1] not in ("speaker", "own_country"))
         self.speech = tuple(row[0] for row in cues if row[1] == "speaker")
         self.vocabulary = jieba_dictionary()
 

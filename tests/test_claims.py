@@ -279,6 +279,8 @@ def test_a_body_named_by_its_level_is_the_last_named_areas(claims, text, body, n
 def test_a_country_owns_the_figures_of_its_sentence(claims):
     doc = claims("一年来，中国经济仍是世界的发动机；一年来，125个贫困县通过验收脱贫。")
     assert _claim(doc, "125").subject == "中国"
+    # and the paper's own country, named as the text names it
+    assert _claim(claims("我国风电装机突破7.4亿千瓦。"), "7.4").subject == "我国"
     # but not one inside a program's name
     doc = claims("开展“中国梦”系列主题实践活动，开发特色课程百余门。", programs=("中国梦",))
     assert _claim(doc, "百余").subject == ""

@@ -107,6 +107,7 @@ GLUED_VERBS = frozenset({"驻"})  # …草原局|驻…村第一书记: glued to
 # 十九届二中全会, 二中、三中全会: the Nth plenary session of a term (届), whose 二中 is no school
 PLENARY = regex.compile(r"届[一二三四五六七八九十]+中(?:[、，和及]?[一二三四五六七八九十]+中)*全会")
 PERSON_OR_PLACE = ("nr", "ns")  # jieba's tags of personal and place names
+BODY_CHARACTERS = frozenset("局厅院所厂社馆校")  # one-character heads that end only a body's own name
 NESTED = "nt:nested"  # tag of a part that is a whole nested name (西南大学|教师教育学院)
 # tags of function words: no part of a name between a place and a head (a verb or quality may be: 独立新闻社)
 FUNCTION_WORD = ("d", "p", "c", "u", "r", "f", "y", "e", "o")
@@ -1121,10 +1122,19 @@ class _Finder:
                 return None  # 董事长王立滨|办纪录片节: after a full personal name, 办 is a verb
             if not places and self._described(span.start, body):
                 return None
-            kind = info.kind
+            kind = (self._nested_kind(body) if info.weak else "") or info.kind
         if text.startswith("中共"):
             kind = "party_org"
         return Candidate(span, text, kind, head, core, tuple(places))
+
+    def _nested_kind(self, body: list[tuple[str, str, str]]) -> str:
+        """A weak head after a body's own name (内蒙古博物院|社会教育部, 中国气象局|人工影响天气中心) names a
+        part of that body, of its kind: a museum's department is no government office. (A word that
+        ends in a one-character head names a body only if that head is no area's or part's: 地|区,
+        中西|部 are places.)"""
+        head = next((found for part in reversed(body) if (found := self.lex.longest_head(part[0]))
+                     and (len(found) > 1 or found in BODY_CHARACTERS)), "")
+        return self.lex.heads[head].kind if head else ""
 
     def _place_chain(self, places: list[str]) -> list[str]:
         """新建|香港|故宫文化博物馆: places in a name go from large to small (福建省|上杭县); a county's

@@ -461,6 +461,19 @@ def test_words_after_a_place_or_a_mark_that_are_no_proper_name(run, sentence, ca
     assert [inst.canonical for inst in run(sentence)] == [canonical]
 
 
+@pytest.mark.parametrize("sentence, canonical, kind", [
+    # a weak head after a body's own name is a part of that body, of its kind
+    ("内蒙古博物院社会教育部教育主管刘弘轩告诉记者。", "内蒙古博物院社会教育部", "other"),
+    ("中国气象局人工影响天气中心主任说。", "中国气象局人工影响天气中心", "government"),
+    ("苏州大学医学部的专家说。", "苏州大学医学部", "university"),
+    # a broadcaster and a weather service are no company and no television station
+    ("英国广播公司报道了这一消息。", "英国广播公司", "media"),
+    ("中央气象台首席预报员说。", "中央气象台", "government"),
+])
+def test_the_kind_of_a_part_and_of_a_service(run, sentence, canonical, kind):
+    assert {inst.canonical: inst.kind for inst in run(sentence)}.get(canonical) == kind
+
+
 def test_a_name_word_ending_in_a_function_character_is_no_coordination(run):
     # 协和 is a word whose 和 is no conjunction (党和|政府 is two bodies joined, and no name)
     assert [inst.canonical for inst in run("北京协和医院院长张抒扬说，党和政府高度重视。")] == ["北京协和医院"]

@@ -81,6 +81,7 @@ RECENT_YEARS = re.compile(
 )
 # 5月, 12月3日 (one or two digits, not after a digit or 年): it opens with the first digit itself,
 # which re skips to at once (twice as fast as a lookahead), and a lookbehind checks what precedes it.
+DAY_RANGE = re.compile("[至到—－-]")  # 2月13日—14日: days that are a span of time
 MONTH_DAY = re.compile(r"\d(?<![\d年]\d)\d?月(?:\d{1,2}日(?:[至到—－-]\d{1,2}日)?|底|末|初|份)?")  # 2月13日—14日, 11月末
 # Small patterns used per figure or per period word, compiled once.
 COUNT_AFTER_GRADE = re.compile(r"[ ]?(?:近|约|共|达)?[ ]?[\d一二两三四五六七八九十]")
@@ -413,6 +414,8 @@ class ClaimStage(Stage):
                 found.append(Period(word, span, _offset(year, start_offset), _offset(year, end_offset)))
         for m in MONTH_DAY.finditer(text):
             span = Span(m.start(), m.end())
+            if m.group().endswith("日") and not DAY_RANGE.search(m.group()):
+                continue  # 1月29日，…被判有期徒刑18年: a day is when a thing happened, not the span a figure covers
             if not any(p.span.overlaps(span) for p in found):
                 found.append(Period(m.group(), span, year, year))
         for span in _since_events(text):

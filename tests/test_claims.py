@@ -208,6 +208,7 @@ def test_claim(claims, text, figure, quote, value, unit, qualifier, measure):
     ("2006年—2017年期间，年降水量均值达513毫米。", "513", "2006年—2017年期间", 2006, 2017),
     ("2013年至2017年，全省投入超过12亿元。", "12亿", "2013年至2017年", 2013, 2017),
     ("2月13日—14日，共开展地面增雪作业720次。", "720", "2月13日—14日", 2021, 2021),
+    ("2月19日，北京推出19处重点活动。", "19", "", None, None),  # a day says when, it spans nothing
     ("1月份，社会融资同比多增1.56万亿元。", "1.56", "1月份", 2021, 2021),
     ("到11月末下降0.4个百分点。", "0.4", "11月末", 2021, 2021),
     # the scope as written: what began between 自 and 以来, 起 opening it, a relative year's day or months

@@ -1008,6 +1008,8 @@ class _Finder:
             return False
         if self.lex.is_place(word) or self.lex.is_prefix(word):
             return False  # 福建省|上杭县|…: places run on
+        if tok.pos == DIRECTION_TAG and (parts[-1][1] == "place" or parts[-1][2].startswith("ns")):
+            return False  # 东部|非洲|中国总商会: a part of the place named next (East Africa)
         # a common noun there is the sentence's (原告|南县新能综合经营部), a proper one may be the
         # name's (中国人民解放军|北京军区…)
         return bool(self.lex.longest_head(word)) or word in self.lex.names or not tok.pos.startswith(PROPER)

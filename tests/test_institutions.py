@@ -479,6 +479,12 @@ def test_a_name_word_ending_in_a_function_character_is_no_coordination(run):
     assert [inst.canonical for inst in run("北京协和医院院长张抒扬说，党和政府高度重视。")] == ["北京协和医院"]
 
 
+def test_a_direction_before_a_place_is_part_of_the_name(run):
+    # 东部非洲 is East Africa: the direction opens the place, and the name
+    found = [inst.canonical for inst in run("东部非洲中国总商会主席韩军从网上观看了直播。")]
+    assert found == ["东部非洲中国总商会"]
+
+
 def test_a_head_fused_with_a_post_still_ends_a_name(run):
     # jieba's dictionary lists 局局长 as one word; the segmenter cuts it, so 规划建设局 ends at its head
     assert [inst.canonical for inst in run("河北雄安新区规划建设局局长张玉鑫表示。")] == ["河北雄安新区规划建设局"]

@@ -34,7 +34,7 @@ from .lexicon import Lexicons
 from .memo import Memo
 from .military import MilitaryUnits, MilitaryWords
 from .phrases import Phrases
-from .segment import jieba_dictionary
+from .segment import FILLER_FREQUENCY, jieba_dictionary
 from .stage import Resources, Stage
 
 ORDINAL_TERM = regex.compile(r"^第?[一二三四五六七八九十百\d]+届$")
@@ -55,9 +55,6 @@ PROPER = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
 MIN_STANDALONE_HEAD = 5  # a compound head this long, used alone, still names one body (社区教育学院)
 MAX_NAME = 24
 LEARNED_MIN = 4  # a learned ORG span without a head word must be this long to be kept  # characters; longer stretches are sentences, not names
-# jieba's dictionary lists ~160,000 phrases at frequency 3 with machine-guessed tags (郑重宣布 nr,
-# 在京举行 n, 党和政府 nt): their tags are no better than the HMM's for an unknown word.
-FILLER_FREQUENCY = 3
 EVERYDAY_FREQUENCY = 500  # a dictionary word this frequent is an everyday word (格局 1666, 大厅 2273)
 BRANCH = ("分", "支")  # 分行, 支行, 分公司, 分院: a branch is named by its place after the body's name
 TERM_DETERMINERS = frozenset("新本上下同这那每历首")  # 新一届, 这一届: which term, not a count

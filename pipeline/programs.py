@@ -33,7 +33,7 @@ import regex
 
 from .document import SENTENCE_STOPS, Doc, InstitutionFinding, ProgramFinding, Span, SpanIndex, Token, occurrences
 from .phrases import EachWord, Phrases
-from .segment import jieba_dictionary
+from .segment import FILLER_FREQUENCY, jieba_dictionary
 from .stage import Stage
 
 QUOTE_PAIRS = regex.compile(r"“([^“”\n]{1,90})”|‘([^‘’\n]{1,60})’|「([^「」\n]{1,60})」|\"([^\"\n]{1,60})\"")
@@ -412,9 +412,9 @@ def _group_lists(ctx: Context, quotes: list[Quote]) -> list[list[Quote]]:
 
 
 EVERYDAY_COUNTED_TAGS = frozenset({"i", "n", "nr", "nrt", "nrfg", "ns"})  # idioms, nouns, names, places
-FILLER_COUNT = 3  # the count jieba's dictionary gives the compounds it lists but seldom saw (四个坚持)
 THEME_OPENER, THEME_CLOSER = "以", "为主题"  # 以“…”为主题: the name of an event's theme
 THEME_PARTS = re.compile("[，,、·]")  # between the parallel parts of a theme's slogan
+
 
 def quoted_programs(ctx: Context, quotes: list[Quote]) -> list[Candidate]:
     out: list[Candidate] = []
@@ -629,7 +629,7 @@ def _everyday_counted_word(ctx: Context, text: str) -> bool:
     counts, under a tag no slogan of policy gets (一国两制 l, 三个代表 nz, 十四五 m are slogans)."""
     tokens = ctx.segmenter.tag(text)
     return (len(tokens) == 1 and tokens[0].pos in EVERYDAY_COUNTED_TAGS
-            and jieba_dictionary().get(text, 0) > FILLER_COUNT)
+            and jieba_dictionary().get(text, 0) > FILLER_FREQUENCY)  # (四个坚持 is a filler)
 
 
 def _is_numeric_slogan(ctx: Context, text: str) -> bool:

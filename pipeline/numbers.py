@@ -701,7 +701,7 @@ def _rank(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure | None:
         return replace(figure, span=Span(cue_start, figure.span.end), category="rank", form="rank")  # 第三座|科考站
     if figure.unit and figure.unit not in ("名", "位"):
         return None
-    if _cjk(_char(folded, figure.span.end)) and _char(folded, figure.span.end) not in "的。":
+    if _cjk(after) and after not in "的。":
         return None  # 第二回合, 第一批: an ordinal of something, not a rank
     clause_start = cue_start
     while clause_start > 0 and folded[clause_start - 1] not in CLAUSE_BREAK and figure.number.start - clause_start < 12:

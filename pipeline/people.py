@@ -457,8 +457,9 @@ class PeopleStage(Stage):
         if not sur:
             span = crf.get(i)  # 副研究员|鹿志创: a surname rarer than the lexicon's, which the CRF read
             return span if span is not None and 2 <= len(span) <= 3 and is_han(text[span.start : span.end]) else None
-        if self._known_full_name(i, sur) or self._confirmed_name_word(Span(i, i + sur + 2), crf.confidence.get(Span(i, i + sur + 2), 0.0)):
-            return Span(i, i + sur + 2)  # 张岱年: jieba's dictionary knows the name, 年 and all
+        whole = Span(i, i + sur + 2)
+        if self._known_full_name(i, sur) or self._confirmed_name_word(whole, crf.confidence.get(whole, 0.0)):
+            return whole  # 张岱年: jieba's dictionary knows the name, 年 and all; the CRF is sure of 赵会杰
         if self._word_before_name(i, sur):
             return None
         first = i + sur
@@ -1293,7 +1294,17 @@ class PeopleStage(Stage):
         return "", ""
 
     def _role_before(self, doc: Doc, title: Span) -> tuple[str, str]:
-        """The title grown left over its noun modifiers (美术学科研训员), and an institution right before it."""
+        """The title grown left over its noun modifiers (美术学科研训员) and over the posts listed before
+        it (教授、博导), and an institution right before it."""
+        start, affiliation = self._grown_post(doc, title)
+        # (a body named right before the post is read into the role only with the posts listed before it)
+        body = next((m for m in self._institution_spans(doc) if m.end == start), None) if start == title.start else None
+        anchor = body.start if body is not None else start
+        listed = self._listed_posts_before(doc, anchor)
+        return doc.text[listed if listed < anchor else start : title.end], affiliation
+
+    def _grown_post(self, doc: Doc, title: Span) -> tuple[int, str]:
+        """Where the title grown left over its noun modifiers begins, and an institution right before it."""
         text = doc.text
         affiliation = self._institution_ending_at(doc, title.start)
         start = title.start
@@ -1317,11 +1328,7 @@ class PeopleStage(Stage):
                     start = window_start + token.start
             if start < title.start and self._refers_back(start):
                 affiliation = self._institution_by_head(doc, text[start : title.start])
-        # (a body named right before the post is read into the role only with the posts listed before it)
-        body = next((m for m in self._institution_spans(doc) if m.end == start), None) if start == title.start else None
-        anchor = body.start if body is not None else start
-        listed = self._listed_posts_before(doc, anchor)
-        return text[listed if listed < anchor else start : title.end], affiliation
+        return start, affiliation
 
     def _listed_posts_before(self, doc: Doc, pos: int) -> int:
         """Where the posts joined by 、 to the one that begins at `pos` begin, each with its body or
@@ -1336,7 +1343,7 @@ class PeopleStage(Stage):
             if post is None:
                 break
             body = next((m for m in self._institution_spans(doc) if m.end == post.start), None)
-            pos = body.start if body is not None else post.end - len(self._role_before(doc, post)[0])
+            pos = body.start if body is not None else self._grown_post(doc, post)[0]
         return pos
 
     def _refers_back(self, start: int) -> bool:

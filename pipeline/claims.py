@@ -50,6 +50,7 @@ RATE_NOUNS = frozenset(("增速", "增幅", "降幅", "增长率"))  # a rate of
 CHANGE_VERBS = ("增长", "增加", "下降", "减少", "提高", "提升", "上升", "降低", "回落")  # 增长7.3%: a rate
 MAIN_MENTIONS = 3  # mentions that make an institution the article's main subject
 GLUED_FUNCTION = frozenset("中里内上由遭被在向从对把将为于和与及")  # what a guessed noun may have swallowed
+# 两人, 两位 after these (a clause's opening, 这, 那) refer back to two people named before (_the_two)
 PAIR_WORDS, PAIR_UNITS = ("两", "二", "俩"), ("人", "位")
 PAIR_OPENERS = frozenset(CLAUSE_BREAKS + "“”这那")
 OLD_AGE = "高龄"  # 89岁高龄: the age itself, not whose
@@ -778,7 +779,7 @@ def _the_two(text: str, figure: Figure) -> bool:
     the story has named; it counts no one a fact-checker would check (3人受伤 may open a clause and
     count, so only 两 is so read)."""
     start = figure.number.start
-    return (text[start:figure.number.end] in PAIR_WORDS and figure.value == 2 and figure.qualifier == "exact"
+    return (text[start : figure.number.end] in PAIR_WORDS and figure.value == 2 and figure.qualifier == "exact"
             and figure.unit in PAIR_UNITS and (start == 0 or text[start - 1] in PAIR_OPENERS))
 
 

@@ -39,6 +39,7 @@ BYLINE_ROLE = regex.compile(rf"(?:(?:{REPORTER}|(?:本报)?(?:通讯员|撰稿))
 # 本版制图：蔡华伟, （责编：王瑾、王珂园）: a credit for the page's work (layout.tsv's labels); its
 # names are people with that role
 ROLE_CREDIT = r"^\s*[（(]?(?:本版)?(?P<role>{labels})[/／：:]\s*(?P<names>[\p{{Han}}\s、]{{2,20}}?)\s*[)）]?$"
+CREDIT_LINE_MAX = 30  # characters of a credit line: a label, brackets and a few names
 TITLE_MAX = 40
 # Every CREDIT alternative needs one of these; a line without them is not searched.
 CREDIT_MARKS = ("提供", "图", "摄")
@@ -95,7 +96,7 @@ class MetadataStage(Stage):
                     meta.photo_credit_span = span
                 doc.furniture.append(span)
                 line = line[: credit.start()]
-            role_credit = self.role_credit.match(line) if self.role_credit and len(line) <= 30 else None
+            role_credit = self.role_credit.match(line) if self.role_credit and len(line) <= CREDIT_LINE_MAX else None
             if role_credit:
                 names = self._names(role_credit.group("names"), role_credit.start("names"))
                 if names:

@@ -479,6 +479,16 @@ def test_a_name_word_ending_in_a_function_character_is_no_coordination(run):
     assert [inst.canonical for inst in run("北京协和医院院长张抒扬说，党和政府高度重视。")] == ["北京协和医院"]
 
 
+@pytest.mark.parametrize("sentence, canonical", [
+    # universities named by their short forms, which carry no head (北大, 清华 were listed already)
+    ("中国农大营养与食品安全系副教授范志红介绍，节后饮食要清淡。", "中国农大营养与食品安全系"),
+    ("年轻的浙大教授胡海岚在《自然》上发表论文。", "浙大"),
+    ("他曾组织领导复旦学生到南京请愿。", "复旦"),
+])
+def test_a_university_by_its_short_form(run, sentence, canonical):
+    assert canonical in [inst.canonical for inst in run(sentence)]
+
+
 def test_a_direction_before_a_place_is_part_of_the_name(run):
     # 东部非洲 is East Africa: the direction opens the place, and the name
     found = [inst.canonical for inst in run("东部非洲中国总商会主席韩军从网上观看了直播。")]

@@ -427,6 +427,8 @@ NOT_TAKEN = [
     ("台风登陆浙江省东南部沿海。", "浙江省东南部"),
     # a lone 日 after a head ends the name of a day, not the body's
     ("5月18日国际博物馆日当天，博物馆免费开放。", "国际博物馆"),
+    ("个别巡视组遇到了阻力。", "个别巡视组"),  # which of them, no name
+    ("“原以为巡视组就是开开会。”", "原以为巡视组"),  # jieba tags 原以为 a name
 ]
 
 
@@ -484,6 +486,8 @@ def test_a_name_word_ending_in_a_function_character_is_no_coordination(run):
     ("中国农大营养与食品安全系副教授范志红介绍，节后饮食要清淡。", "中国农大营养与食品安全系"),
     ("年轻的浙大教授胡海岚在《自然》上发表论文。", "浙大"),
     ("他曾组织领导复旦学生到南京请愿。", "复旦"),
+    # an inspection team of the party's centre or a committee
+    ("对中央巡视组指出的11名干部进行了处理。", "中央巡视组"),
 ])
 def test_a_university_by_its_short_form(run, sentence, canonical):
     assert canonical in [inst.canonical for inst in run(sentence)]

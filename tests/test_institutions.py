@@ -428,6 +428,7 @@ NOT_TAKEN = [
     # a lone 日 after a head ends the name of a day, not the body's
     ("5月18日国际博物馆日当天，博物馆免费开放。", "国际博物馆"),
     ("个别巡视组遇到了阻力。", "个别巡视组"),  # which of them, no name
+    ("浙江世友木业有限公司生产车间里，工人们正在忙碌。", "浙江世友木业有限公司生产车间"),  # a workshop is a place of work
     ("“原以为巡视组就是开开会。”", "原以为巡视组"),  # jieba tags 原以为 a name
 ]
 

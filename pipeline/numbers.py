@@ -63,6 +63,8 @@ LARGEST = "大"  # 第二大: the second largest
 # the classifiers of things an ordinal ranks among their kind (第三座极地科考站, 第一位获得…的学者),
 # not of editions, batches or rounds (第十六届, 第一批, 第二轮), which name events or order steps
 RANKED_KINDS = frozenset("个座位名部艘件辆家架颗台所")
+# stretches of time an ordinal counts off (首个工作日, 第十个年头, 第一个阶段): when, not the Nth of a kind
+ORDINAL_TIMES = ("年头", "工作日", "交易日", "阶段", "时期", "星期", "季度", "春节", "周末", "小时", "月", "夜")
 FIRST = "首"
 FIRST_OF_KIND = re.compile(rf"首([{''.join(sorted(RANKED_KINDS - {'名'}))}])(?=[\u4e00-\u9fff])")
 NUMERAL_CHARS = frozenset(CN_DIGITS + "十百千万亿")
@@ -389,7 +391,7 @@ def _firsts(folded: str) -> list[Figure]:
         return []
     return [Figure(span=Span(m.start(), m.end()), number=Span(m.start(), m.start() + 1), value=1,
                    unit=m.group(1), category="rank", form="rank")
-            for m in FIRST_OF_KIND.finditer(folded)]
+            for m in FIRST_OF_KIND.finditer(folded) if not folded.startswith(ORDINAL_TIMES, m.end())]
 
 
 def _any_value(numeral: str) -> float | None:
@@ -697,7 +699,8 @@ def _rank(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure | None:
     if figure.unit == LARGEST:
         return _as_rank(figure, cue_start - len(scope))
     after = _char(folded, figure.span.end)
-    if figure.unit in RANKED_KINDS and _cjk(after) and after not in NUMERAL_CHARS and after not in "的。":
+    if figure.unit in RANKED_KINDS and _cjk(after) and after not in NUMERAL_CHARS and after not in "的。" \
+            and not folded.startswith(ORDINAL_TIMES, figure.span.end):
         return replace(figure, span=Span(cue_start, figure.span.end), category="rank", form="rank")  # 第三座|科考站
     if figure.unit and figure.unit not in ("名", "位"):
         return None

@@ -245,7 +245,8 @@ def test_the_nth_of_its_kind_is_a_rank(grammar, text, span_text, value, unit):
     assert (figure.value, figure.unit, figure.form) == (value, unit, "rank")
 
 
-@pytest.mark.parametrize("text", ["首届论坛在京举行", "首批试点名单公布", "实现第一个百年奋斗目标"])
+@pytest.mark.parametrize("text", ["首届论坛在京举行", "首批试点名单公布", "实现第一个百年奋斗目标",
+                                  "春节后首个工作日股市上涨", "这是他在村里的第十个年头"])
 def test_an_edition_a_batch_or_a_numbered_goal_is_no_rank(grammar, text):
     assert [f for f in find_figures(text, grammar) if f.form == "rank"] == []
 

@@ -428,6 +428,7 @@ NOT_TAKEN = [
     # a lone 日 after a head ends the name of a day, not the body's
     ("5月18日国际博物馆日当天，博物馆免费开放。", "国际博物馆"),
     ("个别巡视组遇到了阻力。", "个别巡视组"),  # which of them, no name
+    ("她被评为2016年度宁夏大学“优秀共青团员”。", "年度宁夏大学"),  # the year's, not the name's
     ("浙江世友木业有限公司生产车间里，工人们正在忙碌。", "浙江世友木业有限公司生产车间"),  # a workshop is a place of work
     ("“原以为巡视组就是开开会。”", "原以为巡视组"),  # jieba tags 原以为 a name
 ]
@@ -487,6 +488,8 @@ def test_a_name_word_ending_in_a_function_character_is_no_coordination(run):
     ("中国农大营养与食品安全系副教授范志红介绍，节后饮食要清淡。", "中国农大营养与食品安全系"),
     ("年轻的浙大教授胡海岚在《自然》上发表论文。", "浙大"),
     ("他曾组织领导复旦学生到南京请愿。", "复旦"),
+    # 现代 (tagged a time word) inside a name
+    ("中国现代国际关系研究院世界经济研究所研究员陈凤英说。", "中国现代国际关系研究院世界经济研究所"),
     # an inspection team of the party's centre or a committee
     ("对中央巡视组指出的11名干部进行了处理。", "中央巡视组"),
 ])

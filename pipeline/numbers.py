@@ -66,7 +66,7 @@ RANKED_KINDS = frozenset("个座位名部艘件辆家架颗台所")
 # stretches of time an ordinal counts off (首个工作日, 第十个年头, 第一个阶段): when, not the Nth of a kind
 ORDINAL_TIMES = ("年头", "工作日", "交易日", "阶段", "时期", "星期", "季度", "春节", "周末", "小时", "月", "夜")
 FIRST = "首"
-FIRST_OF_KIND = re.compile(rf"首([{''.join(sorted(RANKED_KINDS - {'名'}))}])(?=[\u4e00-\u9fff])")
+FIRST_OF_KIND = re.compile(rf"首([{''.join(sorted(RANKED_KINDS - {'名'}))}])")
 NUMERAL_CHARS = frozenset(CN_DIGITS + "十百千万亿")
 YEAR_AFTER = set("月度代初底末前后")  # 2018年5月, 2019年度, 80年代, 三年前: dates, not durations
 # 近3年来, 未来5年: a time scope, read as a period by claims; the next N years run from the
@@ -391,7 +391,14 @@ def _firsts(folded: str) -> list[Figure]:
         return []
     return [Figure(span=Span(m.start(), m.end()), number=Span(m.start(), m.start() + 1), value=1,
                    unit=m.group(1), category="rank", form="rank")
-            for m in FIRST_OF_KIND.finditer(folded) if not folded.startswith(ORDINAL_TIMES, m.end())]
+            for m in FIRST_OF_KIND.finditer(folded) if _ranks_a_thing(folded, m.end())]
+
+
+def _ranks_a_thing(folded: str, pos: int) -> bool:
+    """After an ordinal's classifier (第三座|, 首个|), a word of the thing ranked follows: not a
+    clause's end or 的, nor a stretch of time (首个|工作日, 第十个|年头)."""
+    after = _char(folded, pos)
+    return _cjk(after) and after not in "的。" and not folded.startswith(ORDINAL_TIMES, pos)
 
 
 def _any_value(numeral: str) -> float | None:
@@ -698,10 +705,10 @@ def _rank(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure | None:
     scope = next((s for s in RANK_SCOPES if folded.endswith(s, 0, cue_start)), "")
     if figure.unit == LARGEST:
         return _as_rank(figure, cue_start - len(scope))
-    after = _char(folded, figure.span.end)
-    if figure.unit in RANKED_KINDS and _cjk(after) and after not in NUMERAL_CHARS and after not in "的。" \
-            and not folded.startswith(ORDINAL_TIMES, figure.span.end):
+    if figure.unit in RANKED_KINDS and _ranks_a_thing(folded, figure.span.end) \
+            and _char(folded, figure.span.end) not in NUMERAL_CHARS:  # (not 第一个|百年奋斗目标; 首台|百万千瓦…)
         return replace(figure, span=Span(cue_start, figure.span.end), category="rank", form="rank")  # 第三座|科考站
+    after = _char(folded, figure.span.end)
     if figure.unit and figure.unit not in ("名", "位"):
         return None
     if _cjk(after) and after not in "的。":

@@ -699,8 +699,8 @@ def _is_period_phrase(folded: str, figure: Figure) -> bool:
 
 def _rank(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure | None:
     """第一 is a rank claim after 名列/位居/排名 (名列全市第一) or right after the whole it is ranked
-    in (连续多年全国第一), and 第二大 is one whatever follows (世界第二大经济体); any other 第N is an
-    ordinal."""
+    in (连续多年全国第一), 第二大 is one whatever follows (世界第二大经济体), and so is the Nth of a kind
+    of thing (第三座|极地科考站); any other 第N is an ordinal (第十六届, 第一批)."""
     cue_start = figure.number.start - 1  # the 第
     scope = next((s for s in RANK_SCOPES if folded.endswith(s, 0, cue_start)), "")
     if figure.unit == LARGEST:

@@ -93,6 +93,7 @@ ANONYMISED = frozenset(("某", "某某"))
 # A given name that jieba's dictionary counts this often under a tag other than a name's (国庆 131 t,
 # 春风 269 n) is too often the word itself to be read as the person when it stands alone.
 GIVEN_NAME_AS_WORD = 100
+VERB_AFTER_NAME_FREQUENCY = 50  # a verb this frequent after a two-character name word takes its next character
 NAME_WORD_FREQUENCY = 200  # a whole name jieba's dictionary counts more often than this is a word (滑雪 269)
 # A title right before this is a plural noun (同学们, 老师们), not one person's title.
 PLURAL = "们"
@@ -314,8 +315,10 @@ class PeopleStage(Stage):
             return False
         before = self._token_at(last - 1)
         named = before is not None and before.start == last - 2 and before.pos.startswith("nr")
-        return (token.end > end and not token.pos.startswith("nr")
-                and jieba_dictionary().get(token.text, 0) >= (NAME_WORD_FREQUENCY if named else EVERYDAY_FREQUENCY))
+        # (after such a name, a verb the dictionary counts even rarely takes the character: 吴江|执笔 86)
+        threshold = (VERB_AFTER_NAME_FREQUENCY if token.pos == VERB_TAG else NAME_WORD_FREQUENCY) if named \
+            else EVERYDAY_FREQUENCY
+        return token.end > end and not token.pos.startswith("nr") and jieba_dictionary().get(token.text, 0) >= threshold
 
     def _counted_from(self, pos: int) -> bool:
         """一张|张|沧桑, 一条|条: the segmenter reads the would-be surname as a classifier (q) right after
@@ -548,6 +551,10 @@ class PeopleStage(Stage):
         crf: _Names | None = None, confidence: float = 0.0,
     ) -> bool:
         if not 2 <= len(name) <= 4 or not all(map(is_han, name)):
+            return False
+        if len(name) == 2 and name[0] == name[1] and not from_crf:
+            # 总书记|殷殷|嘱托: a doubled character a rule reads is a word (殷殷 'earnestly'); one the
+            # CRF reads may be a child's name (儿子毛毛)
             return False
         if not from_crf and not self._plausible_surname(name, span, crf or _Names()):
             return False

@@ -687,6 +687,10 @@ def test_a_title_begun_inside_its_body_anchors_the_name(run, text, institution, 
     ("参加座谈的作家有高士奇、钱大昕。", {"高士奇", "钱大昕"}),
     # a surname the segmenter reads as a verb, before a given name, still begins the name
     ("清华大学法学院院长申卫星说，立法要跟上。", {"申卫星"}),
+    # a verb right after a name word takes the character a surname and two would run into
+    ("由国家一级编剧吴江执笔、京剧导演徐孟珂执导。", {"吴江", "徐孟珂"}),
+    # a doubled character after a title is a word, no name
+    ("大家牢记总书记殷殷嘱托，干劲十足。", set()),
 ])
 def test_a_verb_after_a_title_begins_no_name(run, text, names):
     assert {p.name for p in run(text).people} == names

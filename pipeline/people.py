@@ -290,12 +290,18 @@ class PeopleStage(Stage):
 
     # ------------------------------------------------------------------ evidence
     def _index_tokens(self, doc: Doc) -> None:
-        """This document's words by start, for the boundary checks below (which are called deep in
-        the rules, where the document is not at hand)."""
+        """This document's words by start and its institutions' mentions, for the checks below (which
+        are called deep in the rules, where the document is not at hand)."""
         self._text, self._tokens = doc.text, doc.tokens
         # built by C loops (map, zip) rather than comprehensions: an article has thousands of words
         self._starts = list(map(attrgetter("start"), doc.tokens))
         self._token_starts = dict(zip(self._starts, doc.tokens))
+        # the institutions' mentions, and the first to end at each position (a post's body ends
+        # where the post begins): asked for every title the article holds
+        self._bodies = [m for inst in doc.institutions for m in inst.mentions]
+        self._body_ending: dict[int, Span] = {}
+        for mention in self._bodies:
+            self._body_ending.setdefault(mention.end, mention)
 
     def _token_at(self, i: int):
         """The segmenter's word covering character i of this document, or None."""
@@ -786,7 +792,7 @@ class PeopleStage(Stage):
         title (村党总支|书记), or makes one with the body's last character (外交部|长: 部长, 公安局|长:
         局长), and nothing else blocks it; else None."""
         text = doc.text
-        for inst_span in self._institution_spans(doc):
+        for inst_span in self._bodies:
             if inst_span.start <= title.start < inst_span.end < title.end:
                 held = Span(inst_span.end, title.end)
                 if not blocked.overlaps(held) and (text[held.start : held.end] in self.title_position
@@ -1305,7 +1311,7 @@ class PeopleStage(Stage):
         it (教授、博导), and an institution right before it."""
         start, affiliation = self._grown_post(doc, title)
         # (a body named right before the post is read into the role only with the posts listed before it)
-        body = next((m for m in self._institution_spans(doc) if m.end == start), None) if start == title.start else None
+        body = self._body_ending.get(start) if start == title.start else None
         anchor = body.start if body is not None else start
         listed = self._listed_posts_before(doc, anchor)
         return doc.text[listed if listed < anchor else start : title.end], affiliation
@@ -1322,7 +1328,7 @@ class PeopleStage(Stage):
             cut = self._token_at(window_start)
             if cut is not None and cut.start < window_start:
                 window_start = cut.end  # not from the middle of a word (学|校长办公室主任)
-            for inst_span in self._institution_spans(doc):
+            for inst_span in self._bodies:
                 if window_start < inst_span.end <= title.start:
                     window_start = inst_span.end
             window = text[window_start : title.start]
@@ -1349,7 +1355,7 @@ class PeopleStage(Stage):
                          if text[end - n : end] in self.title_position), None)
             if post is None:
                 break
-            body = next((m for m in self._institution_spans(doc) if m.end == post.start), None)
+            body = self._body_ending.get(post.start)
             pos = body.start if body is not None else self._grown_post(doc, post)[0]
         return pos
 
@@ -1373,9 +1379,6 @@ class PeopleStage(Stage):
         if not bodies or (len(bodies) > 1 and bodies[1][0] == bodies[0][0]):
             return ""
         return bodies[0][1]
-
-    def _institution_spans(self, doc: Doc) -> list[Span]:
-        return [m for inst in doc.institutions for m in inst.mentions]
 
     def _institution_ending_at(self, doc: Doc, pos: int) -> str:
         for inst in doc.institutions:

@@ -64,6 +64,7 @@ SPEAKERS = frozenset("我你咱")  # a first or second person in a quote makes i
 COMPOUND_VERB_MAX = 4  # 联合|推出 as one word: an adverb of two characters and the verb
 ADOPTED_END = frozenset("，,。；;！？!?\n")  # what may follow a quote that is a verb's whole object
 SORT_NOUN_POS = frozenset({"n", "vn"})  # a plain noun naming the quote's sort (服务, 改革), not a name or place
+THIS_TIME = ("本次", "此次", "这次")  # after a quote: a new noun phrase, no apposition (“…”这一战略 is one)
 DEMONSTRATIVE = regex.compile(r"[这那][场个项次些种样类批条一]|该|此[项次]|本次")  # not 那曲, 本溪: places
 YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年$")  # a year right before a name: no count of it
 # 三个|…, 数十起|查处行动, 17次|…大会: a count of things or events, not a name. The classifiers are
@@ -224,11 +225,11 @@ class ProgramLexicon:
 
     @cached_property
     def project_noun_pattern(self) -> re.Pattern:
-        """The nouns that end a project's, exhibition's or competition's name after a proper name
-        (proper_head: 项目, 工程, 展, 公开赛), longest first; 展 not after the first character of a
+        """The nouns that end a project's, exhibition's, competition's or meeting's name after a proper
+        name (proper_head: 项目, 工程, 展, 公开赛; meeting: 会议), longest first; 展 not after the first character of a
         false suffix that ends in it (发|展, 铺|展: most of an article's 展)."""
         before = "".join(sorted({w[0] for w in self.stops("false_suffix") if len(w) == 2 and w.endswith("展")}))
-        nouns = sorted(self.cue("proper_head"), key=len, reverse=True)
+        nouns = sorted(self.cue("proper_head") | self.cue("meeting"), key=len, reverse=True)
         return re.compile("|".join(re.escape(n) if n != "展" else f"(?<![{before}])展" for n in nouns))
 
     @cached_property
@@ -450,8 +451,8 @@ def head_noun_after(ctx: Context, pos: int) -> Head:
     fold = ctx.doc.fold
     stop = BREAK.search(fold, pos, min(len(fold), pos + AFTER_WINDOW))
     window = fold[pos : stop.start() if stop else min(len(fold), pos + AFTER_WINDOW)]
-    if not window:
-        return Head()
+    if not window or window.startswith(THIS_TIME):
+        return Head()  # (“冷处理”|本次会议: the quote is a verb, the noun its object's)
     lex = ctx.lex
     breakers = lex.phrase_breakers
     refusing = lex.refusing
@@ -946,6 +947,7 @@ def edition_programs(ctx: Context) -> list[Candidate]:
     return out
 
 
+MATCH = "赛"  # what a competition's noun ends in (锦标赛, 公开赛, 联赛)
 EXHIBITION_HEADS = frozenset({"展", "展览", "大展", "特展", "展会"})
 EVENT_HEADS = EDITION_HEADS | EXHIBITION_HEADS
 COUNTED_EVENTS = (*EVENT_HEADS, "会")  # 研讨会, 报告会: any meeting
@@ -1006,11 +1008,14 @@ def proper_projects(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                 if len(own) == 1 and own[0].pos.startswith(PROPER_POS):  # (not 伟大|工程)
                     out.append(Candidate(Span(tokens[i].start, m.end()), ctx.lex.kind(m.group())))
                 continue
-            if not tokens[i].pos.startswith(NAME_WORD_POS) or not ctx.lex.noun_at_end(tokens[i].text):
-                continue  # (not 发展, 铺展, 电机工程: the noun is the tail of another word)
+            if (not tokens[i].pos.startswith(NAME_WORD_POS) or not ctx.lex.noun_at_end(tokens[i].text)
+                    or _lone_verb(ctx, fold[tokens[i].start : m.start()])):
+                continue  # (not 发展, 铺展, 电机工程: the noun is the tail of another word; nor 主持会议)
             # 韩美林|生肖|艺术展: a common word ending in the noun is the name's last word
         start, j = None, i
         event = ctx.lex.kind(m.group()) == "activity"
+        meeting = m.group() in ctx.lex.cue("meeting")
+        scoped = meeting or m.group().endswith(MATCH)  # (not 全国|巡展, 国际|博览会: generic shows)
         while j > 0:
             left = tokens[j - 1]
             if (left.end != tokens[j].start or not left.pos.startswith(NAME_WORD_POS) or m.end() - left.start > UNQUOTED_MAX
@@ -1018,10 +1023,12 @@ def proper_projects(ctx: Context, found: list[Candidate]) -> list[Candidate]:
                     or (event and start is not None and bodies.holds(left.end - 1))):
                 break  # (国际奥委会|北京冬奥会: a body before an event's name that names already)
             j -= 1
-            if _proper_word(ctx, left):
-                start = left.start
+            if _proper_word(ctx, left) or (scoped and left.text in ctx.lex.cue("event_scope")):
+                start = left.start  # (全国|锦标赛, 中央|经济工作会议: a word of reach names an event too)
         if start is None or bodies.covers(start, m.end()):
             continue  # (北京冬奥会|协调委员会: the event names a body)
+        if meeting and bodies.overlaps(Span(start, m.start())):
+            continue  # 国际雪联|会议, 江西省政府|常务会议: a body's own meeting is a session of it
         name = fold[start : m.start()]
         at = bisect_left(tokens, start, key=_token_start)
         first = tokens[at]
@@ -1034,7 +1041,7 @@ def proper_projects(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         shortest = 2 if len(m.group()) >= 3 else 3  # 北京|冬奥会 names; 上海|展 does not
         if (len(name) < shortest or _generic_name(ctx, name)
                 or (first.text in ctx.person_names and not event)  # (an exhibition may be a person's: 韩美林…展)
-                or COUNTED_NAME.search(name)
+                or _counted(ctx, start, m.start())
                 or name in ctx.institution_names or _noun_continues(ctx, fold[: m.end() + 6], m.end())
                 or fold[m.end() : m.end() + 1] in COORDINATION  # 电机工程|与应用电子技术系
                 or start - 1 in quoted_ends):  # “汉字之美”|中国书法家作品展: the quoted name is its name
@@ -1043,13 +1050,29 @@ def proper_projects(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _lone_verb(ctx: Context, text: str) -> bool:
+    """主持|会议 read as one noun: the part before the program noun is a verb alone."""
+    words = ctx.segmenter.tag(text)
+    return len(words) == 1 and words[0].pos == "v"
+
+
+def _counted(ctx: Context, start: int, end: int) -> bool:
+    """A count stands between `start` and `end` (三座|大坝, 9个|…) outside a place's own name (四大洲)."""
+    doc = ctx.doc
+    for m in COUNTED_NAME.finditer(doc.fold, start, end):
+        tok = doc.token_at(m.start())
+        if tok is None or not tok.pos.startswith("ns") or m.end() > tok.end:
+            return True
+    return False
+
+
 def _proper_word(ctx: Context, tok: Token) -> bool:
     """A word that names: a place of places.tsv, or a word tagged a place, proper noun, name or body
     that is no everyday word of jieba's dictionary (城市 and 高山 are tagged ns, 高科技 nz)."""
-    if not tok.pos.startswith(PROPER_POS):
-        return False
     if tok.text in ctx.lex.places:
         return True
+    if not tok.pos.startswith(PROPER_POS) or len(tok.text) == 1:
+        return False  # (暨 tagged nt: one character is no name unless a place of places.tsv)
     return jieba_dictionary().get(tok.text, 0) < (COMMON_PROPER if tok.pos.startswith("nz") else COMMON_PLACE)
 
 

@@ -163,6 +163,12 @@ FOUND = [
     ("长征二号丁运载火箭发射风云四号A星，神舟十一号返回。",
      [("长征二号丁", "project"), ("风云四号A", "project"), ("神舟十一号", "project")]),
     ("蛟龙号和雪龙2号完成科考。", [("蛟龙号", "project"), ("雪龙2号", "project")]),
+    # a meeting named after a proper word, and a meeting or a match opened by a word of reach; a count
+    # inside a place's own name is no count of it
+    ("宣言于2018年10月在全球初级卫生保健会议上通过。", [("全球初级卫生保健会议", "activity")]),
+    ("去年中央经济工作会议，再次作出部署。", [("中央经济工作会议", "activity")]),
+    ("2018年年底的全国锦标赛是他们复出后的首次亮相。", [("全国锦标赛", "activity")]),
+    ("2019年四大洲花样滑冰锦标赛结束了双人滑比赛的争夺。", [("四大洲花样滑冰锦标赛", "activity")]),
 ]
 
 
@@ -265,6 +271,12 @@ TRAPS = [
     "在实践中锻炼，长征号列车开行，海洋号渔船靠岸。",
     # a series inside a longer word is none of it
     "他是全场最高分一号选手。",
+    # a verb read with the meeting as one word, a show a word of reach opens,
+    # a conjunction tagged as a body, and the quoted verb of an occasion's noun name no event
+    "汪洋主持会议。杨振武出席会议。",
+    "在全国巡展的同时，它的石榴打进了国际博览会。",
+    "丁薛祥在中央和国家机关党的工作暨纪检工作会议强调。",
+    "欧洲主要国家仍然不同程度地“冷处理”本次会议。",
 ]
 
 
@@ -298,6 +310,11 @@ def test_a_bodys_session_is_no_event(programs):
     body = InstitutionFinding(canonical="全国人民代表大会", kind="government",
                               mentions=[Span(start, start + 8)], aliases=["全国人民代表大会"])
     assert [p.text for p in programs(text, institutions=[body]).programs] == []
+
+
+def test_a_bodys_own_meeting_is_its_session(programs):
+    text = "国际雪联会议和江西省政府常务会议都研究了这件事。"
+    assert [p.text for p in programs(text, _bodies(text, "国际雪联", "江西省政府")).programs] == []
 
 
 def _bodies(text: str, *names: str) -> list[InstitutionFinding]:

@@ -455,13 +455,13 @@ def head_noun_after(ctx: Context, pos: int) -> Head:
         return Head()  # (“冷处理”|本次会议: the quote is a verb, the noun its object's)
     lex = ctx.lex
     breakers = lex.phrase_breakers
-    refusing = lex.refusing
+    refusing, honours = lex.refusing, lex.stops("after_honour")
     head = Head()
     nouns: list[str] = []
     last = ""
     for tok in ctx.segmenter.cut(window):
-        if tok.text in refusing:
-            return Head(refused=True)
+        if tok.text in refusing or tok.text[-2:] in refusing:
+            return Head(refused=True)  # (…”等|荣誉称号)
         if tok.text in breakers or (tok.text == "的" and (head.noun or tok.start > 0)):
             break  # “…”的模式 keeps the head; …过年的新方式 is another phrase
         last = tok.text
@@ -470,7 +470,7 @@ def head_noun_after(ctx: Context, pos: int) -> Head:
             noun = lex.noun_at_end(window[:end])
             if noun and len(noun) == 1 and end != tok.end:
                 continue  # 课|证融通: a one-character noun counts only where a word ends
-            if noun and noun not in lex.cue("filler"):
+            if noun and noun not in lex.cue("filler") and noun not in honours:  # (“…”类|一等奖: its prize)
                 head = Head(noun=noun, end=pos + end)
                 nouns.append(noun)
                 break

@@ -20,7 +20,7 @@ from .document import SENTENCE_STOPS, ClaimFinding, Doc, Span, SpanIndex, Token,
 from .localities import LocalityLexicon, find_localities
 from .numbers import FOUR_DIGITS, FUTURE_OPENERS, PERIOD_OPENERS, Figure, NumberGrammar, find_figures
 from .phrases import EachWord, Phrases
-from .segment import jieba_dictionary
+from .segment import FILLER_FREQUENCY, jieba_dictionary
 from .stage import Stage
 
 CLAUSE_BREAKS = "，。；！？：,;!?:\n"
@@ -202,9 +202,10 @@ class ClaimStage(Stage):
         if figure.unit == "" and figure.category == "" and figure.qualifier == "exact" and figure.multiplier < 10_000:
             return False
         if (doc.text[figure.number.start : figure.number.end] == "一" and figure.category not in ("award_grade", "rank")
-                and figure.qualifier in ("exact", "approx") and figure.multiplier == 1 and figure.value == 1):
+                and figure.qualifier in ("exact", "approx") and figure.multiplier == 1 and figure.value == 1
+                and not (figure.category == "time" and self._about_before(doc.text, figure.number.start))):
             # 一名, 一个, 一年: the indefinite article, not a count anyone checks; 一年多, 不到一年,
-            # 一年半 and 一个多亿 are (an approximate 一 is mostly not: 一来…二来, 附近|一处)
+            # 一年半 and 一个多亿 are (an approximate 一 is mostly not: 一来…二来, 附近|一处; 约|一分钟 is)
             return False
         if figure.category == "award_grade" and COUNT_AFTER_GRADE.match(doc.text, figure.span.end):
             return False  # 一等奖1项: the claim is the count that follows, not the grade
@@ -213,6 +214,12 @@ class ClaimStage(Stage):
         if _the_two(doc.text, figure):
             return False
         return True
+
+    def _about_before(self, text: str, pos: int) -> bool:
+        """约 or 大约 right before `pos` says 'about' (焯水约|一分钟), not the end of a word of the
+        dictionary (节约, 制约, 相约: 水约 is a filler entry)."""
+        before = text[max(0, pos - 2) : pos]
+        return before == "大约" or (before[-1:] == "约" and self.vocabulary.get(before, 0) <= FILLER_FREQUENCY)
 
     # ------------------------------------------------------------ the claim record
 

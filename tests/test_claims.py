@@ -78,6 +78,8 @@ CLAIMS = [
     # a qualified 一 is a count (一年多, 不到一年), an exact one the article (一名, 一年)
     ("目前，云轨已运营一年多，客流稳定。", "一", "运营一年多", 1, "年", "more_than", "云轨已运营年数"),
     ("这项工程历时一年半完成。", "一", "工程历时一年半", 1.5, "年", "exact", "工程历时年数"),
+    # ... and so is a time of 约 or 大约 一 (not 节约, nor 约 'to invite' before a count)
+    ("将油菜焯水约一分钟。", "一", "焯水约一分钟", 1, "分钟", "approx", "油菜焯水时长"),
     # the verb of winning is not written twice (朱刚获得获奖等级)
     ("朱刚获得一等奖。", "一等奖", "获得一等奖", 1, "等奖", "exact", "朱刚获奖等级"),
     # households are counted in 户 (not 人数)
@@ -396,6 +398,7 @@ def test_a_persons_own_figure_has_no_subject(claims, text, people, figure, subje
     # 一 as an article, exact or approximate (一来…二来 is 'firstly…secondly'; 附近一处 'a place nearby')
     "我不能走，一来对不起村里，二来对不起乡亲。",
     "附近一处铁矿废料矿坑堤坝决堤。",
+    "这样能节约一年时间。他约一个朋友见面。",
     "进一步加强管理，第一步是调研。",
     # 一年半载 is 'a year or so', no year and a half
     "这事一年半载也办不成。",

@@ -201,7 +201,7 @@ class ClaimStage(Stage):
             return False  # 12345, 2019: a bare number without unit or magnitude is a code or a date
         if figure.unit == "" and figure.category == "" and figure.qualifier == "exact" and figure.multiplier < 10_000:
             return False
-        if (doc.text[figure.number.start : figure.number.end] == "一" and figure.category not in ("award_grade", "rank")
+        if (doc.text[figure.number.start : figure.number.end] == "一" and figure.category not in ("award_grade", "rank", "ratio")
                 and figure.qualifier in ("exact", "approx") and figure.multiplier == 1 and figure.value == 1
                 and not (figure.category == "time" and self._about_before(doc.text, figure.number.start))):
             # 一名, 一个, 一年: the indefinite article, not a count anyone checks; 一年多, 不到一年,

@@ -60,6 +60,7 @@ RANK_GAP = 6  # 名列重庆市第一: at most this many characters between the 
 # the wholes a 第N right after them ranks in (全国第一, 世界第二大)
 RANK_SCOPES = ("全国", "全省", "全市", "全区", "全县", "全军", "全球", "世界", "亚洲", "国内", "同类")
 LARGEST = "大"  # 第二大: the second largest
+PLACE = "名"  # 第一名: a place in a contest or a ranking, whatever verb comes before
 # the classifiers of things an ordinal ranks among their kind (第三座极地科考站, 第一位获得…的学者),
 # not of editions, batches or rounds (第十六届, 第一批, 第二轮), which name events or order steps
 RANKED_KINDS = frozenset("个座位名部艘件辆家架颗台所")
@@ -72,7 +73,8 @@ YEAR_AFTER = set("月度代初底末前后")  # 2018年5月, 2019年度, 80年�
 # 近3年来, 未来5年: a time scope, read as a period by claims; the next N years run from the
 # article's year on, the last N years up to it
 FUTURE_OPENERS = ("未来", "今后")
-PERIOD_OPENERS = ("近", "这", "过去", "最近", *FUTURE_OPENERS)
+NEARLY = "近"
+PERIOD_OPENERS = (NEARLY, "这", "过去", "最近", *FUTURE_OPENERS)
 ORDINAL_BY_DEFAULT = set("次届期轮批")  # 十三届全国人大: these before an organ's name make an ordinal
 COUNTED = ("count", "person", "organisation", "household", "enumeration")
 # Small patterns used for every numeral, compiled once.
@@ -691,6 +693,8 @@ def _is_period_phrase(folded: str, figure: Figure) -> bool:
         opened_at = head_start + head.index(opener)
         opens_clause = opened_at == 0 or folded[opened_at - 1] in CLAUSE_BREAK
         ends_clause = figure.span.end == len(folded) or folded[figure.span.end] in CLAUSE_BREAK
+        if opener == NEARLY and not opens_clause and folded.startswith("的", figure.span.end):
+            return False  # 使用了近50年的大坝, 经过近20年的发展: how long, said of a thing (今后5年的 is when)
         return opens_clause or not ends_clause
     if not YEARS_SINCE.match(folded, figure.number.end) or figure.qualifier == "more_than":
         return False  # (30多年来，: a duration of thirty-odd years is what a fact-checker checks)
@@ -709,7 +713,7 @@ def _rank(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure | None:
             and _char(folded, figure.span.end) not in NUMERAL_CHARS:  # (not 第一个|百年奋斗目标; 首台|百万千瓦…)
         return replace(figure, span=Span(cue_start, figure.span.end), category="rank", form="rank")  # 第三座|科考站
     after = _char(folded, figure.span.end)
-    if figure.unit and figure.unit not in ("名", "位"):
+    if figure.unit and figure.unit not in (PLACE, "位"):
         return None
     if _cjk(after) and after not in "的。":
         return None  # 第二回合, 第一批: an ordinal of something, not a rank
@@ -719,8 +723,15 @@ def _rank(folded: str, figure: Figure, grammar: NumberGrammar) -> Figure | None:
     clause = folded[clause_start:cue_start]
     cue = next((c for c in RANK_CUES if c in clause), "")
     if not cue or len(clause) - clause.rfind(cue) - len(cue) > RANK_GAP:
-        return _as_rank(figure, cue_start - len(scope)) if scope else None  # 连续多年|全国第一
+        if scope or (figure.unit == PLACE and not _ends_place_range(folded, cue_start)):
+            return _as_rank(figure, cue_start - len(scope))  # 连续多年|全国第一; 拿到自由滑|第一名: a place is a rank
+        return None
     return _as_rank(figure, clause_start + clause.rfind(cue))
+
+
+def _ends_place_range(folded: str, cue_start: int) -> bool:
+    """第二名到|第十名: the place after a range mark ends the range the first place opened."""
+    return _char(folded, cue_start - 1) in RANGE_MARKS and _char(folded, cue_start - 2) == PLACE
 
 
 def _as_rank(figure: Figure, start: int) -> Figure:

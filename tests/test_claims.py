@@ -80,6 +80,8 @@ CLAIMS = [
     ("这项工程历时一年半完成。", "一", "工程历时一年半", 1.5, "年", "exact", "工程历时年数"),
     # ... and so is a time of 约 or 大约 一 (not 节约, nor 约 'to invite' before a count)
     ("将油菜焯水约一分钟。", "一", "焯水约一分钟", 1, "分钟", "approx", "油菜焯水时长"),
+    # 一倍 is a figure (doubling), never the article
+    ("新春活动数量相较过去提升了一倍。", "一", "一倍", 1, "倍", "exact", "新春活动数量相较过去提升倍数"),
     # the verb of winning is not written twice (朱刚获得获奖等级)
     ("朱刚获得一等奖。", "一等奖", "获得一等奖", 1, "等奖", "exact", "朱刚获奖等级"),
     # households are counted in 户 (not 人数)

@@ -142,6 +142,9 @@ FIGURES = [
     # the last N years ending a clause they do not open are what it measures: a duration
     ("他来华执教近30年，培养了大批人才。", "近30年", 30, None, "年", "approx"),
     ("他在原纪委监察局已工作近10年。", "近10年", 10, None, "年", "approx"),
+    # ... and so are the last N years said of a thing with 的 (not opening a clause: 近50年的勘探…)
+    ("在一座已经使用了近50年的大坝上进行加固", "近50年", 50, None, "年", "approx"),
+    ("经过近20年的发展，我国现已建成", "近20年", 20, None, "年", "approx"),
 ]
 
 
@@ -185,6 +188,7 @@ TRAPS = [
     "5年来，变化很大",
     # ... while the last N years that open a clause scope it (periods, read by claims)
     "近3年，该校培训教师",
+    "近50年的勘探发现储量",
     "未来几十年，中国仍将继续发挥重要作用",
     "明确了今后5年的工作重点",
     "他说：“过去20余年，宝马集团深耕中国。”",
@@ -229,10 +233,17 @@ def test_year_in_document_title_is_not_a_figure(grammar):
     assert find_figures("印发《城乡教育一体化三年行动计划(2023-2025)》", grammar) == []
 
 
-@pytest.mark.parametrize("text", ["第一", "位居全国第三", "排名第二", "全国第一", "全国第一批试点", "第十六届大会"])
-def test_rank_needs_a_rank_verb_or_its_whole(grammar, text):
+@pytest.mark.parametrize("text", ["第一", "位居全国第三", "排名第二", "全国第一", "全国第一批试点", "第十六届大会",
+                                  "拿到自由滑第一名，", "合唱比赛，得了第二名。"])
+def test_rank_needs_a_rank_verb_or_its_whole_or_a_place(grammar, text):
     figures = find_figures(text, grammar)
     assert [f.form for f in figures] == ([] if text in ("第一", "全国第一批试点", "第十六届大会") else ["rank"])
+
+
+def test_a_place_range_is_one_figure(grammar):
+    # 第二名到第十名: the second place opens the range, the tenth closes it and is no rank of its own
+    figures = find_figures("里程数是世界第二名到第十名的总和", grammar)
+    assert [f.value for f in figures] == [2]
 
 
 @pytest.mark.parametrize("text, span_text, value, unit", [

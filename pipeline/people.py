@@ -32,7 +32,7 @@ from .memo import Memo
 from .ner import NerTagger
 from .numbers import NUMERAL
 from .phrases import Phrases
-from .segment import jieba_dictionary
+from .segment import FILLER_FREQUENCY, jieba_dictionary
 from .stage import Resources, Stage
 
 BYLINE_ROLE = "记者"
@@ -79,7 +79,7 @@ ELDER = "老"
 GUESSED_ADDRESS_POS = frozenset(("n", "nr"))  # jieba's tags for an unknown 老傅 read as one word
 # A dictionary word this frequent is an everyday word, not 老王 or 吴先生 (jieba 0.42 counts).
 EVERYDAY_FREQUENCY = 600
-IDIOM_TAG, CLASSIFIER_TAG, NUMERAL_TAG, VERB_TAG = "i", "q", "m", "v"
+IDIOM_TAG, CLASSIFIER_TAG, NUMERAL_TAG, VERB_TAG, TIME_TAG = "i", "q", "m", "v", "t"
 # jieba tags of words that are not names even when their character is a surname (从, 有, 和, 上学|后).
 FUNCTION_POS = ("p", "v", "c", "u", "d", "r", "m", "q", "a", "f")
 # jieba tags of prepositions and conjunctions (从 p, 和 c): a surname cut as one is no name's start.
@@ -108,6 +108,7 @@ SAID_WORD_FREQUENCY = 1000  # a word of a character and 说 counted this often i
 SPEECH_ADVERBS = frozenset("来所再时常一又也还就都却便才曾笑听据")
 MAX_STATED_ROLE = 30  # characters of a clause stating a role after 是
 MAX_FOREIGN_NAME = 16
+MAX_NAME = 4  # characters of a name the rules and the CRF accept (longer ones are transliterations, grown later)
 PROPER_NAME_POS = ("nr", "ns", "nz")  # jieba's tags of names, places and other proper nouns
 FOREIGN_CRF = 0.5  # a CRF name with no Chinese surname, made of transliteration characters, needs this much
 MAX_CUT_BEFORE_NAME = 2  # 确|吉坚赞: characters of a dotted name's part jieba may cut off the found name
@@ -469,6 +470,9 @@ class PeopleStage(Stage):
         whole = Span(i, i + sur + 2)
         if self._known_full_name(i, sur) or self._confirmed_name_word(whole, crf.confidence.get(whole, 0.0)):
             return whole  # 张岱年: jieba's dictionary knows the name, 年 and all; the CRF is sure of 赵会杰
+        longer = self._known_longer_name(i, sur)
+        if longer is not None:
+            return longer  # 首相|安倍晋三
         if self._word_before_name(i, sur):
             return None
         first = i + sur
@@ -525,6 +529,16 @@ class PeopleStage(Stage):
         return name in known and not (
             name[-1] in self.place_after or (name[-1] in self.followers and name[:-1] in known))
 
+    def _known_longer_name(self, i: int, surname: int) -> Span | None:
+        """首相|安倍晋三: one word at i, longer than a surname and two, that jieba's dictionary lists
+        as a personal name (more than a filler entry, and none it tags so wrongly: 温文尔雅); after a
+        title it is the whole name (a longer one is a transliteration, which `_transliterated` grows)."""
+        token = self._token_starts.get(i)
+        if (token is None or not surname + 2 < len(token.text) <= MAX_NAME or token.pos not in PERSON_POS
+                or jieba_dictionary().get(token.text, 0) <= FILLER_FREQUENCY or token.text in self.common_nr):
+            return None
+        return Span(token.start, token.end)
+
     def _name_before(self, text: str, end: int, crf: _Names) -> Span | None:
         """The name ending at `end` (right before an after-title such as 老师), or None."""
         for start, span in crf.items():
@@ -556,7 +570,7 @@ class PeopleStage(Stage):
         self, name: str, span: Span, blocked: SpanIndex, from_crf: bool = False,
         crf: _Names | None = None, confidence: float = 0.0,
     ) -> bool:
-        if not 2 <= len(name) <= 4 or not all(map(is_han, name)):
+        if not 2 <= len(name) <= MAX_NAME or not all(map(is_han, name)):
             return False
         if len(name) == 2 and name[0] == name[1] and not from_crf:
             # 总书记|殷殷|嘱托: a doubled character a rule reads is a word (殷殷 'earnestly'); one the
@@ -726,8 +740,8 @@ class PeopleStage(Stage):
         if end - i < 2 or text[end - 1] in NAME_DOTS:
             return None
         following = self._token_starts.get(end)
-        if following is not None and following.pos.startswith(("n", "t")):
-            return None  # 学生|扎西|东周 (t): a noun, name or time word next may be the name going on
+        if following is not None and following.pos.startswith(("n", "t")) and not self._everyday_time(following):
+            return None  # 学生|扎西|东周 (t): a noun, name or time word next may be the name going on (not 去年)
         if end - i == 2:
             token = self._token_starts.get(i)
             if token is None or token.end != end:
@@ -799,6 +813,11 @@ class PeopleStage(Stage):
                                                    or text[held.start - 1 : held.end] in self.title_position):
                     return held
         return None
+
+    @staticmethod
+    def _everyday_time(token: Token) -> bool:
+        """去年, 今天, 当天: a time word too common to go on a name (总统|特朗普|去年; 扎西|东周 may)."""
+        return token.pos == TIME_TAG and jieba_dictionary().get(token.text, 0) >= EVERYDAY_FREQUENCY
 
     def _transliterated(self, doc: Doc, name: Span) -> Span:
         """总统|杜特|尔特, 总理|梅德韦|杰夫, 总统|米哈伊尔|·|萨卡|什维利: a foreign name jieba cuts into

@@ -582,6 +582,10 @@ def test_a_dot_after_a_word_that_is_no_name_joins_nothing(run):
         ("俄罗斯总统普京随后宣布暂停履约。", "普京", "总统"),  # one word of two transliteration characters
         ("2月1日，俄外交部发言人扎哈罗娃表示反对。", "扎哈罗娃", "发言人"),  # a run cut at the next word
         ("总统普京明确表示。", "普京", "总统"),  # not 普京明 (明|确 is the next word)
+        ("美国总统特朗普去年12月宣布撤军。", "特朗普", "总统"),  # an everyday time word next is no part of it
+        ("联合国儿童基金会执行主任福尔去年1月访问南苏丹。", "福尔", "主任"),
+        # one name word of four that jieba's dictionary lists, after a title fused with the country
+        ("日本首相安倍晋三为点灯仪式发来视频致辞。", "安倍晋三", "首相"),
         ("美国财政部长姆努钦出席了会谈。", "姆努钦", "财政部长"),  # 钦, 翰, 廉: rarer syllables of the tables
         ("美国作家约翰·奈斯比特在书中写道。", "约翰·奈斯比特", "作家"),
         ("村民艾孜孜·莫依丁感慨地说。", "艾孜孜·莫依丁", "村民"),  # 艾 is a surname too: the dot goes on

@@ -718,8 +718,31 @@ class PeopleStage(Stage):
                 self._add(found, text, name, (0, role, affiliation, name.start))
         if position in ("after", "both") and title.start >= 2:
             name = self._name_before(text, title.start, crf)
-            if name and self._acceptable(text[name.start : name.end], name, blocked, crf=crf):
+            if not (name and self._acceptable(text[name.start : name.end], name, blocked, crf=crf)):
+                name = self._foreign_name_before(title.start)  # 特朗普|总统, 默克尔|总理
+                if name and not self._acceptable_foreign(text[name.start : name.end], name, blocked):
+                    name = None
+            if name:
                 self._add(found, text, name, (3, word, "", name.start))
+
+    def _foreign_name_before(self, end: int) -> Span | None:
+        """特朗普|总统, 默克尔|总理: before a title, one word of the segmenter's that it tags a
+        personal name, all of transliteration characters, with none right before it but a first part
+        and a name dot (贝瑞塔·本茨)."""
+        token = self._token_at(end - 1) if end > 0 else None
+        if (token is None or token.end != end or token.pos not in PERSON_POS
+                or not 2 <= len(token.text) <= MAX_FOREIGN_NAME or not self.translit.issuperset(token.text)):
+            return None
+        start = token.start
+        if self._text[start - 1 : start] in NAME_DOTS and start > 1:
+            first = self._token_at(start - 2)  # 贝瑞塔|·|本茨|女士: the part before the dot is the name's
+            if first is None or first.end != start - 1 or not self.translit.issuperset(first.text):
+                return None
+            start = first.start
+        before = self._text[start - 1 : start]
+        if before in self.translit or before in NAME_DOTS:
+            return None  # 拉里|贾尼|议长, 艾|尼瓦尔|老师: the word ends a longer name, begun before it
+        return Span(start, token.end)
 
     def _foreign_name_after(self, text: str, i: int, crf: _Names) -> Span | None:
         """发言人|扎哈罗娃, 议长|南希·佩洛西, 贫困户|达吾列提: a name with no Chinese surname after a

@@ -511,6 +511,8 @@ def test_rules_without_the_crf(run_rules, text, name):
         ("他通过微信视频向家人们介绍家乡。", "向"),  # 向家 is no address
         ("要坚持社会主义核心价值观。", "社会"),  # 社会主义 is one word: no field before 主义
         ("要深入贯彻习近平生态文明思想。", "文明"),  # jieba tags 文明 nr, but it is a listed non-name
+        # the end of a longer transliterated name before a title is none of its own
+        ("孩子们在谢仁古丽·艾尼瓦尔老师的带领下跳舞。", "尼瓦尔"),
     ],
 )
 def test_rule_traps_without_the_crf(run_rules, text, not_a_person):
@@ -584,6 +586,10 @@ def test_a_dot_after_a_word_that_is_no_name_joins_nothing(run):
         ("总统普京明确表示。", "普京", "总统"),  # not 普京明 (明|确 is the next word)
         ("美国总统特朗普去年12月宣布撤军。", "特朗普", "总统"),  # an everyday time word next is no part of it
         ("联合国儿童基金会执行主任福尔去年1月访问南苏丹。", "福尔", "主任"),
+        # a transliterated name before a title: one name word (its dotted first part too), not the
+        # end of a longer name
+        ("我和特朗普总统在阿根廷会晤。", "特朗普", "总统"),
+        ("被称为“世界上第一位女司机”的贝瑞塔·本茨女士的口吻讲故事。", "贝瑞塔·本茨", "女士"),
         # one name word of four that jieba's dictionary lists, after a title fused with the country
         ("日本首相安倍晋三为点灯仪式发来视频致辞。", "安倍晋三", "首相"),
         ("美国财政部长姆努钦出席了会谈。", "姆努钦", "财政部长"),  # 钦, 翰, 廉: rarer syllables of the tables

@@ -131,6 +131,8 @@ CLAIMS = [
     ("征集到20副楹联出句。", "20", "副"),
     ("药材收购价八毛钱一斤，鸡蛋便宜三毛。", "八", "毛"),
     ("全省PM2.5浓度38微克/立方米。", "38", "微克/立方米"),
+    ("水库中银离子平均浓度为0.00064毫克/升。", "0.00064", "毫克/升"),  # in water or in food
+    ("农药残留不超过0.2毫克/千克。", "0.2", "毫克/千克"),
 ])
 def test_unit_as_reported(claims, text, figure, unit):
     assert _claim(claims(text), figure).unit == unit

@@ -122,6 +122,7 @@ FIGURES = [
     # 突破 (breaks through) is more than, 约为 about, 及以上 at least
     ("故宫参观人次突破1000万。", "突破1000万", 10_000_000, None, "", "more_than"),
     ("总装机容量约为60万千瓦。", "约为60万千瓦", 600_000, None, "千瓦", "approx"),
+    ("银离子含量约合0.000035毫克/升", "约合0.000035毫克/升", 0.000035, None, "毫克/升", "approx"),  # 'comes to about'
     ("净收入的70%及以上用于奖励。", "70%及以上", 70, None, "%", "at_least"),
     # a 了 after the marker, and 几乎 (almost)
     ("全村人均纯收入已超过了1.5万元。", "超过了1.5万元", 15000, None, "元", "more_than"),

@@ -66,6 +66,7 @@ ADOPTED_END = frozenset("，,。；;！？!?\n")  # what may follow a quote that
 SORT_NOUN_POS = frozenset({"n", "vn"})  # a plain noun naming the quote's sort (服务, 改革), not a name or place
 THIS_TIME = ("本次", "此次", "这次")  # after a quote: a new noun phrase, no apposition (“…”这一战略 is one)
 DEMONSTRATIVE = regex.compile(r"[这那][场个项次些种样类批条一]|该|此[项次]|本次")  # not 那曲, 本溪: places
+FIRST_OF_PART = regex.compile(r"第[一二三四五六七八九十]+(?=[、，,]|$)")  # 产业第一、…: a part ends on its rank
 YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年$")  # a year right before a name: no count of it
 # 三个|…, 数十起|查处行动, 17次|…大会: a count of things or events, not a name. The classifiers are
 # a few of units.tsv's on purpose: all of them would refuse 数字|经济 (字) and 二期|工程 (期).
@@ -566,12 +567,13 @@ def _theme(ctx: Context, q: Quote) -> bool:
 def _adopted(ctx: Context, q: Quote) -> bool:
     """坚持“研训合一”，推进“厕所革命”。: a short quoted name that is the whole object of a verb that
     launches or upholds something (its clause ends right after the quote, or after one noun that
-    says what sort of thing it is: 推出“不见面审批”服务，) names what is launched or upheld. The verb
+    says what sort of thing it is: 推出“不见面审批”服务，树立“…”的理念。) names what is launched or upheld. The verb
     must be a word of its own tagged as one (极端组织“…” has the noun 组织)."""
     fold = ctx.doc.fold
     end = q.outer.end
-    sort = ctx.doc.token_at(end)
-    if sort is not None and sort.start == end and sort.pos in SORT_NOUN_POS and len(sort.text) > 1:
+    of = int(fold.startswith("的", end))  # 树立“…”的理念: the sort noun may follow a 的
+    sort = ctx.doc.token_at(end + of)
+    if sort is not None and sort.start == end + of and sort.pos in SORT_NOUN_POS and len(sort.text) > 1:
         end = sort.end
     after = fold[end : end + 1]
     if (after and after not in ADOPTED_END) or not ADOPTED_NAME.fullmatch(q.text):
@@ -591,8 +593,8 @@ def _refused(ctx: Context, q: Quote) -> bool:
     lex, text, fold = ctx.lex, q.text, ctx.doc.fold
     if (not SENTENCE_STOPS.isdisjoint(text) or not HAN.search(text)) and not _is_code(text):
         return True  # a sentence, or no Chinese at all, unless it is a code (“12345”, “1+X”)
-    if "第" in text or text in lex.stops("generic"):
-        return True
+    if ("第" in text and not _ranked_motto(text)) or text in lex.stops("generic"):
+        return True  # (第十六届…: an ordinal of something)
     if lex.holds_honour(text):
         return True
     if text.endswith(lex.refused_tails):
@@ -605,6 +607,12 @@ def _refused(ctx: Context, q: Quote) -> bool:
     if before.endswith((":", "：")) or before.endswith(lex.after_speech_verb):
         return True
     return False
+
+
+def _ranked_motto(text: str) -> bool:
+    """产业第一、企业家老大, 信誉第一、质量至上: a motto of parallel parts whose every 第 ends a part
+    on its rank ('first'), not an ordinal of something (第十六届)."""
+    return bool(LIST_SPLIT.search(text)) and "第" not in FIRST_OF_PART.sub("", text)
 
 
 def _names_people_or_place(ctx: Context, text: str) -> bool:

@@ -169,6 +169,9 @@ FOUND = [
     ("去年中央经济工作会议，再次作出部署。", [("中央经济工作会议", "activity")]),
     ("2018年年底的全国锦标赛是他们复出后的首次亮相。", [("全国锦标赛", "activity")]),
     ("2019年四大洲花样滑冰锦标赛结束了双人滑比赛的争夺。", [("四大洲花样滑冰锦标赛", "activity")]),
+    # a motto upheld with 的 and its sort (its parts may end on a rank), and a framework named in quotes
+    ("天津要牢固树立“产业第一、企业家老大”的理念，以敬畏之心对待企业家。", [("产业第一、企业家老大", "other")]),
+    ("建立“双支柱”调控框架，避免房价大起大落。", [("双支柱", "policy")]),
     # a prize named in quotation marks
     ("2011年，仲跻昆获得“翻译文化终身成就奖”，这是我国翻译界的最高荣誉。", [("翻译文化终身成就奖", "other")]),
     ("他获得阿联酋“谢赫扎耶德图书奖之年度文化人物奖”。", [("谢赫扎耶德图书奖之年度文化人物奖", "other")]),
@@ -280,6 +283,8 @@ TRAPS = [
     "在全国巡展的同时，它的石榴打进了国际博览会。",
     "丁薛祥在中央和国家机关党的工作暨纪检工作会议强调。",
     "欧洲主要国家仍然不同程度地“冷处理”本次会议。",
+    # an ordinal inside a quote, or a rank standing alone, names nothing
+    "他说这是“第一”。参加“第十六届”评选。",
     # a prize after a quote is the quoted work's, not its head; honours named together are no programs
     "“莫高窟161窟起甲壁画修复”荣获文化部科技成果一等奖。",
     "作品多次荣获全国中小学校园影视“影视教学”类一等奖。",

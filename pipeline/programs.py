@@ -76,6 +76,8 @@ COUNTED_NAME = regex.compile(COUNT)
 COUNT_SAID = regex.compile(r"[有近约共超逾]" + COUNT)
 NUMBERED_SET = regex.compile(r"[一二三四五六七八九十两]大")  # 三大攻坚战: the campaigns counted are the name
 CAMPAIGN = "campaign"
+NUMERALS = "一二三四五六七八九十百"
+NUMERAL_CHARS = frozenset(NUMERALS)
 SERIES_NUMBER = r"[一二三四五六七八九十〇零]{1,3}|\d{1,2}"  # 嫦娥四号, 神舟十一号, 雪龙2号
 _token_start = attrgetter("start")
 
@@ -221,6 +223,14 @@ class ProgramLexicon:
         return _any_of(n for n, (_, strength) in self.nouns.items() if strength == "strong")
 
     @cached_property
+    def word_count_pattern(self) -> re.Pattern | None:
+        """八字方针: a count of characters (字) and a noun of word_count_noun."""
+        nouns = self.cue("word_count_noun")
+        if not nouns:
+            return None
+        return re.compile(rf"[{NUMERALS}]+字(?:{'|'.join(map(re.escape, sorted(nouns, key=len, reverse=True)))})")
+
+    @cached_property
     def day_prefix_pattern(self) -> re.Pattern:
         return _any_of(self.cue("day_prefix"))
 
@@ -349,6 +359,7 @@ class ProgramStage(Stage):
         found += _outside(named_days(ctx), found)  # 9
         found += _outside(known_programs(ctx, found), found)  # 10
         found += _outside(series_members(ctx), found)  # 11
+        found += _outside(counted_word_slogans(ctx), found)  # 12
         furniture = ctx.doc.furniture
         return [c for c in found if not any(f.overlaps(c.span) for f in furniture)]
 
@@ -1179,6 +1190,17 @@ def series_members(ctx: Context) -> list[Candidate]:
         if (m.group("number") or bare) and doc.word_starts_at(span.start) and not ctx.bodies.overlaps(span):
             out.append(Candidate(span, kind))
     return out
+
+
+def counted_word_slogans(ctx: Context) -> list[Candidate]:
+    """八字方针, 十六字方针: a guideline named by how many characters it has (word_count_noun), quoted
+    or not; it begins a word (not 十|八字方针)."""
+    pattern = ctx.lex.word_count_pattern
+    if pattern is None:
+        return []
+    doc = ctx.doc
+    return [Candidate(Span(m.start(), m.end()), "policy") for m in pattern.finditer(doc.fold)
+            if not doc.fold[m.start() - 1 : m.start()] in NUMERAL_CHARS]
 
 
 def _outside(candidates: list[Candidate], found: list[Candidate]) -> list[Candidate]:

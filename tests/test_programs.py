@@ -172,6 +172,9 @@ FOUND = [
     # a motto upheld with 的 and its sort (its parts may end on a rank), and a framework named in quotes
     ("天津要牢固树立“产业第一、企业家老大”的理念，以敬畏之心对待企业家。", [("产业第一、企业家老大", "other")]),
     ("建立“双支柱”调控框架，避免房价大起大落。", [("双支柱", "policy")]),
+    # a guideline named by how many characters it has
+    ("中央经济工作会议的八字方针在金融领域已有作为。", [("中央经济工作会议", "activity"), ("八字方针", "policy")]),
+    ("坚持十六字方针。", [("十六字方针", "policy")]),
     # a prize named in quotation marks
     ("2011年，仲跻昆获得“翻译文化终身成就奖”，这是我国翻译界的最高荣誉。", [("翻译文化终身成就奖", "other")]),
     ("他获得阿联酋“谢赫扎耶德图书奖之年度文化人物奖”。", [("谢赫扎耶德图书奖之年度文化人物奖", "other")]),

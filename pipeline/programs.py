@@ -532,6 +532,9 @@ def _judge_quote(ctx: Context, q: Quote, head: Head) -> Candidate | None:
     titled = _title_noun_before(ctx, q)
     if titled:
         return Candidate(q.inner, lex.kind(lex.noun_at_end(titled)), definition)
+    organiser = _organised(ctx, q)
+    if organiser:
+        return Candidate(q.inner, "activity" if organiser in lex.cue("host") else "other", definition)
     return None
 
 
@@ -547,6 +550,20 @@ def _word_before(ctx: Context, q: Quote) -> Token | None:
     """The word that ends right where the quote opens, if one does."""
     word = ctx.doc.token_at(q.outer.start - 1)
     return word if word is not None and word.end == q.outer.start else None
+
+
+def _organised(ctx: Context, q: Quote) -> str:
+    """故宫博物院举办的“紫禁城上元之夜”, 启动的“夏商周断代工程”: the verb, when a verb that holds or
+    attends an event (host) or organises a program (organise), with 的, is right before the quote;
+    what it names is that event or program."""
+    of = _word_before(ctx, q)
+    if of is None or of.text != "的":
+        return ""
+    verb = ctx.doc.token_at(of.start - 1)
+    if (verb is None or verb.end != of.start or not verb.pos.startswith("v")
+            or verb.text not in ctx.lex.cue("host") | ctx.lex.cue("organise")):
+        return ""  # (搭建的“临时产房”, 制定的“条条框框”: what is built or drawn up is no named program)
+    return verb.text
 
 
 def _title_noun_before(ctx: Context, q: Quote) -> str:

@@ -172,6 +172,9 @@ FOUND = [
     # a motto upheld with 的 and its sort (its parts may end on a rank), and a framework named in quotes
     ("天津要牢固树立“产业第一、企业家老大”的理念，以敬畏之心对待企业家。", [("产业第一、企业家老大", "other")]),
     ("建立“双支柱”调控框架，避免房价大起大落。", [("双支柱", "policy")]),
+    # a quote right after a verb that holds an event or organises a program, and 的
+    ("包括故宫博物院举办的“紫禁城上元之夜”在内，19处景点开放。", [("紫禁城上元之夜", "activity")]),
+    ("这是服务大厅推出的“预约服务”；读者不必排队。", [("预约服务", "other")]),
     # a guideline named by how many characters it has
     ("中央经济工作会议的八字方针在金融领域已有作为。", [("中央经济工作会议", "activity"), ("八字方针", "policy")]),
     ("坚持十六字方针。", [("十六字方针", "policy")]),
@@ -286,6 +289,9 @@ TRAPS = [
     "在全国巡展的同时，它的石榴打进了国际博览会。",
     "丁薛祥在中央和国家机关党的工作暨纪检工作会议强调。",
     "欧洲主要国家仍然不同程度地“冷处理”本次会议。",
+    # what is built or drawn up is no named program
+    "乘务人员将孕妇转移到在车厢搭建的“临时产房”中。",
+    "在她看来，欧洲在各领域制定的“条条框框”已经限制了经济发展。",
     # an ordinal inside a quote, or a rank standing alone, names nothing
     "他说这是“第一”。参加“第十六届”评选。",
     # a prize after a quote is the quoted work's, not its head; honours named together are no programs

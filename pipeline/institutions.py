@@ -443,8 +443,11 @@ def _select(candidates: list[Candidate]) -> tuple[list[Candidate], list[Candidat
     chosen: list[Candidate] = []
     taken: list[Span] = []
     named = [c for c in candidates if not c.bare]
+    listed = {c.span: c.kind for c in named if c.source == "name"}
     for cand in sorted(named, key=lambda c: (-len(c.span), order[c.source], c.span.start)):
         if not any(cand.span.overlaps(t) for t in taken):
+            if cand.span in listed:  # 中央政治局: the list's kind (party_org), not its head's (局: government)
+                cand = replace(cand, kind=listed[cand.span])
             chosen.append(cand)
             taken.append(cand.span)
     bare = [c for c in candidates if c.bare and not any(c.span.overlaps(t) for t in taken)]

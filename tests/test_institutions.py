@@ -181,6 +181,7 @@ TRAPS = [
     "一座座实验室灯火通明。",
     "张伟所在部队新装备列装。",
     "他所在公司经营良好。",
+    "美国中西部许多地区学校停课。",  # 许多 (many) picks out how many
     # descriptions: a quality after a common word, a filler phrase that begins with an adjective
     "引进世界一流大学和知名企业。",  # 一流大学 is one filler word: its first part is the quality
     "我们也学人家大公司搞年会。",
@@ -473,6 +474,9 @@ def test_words_after_a_place_or_a_mark_that_are_no_proper_name(run, sentence, ca
     # a broadcaster and a weather service are no company and no television station
     ("英国广播公司报道了这一消息。", "英国广播公司", "media"),
     ("中央气象台首席预报员说。", "中央气象台", "government"),
+    # a listed body keeps the list's kind where its head would give another (局, 署, 银行)
+    ("中央政治局召开会议。", "中央政治局", "party_org"),
+    ("世界银行发布报告。", "世界银行", "other"),
 ])
 def test_the_kind_of_a_part_and_of_a_service(run, sentence, canonical, kind):
     assert {inst.canonical: inst.kind for inst in run(sentence)}.get(canonical) == kind

@@ -74,6 +74,7 @@ YEAR_AFTER = set("月度代初底末前后")  # 2018年5月, 2019年度, 80年�
 # article's year on, the last N years up to it
 FUTURE_OPENERS = ("未来", "今后")
 NEARLY = "近"
+OLD = ("古", "老")  # after 百年/千年: the age of a thing (百年老校, 千年古镇), not 百年大计
 PERIOD_OPENERS = (NEARLY, "这", "过去", "最近", *FUTURE_OPENERS)
 ORDINAL_BY_DEFAULT = set("次届期轮批")  # 十三届全国人大: these before an organ's name make an ordinal
 COUNTED = ("count", "person", "organisation", "household", "enumeration")
@@ -489,7 +490,9 @@ def _read_around(folded: str, match: re.Match, grammar: NumberGrammar) -> Figure
     if few:
         qualifiers.append(few)
     if numeral[0] in "百千万亿" and not (few or inner or (before_qualifier and (before_qualifier != "exact" or unit))):
-        return None  # 万人计划, 千方百计, 百年: a bare multiplier is a figure only with a marker (近百, 百余, 上万, 达万元)
+        if not (unit == "年" and numeral in ("百", "千") and folded[pos : pos + 1] in OLD):
+            return None  # 万人计划, 千方百计, 百年: a bare multiplier is a figure only with a marker (近百, 百余, 上万, 达万元)
+        qualifiers.append("approx")  # 百年老校, 千年古镇: a thing a hundred or a thousand years old, roughly
     if before_qualifier:
         qualifiers.append(before_qualifier)
 

@@ -106,6 +106,8 @@ FIGURES = [
     ("数十人参加", "数十人", 10, None, "人", "more_than"),
     ("近百所学校", "近百所", 100, None, "所", "approx"),
     ("上百人围观", "上百人", 100, None, "人", "approx"),  # 'a hundred or so' (上千年历史)
+    ("棠溪村一所百年老校", "百年", 100, None, "年", "approx"),  # the age of an old thing, roughly
+    ("千年古镇杨柳青", "千年", 1000, None, "年", "approx"),
     ("超过3000人", "超过3000人", 3000, None, "人", "more_than"),
     ("失业率不到10%", "不到10%", 10, None, "%", "less_than"),
     ("至少5人", "至少5人", 5, None, "人", "at_least"),
@@ -190,6 +192,7 @@ TRAPS = [
     # ... while the last N years that open a clause scope it (periods, read by claims)
     "近3年，该校培训教师",
     "近50年的勘探发现储量",
+    "这是千年大计，百年梦想",  # a bare 百年/千年 says 'long-lasting', unless an old thing follows
     "未来几十年，中国仍将继续发挥重要作用",
     "明确了今后5年的工作重点",
     "他说：“过去20余年，宝马集团深耕中国。”",

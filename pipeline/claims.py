@@ -48,6 +48,7 @@ LEFT_STRIP = " “”\"、"  # around the words before a figure: not part of wha
 ORDINAL_SUFFIX = "序次"  # what the Nth of its kind measures: its place in the order (极地科考站序次)
 RATE_NOUNS = frozenset(("增速", "增幅", "降幅", "增长率"))  # a rate of change, of what the text said before
 CHANGE_VERBS = ("增长", "增加", "下降", "减少", "提高", "提升", "上升", "降低", "回落")  # 增长7.3%: a rate
+LASTING = ("连续", "历时", "持续", "长达", "为期")  # before a time: how long a thing lasts (历时一年)
 MAIN_MENTIONS = 3  # mentions that make an institution the article's main subject
 GLUED_FUNCTION = frozenset("中里内上由遭被在向从对把将为于和与及")  # what a guessed noun may have swallowed
 # 两人, 两位 after these (a clause's opening, 这, 那) refer back to two people named before (_the_two)
@@ -203,9 +204,11 @@ class ClaimStage(Stage):
             return False
         if (doc.text[figure.number.start : figure.number.end] == "一" and figure.category not in ("award_grade", "rank", "ratio")
                 and figure.qualifier in ("exact", "approx") and figure.multiplier == 1 and figure.value == 1
-                and not (figure.category == "time" and self._about_before(doc.text, figure.number.start))):
+                and not (figure.category == "time" and (self._about_before(doc.text, figure.number.start)
+                                                        or doc.text.endswith(LASTING, 0, figure.number.start)))):
             # 一名, 一个, 一年: the indefinite article, not a count anyone checks; 一年多, 不到一年,
-            # 一年半 and 一个多亿 are (an approximate 一 is mostly not: 一来…二来, 附近|一处; 约|一分钟 is)
+            # 一年半 and 一个多亿 are (an approximate 一 is mostly not: 一来…二来, 附近|一处; 约|一分钟 is),
+            # and so is a time said to last (历时一年, 连续一周)
             return False
         if figure.category == "award_grade" and COUNT_AFTER_GRADE.match(doc.text, figure.span.end):
             return False  # 一等奖1项: the claim is the count that follows, not the grade

@@ -80,6 +80,8 @@ CLAIMS = [
     ("这项工程历时一年半完成。", "一", "工程历时一年半", 1.5, "年", "exact", "工程历时年数"),
     # ... and so is a time of 约 or 大约 一 (not 节约, nor 约 'to invite' before a count)
     ("将油菜焯水约一分钟。", "一", "焯水约一分钟", 1, "分钟", "approx", "油菜焯水时长"),
+    # ... and so is a time said to last (历时一年, 连续一周)
+    ("这项工程历时一年完工。", "一", "工程历时一年", 1, "年", "exact", "工程历时年数"),
     # 一倍 is a figure (doubling), never the article
     ("新春活动数量相较过去提升了一倍。", "一", "一倍", 1, "倍", "exact", "新春活动数量相较过去提升倍数"),
     # the verb of winning is not written twice (朱刚获得获奖等级)

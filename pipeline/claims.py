@@ -447,10 +447,13 @@ def _bracketed(text: str, open_mark: str, close_mark: str, limit: int) -> list[S
 
 
 def _inside_short_quote(text: str, number: Span) -> bool:
-    """True when the numeral sits between quotation marks that close within SHORT_QUOTE characters,
-    that hold no sentence end: “两个维护” and “三块牌子，一套班子” are names, “女儿三岁半时，我就…。” speech."""
+    """True when the numeral sits between quotation marks around at most SHORT_QUOTE characters
+    that hold no sentence end: “两个维护” and “三块牌子，一套班子” are names, “女儿三岁半时，我就…。” and
+    “到目前为止，我们只恢复了最好水平的八成，未来还可以做得更好” speech."""
     quote = enclosing(text, number.start, number.end, "“", "”", SHORT_QUOTE)
-    return quote is not None and SENTENCE_STOPS.isdisjoint(text[quote.start : quote.end - 1])
+    if quote is None or not SENTENCE_STOPS.isdisjoint(text[quote.start : quote.end - 1]):
+        return False
+    return len(quote) - 2 <= SHORT_QUOTE or "，" not in text[quote.start : quote.end]  # (longer, with commas: speech)
 
 
 def _clause(text: str, figure: Figure, sentence: Span) -> Span:

@@ -80,6 +80,9 @@ CLAIMS = [
     ("这项工程历时一年半完成。", "一", "工程历时一年半", 1.5, "年", "exact", "工程历时年数"),
     # ... and so is a time of 约 or 大约 一 (not 节约, nor 约 'to invite' before a count)
     ("将油菜焯水约一分钟。", "一", "焯水约一分钟", 1, "分钟", "approx", "油菜焯水时长"),
+    # a long quote with commas is speech, and its figures are claims (a short one is a slogan)
+    ("韩聪说，“到目前为止，我们只恢复了最好水平的八成，未来还可以做得更好”。", "八", "八成", 8, "成", "exact",
+     "我们只恢复了最好水平"),
     # ... and so is a time said to last (历时一年, 连续一周)
     ("这项工程历时一年完工。", "一", "工程历时一年", 1, "年", "exact", "工程历时年数"),
     # 一倍 is a figure (doubling), never the article
@@ -410,6 +413,7 @@ def test_a_persons_own_figure_has_no_subject(claims, text, people, figure, subje
     "这事一年半载也办不成。",
     # a short quoted slogan, commas and all, holds no figure; nor do idioms with numerals
     "学院实行“三块牌子，一套班子”管理。",
+    "参观“伟大的变革——庆祝改革开放40周年大型展览”。",  # a long quote with no comma is a name
     "店家说，“这个豆芽嘛，零头就不要了。”",
     "关键零部件实现国产化，零售额增长。",  # 零 of 零部件 and 零售 is no zero
     "“说一千道一万，不如干部带着群众干！”",

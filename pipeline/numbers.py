@@ -413,7 +413,7 @@ def _any_value(numeral: str) -> float | None:
 def _read_around(folded: str, match: re.Match, grammar: NumberGrammar) -> Figure | None:
     start, end = match.start(), match.end()
     numeral = match.group()
-    if _is_code(folded, start, end):
+    if _is_code(folded, start, end) and not _lettered_unit(folded, start, end, grammar):
         return None
     value, value_max, multiplier, form, qualifiers = _numeral_value(match)
     if value is None:
@@ -605,6 +605,13 @@ def _is_tenths(folded: str, pos: int, value: float, grammar: NumberGrammar) -> b
     if not (1 <= value <= 10) or value != int(value):
         return False
     return not folded.startswith(grammar.after_cheng, pos)
+
+
+def _lettered_unit(folded: str, start: int, end: int, grammar: NumberGrammar) -> bool:
+    """5A级: the letter after the numeral begins a unit (a grade), and nothing codelike comes before."""
+    before = _char(folded, start - 1)
+    return (_char(folded, end).isascii() and grammar.unit_at(folded, end) != ""
+            and not (before.isascii() and (before.isalnum() or before in "+:/.")))
 
 
 def _is_code(folded: str, start: int, end: int) -> bool:

@@ -108,6 +108,7 @@ FIGURES = [
     ("上百人围观", "上百人", 100, None, "人", "approx"),  # 'a hundred or so' (上千年历史)
     ("棠溪村一所百年老校", "百年", 100, None, "年", "approx"),  # the age of an old thing, roughly
     ("千年古镇杨柳青", "千年", 1000, None, "年", "approx"),
+    ("全村有2个5A级乡村旅游点", "5A级", 5, None, "A级", "exact"),  # a grade whose unit begins with a letter
     ("超过3000人", "超过3000人", 3000, None, "人", "more_than"),
     ("失业率不到10%", "不到10%", 10, None, "%", "less_than"),
     ("至少5人", "至少5人", 5, None, "人", "at_least"),
@@ -204,6 +205,7 @@ TRAPS = [
     "“十四五”规划",
     "G20峰会",
     "5G基站",
+    "K4366次列车",  # a train's number, though 次 follows
     "落实中央八项规定精神",
     "三门峡市",
     "“十四五”规划",

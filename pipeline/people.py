@@ -108,6 +108,7 @@ SAID_WORD_FREQUENCY = 1000  # a word of a character and 说 counted this often i
 SPEECH_ADVERBS = frozenset("来所再时常一又也还就都却便才曾笑听据")
 MAX_STATED_ROLE = 30  # characters of a clause stating a role after 是
 MAX_FOREIGN_NAME = 16
+LONE_LINKS = frozenset({"d", "c", "p"})  # one-character adverbs, conjunctions, prepositions (边, 和, 在)
 MAX_NAME = 4  # characters of a name the rules and the CRF accept (longer ones are transliterations, grown later)
 PROPER_NAME_POS = ("nr", "ns", "nz")  # jieba's tags of names, places and other proper nouns
 FOREIGN_CRF = 0.5  # a CRF name with no Chinese surname, made of transliteration characters, needs this much
@@ -325,6 +326,8 @@ class PeopleStage(Stage):
         # (after such a name, a verb the dictionary counts even rarely takes the character: 吴江|执笔 86)
         threshold = (VERB_AFTER_NAME_FREQUENCY if token.pos == VERB_TAG else NAME_WORD_FREQUENCY) if named \
             else EVERYDAY_FREQUENCY
+        if named and token.end == end and token.pos in LONE_LINKS:
+            return True  # 周庐|边 d|演示: after such a name, a lone adverb, conjunction or preposition is the clause's
         return token.end > end and not token.pos.startswith("nr") and jieba_dictionary().get(token.text, 0) >= threshold
 
     def _counted_from(self, pos: int) -> bool:

@@ -101,6 +101,9 @@ PERSON_POS = frozenset(("nr", "nrt", "nrfg"))  # jieba's personal-name tags (nrt
 NAME_DOTS = frozenset("·・•")  # between the parts of a foreign name
 NAME_DOT_SPLIT = re.compile("[" + "".join(NAME_DOTS) + "]")
 COPULA = "是"  # 安妹|是|…的一名普通员工: a role stated of the name
+# 讲述人：杨惠根，…研究中心主任、首任黄河站站长: a name opening its clause, a comma, and a phrase that
+# ends in a title is the person's post, set beside the name
+APPOSITION = "，"
 CLAUSE_ENDS = frozenset("，,。；;！!？?：:\n")
 SPEECH_OPENS = CLAUSE_ENDS | frozenset("“\"")  # what follows a speech verb that ends a name's clause (说，, 说：“)
 SAID_WORD_FREQUENCY = 1000  # a word of a character and 说 counted this often is a word of its own (小说, 来说)
@@ -1332,10 +1335,11 @@ class PeopleStage(Stage):
     # ------------------------------------------------------------------ role and affiliation
     def _role_stated(self, doc: Doc, mentions: list[Span]) -> tuple[str, str]:
         """安妹是额勒赛水电站的一名普通员工, 王波是一位大学教师: a clause that opens with the name and 是
-        and ends in a title states the person's role; a body named in the clause is the affiliation."""
+        and ends in a title states the person's role; so does a phrase set after the name and a comma
+        (杨惠根，…主任、首任黄河站站长); a body named in the clause is the affiliation."""
         text = doc.text
         for mention in mentions:
-            if text[mention.end : mention.end + 1] != COPULA or (
+            if text[mention.end : mention.end + 1] not in (COPULA, APPOSITION) or (
                     mention.start > 0 and is_han(text[mention.start - 1])):
                 continue
             end = mention.end + 1
@@ -1346,9 +1350,9 @@ class PeopleStage(Stage):
             if not titles:
                 continue
             start = min(titles)[0]  # the longest title ending the clause
-            bodies = [inst.canonical for inst in doc.institutions for m in inst.mentions
+            bodies = [(m.start, inst.canonical) for inst in doc.institutions for m in inst.mentions
                       if mention.end < m.start and m.end <= mention.end + 1 + start]
-            return clause[start:], bodies[0] if bodies else ""
+            return clause[start:], max(bodies)[1] if bodies else ""  # the body nearest the title (…部|中国极地研究中心)
         return "", ""
 
     def _role_before(self, doc: Doc, title: Span) -> tuple[str, str]:

@@ -845,9 +845,13 @@ def test_a_part_of_a_dotted_name_is_a_mention_of_it(run):
     [
         ("李建华是复旦大学的一名教授，他说中国很美。", ("复旦大学",), "李建华", "教授", "复旦大学"),
         ("到社区工作前，王波是一位大学教师。", (), "王波", "教师", ""),
+        # a phrase set beside the name after a comma, with the body nearest its title
+        ("讲述人：杨惠根，自然资源部中国极地研究中心主任、首任黄河站站长\n\n北极科考与南极有何不同？",
+         ("自然资源部", "中国极地研究中心"), "杨惠根", "站长", "中国极地研究中心"),
+        ("攻坚战场上的还有：张敏，山东济南市长清区环境执法二中队队长，50岁；", (), "张敏", "队长", ""),
     ],
 )
-def test_a_role_stated_with_shi(run, text, institutions, name, role, affiliation):
+def test_a_role_stated_with_shi_or_beside_the_name(run, text, institutions, name, role, affiliation):
     found = {p.name: (p.role, p.affiliation) for p in run(text, institutions=institutions).people}
     assert found.get(name) == (role, affiliation), found
 

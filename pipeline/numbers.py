@@ -84,6 +84,7 @@ ARABIC_PLAIN = re.compile(r"[\d.]+")
 LATE_MULTIPLIER = re.compile(r"[万亿]+")
 STARTS_ARABIC = re.compile(r"\d")
 FOUR_DIGITS = re.compile(r"\d{4}")
+COHORT_UNITS = ("级", "届")  # after a year: the class that entered or leaves then
 TWO_DIGITS = re.compile(r"\d{2}")
 YEARS_SINCE = re.compile(r"[ ]?(?:多)?年(?:来|以来|里|间)")
 
@@ -641,6 +642,8 @@ def _reject_or_keep(folded: str, figure: Figure, numeral: str, grammar: NumberGr
             return None
     if figure.unit == "年" and _is_period_phrase(folded, figure):
         return None
+    if figure.unit in COHORT_UNITS and FOUR_DIGITS.fullmatch(numeral) and 1000 <= figure.value <= 2200:
+        return None  # 2015级本科生, 2019届毕业生: the year a class entered or leaves, a cohort's name
     if figure.unit in ("年", "大") and _followed_by(folded, figure, grammar.title_after):
         return None
     if figure.category == "grade":

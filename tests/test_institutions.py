@@ -182,6 +182,7 @@ TRAPS = [
     "张伟所在部队新装备列装。",
     "他所在公司经营良好。",
     "美国中西部许多地区学校停课。",  # 许多 (many) picks out how many
+    "上述医院已经建成投用。",  # 上述 (the aforesaid) picks out which
     # descriptions: a quality after a common word, a filler phrase that begins with an adjective
     "引进世界一流大学和知名企业。",  # 一流大学 is one filler word: its first part is the quality
     "我们也学人家大公司搞年会。",

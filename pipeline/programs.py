@@ -48,6 +48,8 @@ HAN = regex.compile(r"\p{Han}")
 BREAK = regex.compile(r"[^\p{Han}\p{N}A-Za-z（）()·\-]")  # anything that ends a name: punctuation, space, quote
 AFTER_WINDOW = 14  # how far after a quote its head noun may stand (“…”双轮联动学校劳动教育模式)
 UNQUOTED_MAX = 24
+SUBTITLE_MARKS = ("—", "·", "：", ":")
+SHORT_FORM_MIN = 2  # characters of a quoted short form of a longer program's name (“嫦娥”)
 SELF_MAX = 40  # a quoted name ending in a program noun is refused beyond this length (speech, not a name)
 SLOGAN_MAX = 8  # a numeric slogan code is short: 三会一课, 一师一优课·一课一名师 (per part)
 CLAUSE_PART_MAX = 10  # a quoted name with commas has short parallel parts (红烛红心,同研同行)
@@ -79,6 +81,7 @@ CAMPAIGN = "campaign"
 NUMERALS = "一二三四五六七八九十百"
 NUMERAL_CHARS = frozenset(NUMERALS)
 SERIES_NUMBER = r"[一二三四五六七八九十〇零]{1,3}|\d{1,2}"  # 嫦娥四号, 神舟十一号, 雪龙2号
+SERIES_REST = regex.compile(rf"(?:{SERIES_NUMBER})号(?:[甲乙丙丁]|[A-Z])?")
 _token_start = attrgetter("start")
 
 
@@ -360,6 +363,7 @@ class ProgramStage(Stage):
         found += _outside(known_programs(ctx, found), found)  # 10
         found += _outside(series_members(ctx), found)  # 11
         found += _outside(counted_word_slogans(ctx), found)  # 12
+        found += short_forms(ctx, quotes, found)  # 13
         furniture = ctx.doc.furniture
         return [c for c in found if not any(f.overlaps(c.span) for f in furniture)]
 
@@ -1218,6 +1222,32 @@ def counted_word_slogans(ctx: Context) -> list[Candidate]:
     doc = ctx.doc
     return [Candidate(Span(m.start(), m.end()), "policy") for m in pattern.finditer(doc.fold)
             if not doc.fold[m.start() - 1 : m.start()] in NUMERAL_CHARS]
+
+
+def short_forms(ctx: Context, quotes: list[Quote], found: list[Candidate]) -> list[Candidate]:
+    """“绿色工厂”评选 beside 《绿色工厂评价办法》, “创想汽车城” beside “创想汽车城——开往幸福的节日专车”:
+    a quoted name no rule took, with which the name of a program the article names begins, is that
+    program's short form, and listed as the article gives it."""
+    fold = ctx.doc.fold
+    names = {fold[c.span.start : c.span.end]: c.kind for c in found}
+    taken = SpanIndex([c.span for c in found])
+    out: list[Candidate] = []
+    for q in quotes:
+        text = q.text
+        if len(text) < SHORT_FORM_MIN or taken.overlaps(q.inner) or not HAN.fullmatch(text[0]):
+            continue
+        kind = next((k for name, k in names.items()
+                     if len(name) > len(text) and name.startswith(text) and _sheds(text, name[len(text) :])), None)
+        if kind is not None and not _refused(ctx, q):
+            out.append(Candidate(q.inner, kind))
+    return out
+
+
+def _sheds(short: str, rest: str) -> bool:
+    """What a short form leaves off its program's name: a subtitle (——开往幸福的节日专车), after
+    three characters at least (not “设计” of 设计·责任), or a member's number (嫦娥|四号); not the rest of a word (中国|梦), nor a program noun (“形象”|工程,
+    “面子”|工程: a scare-quoted everyday word)."""
+    return (rest.startswith(SUBTITLE_MARKS) and len(short) > SHORT_FORM_MIN) or bool(SERIES_REST.fullmatch(rest))
 
 
 def _outside(candidates: list[Candidate], found: list[Candidate]) -> list[Candidate]:

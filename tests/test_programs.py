@@ -175,6 +175,11 @@ FOUND = [
     # a quote right after a verb that holds an event or organises a program, and 的
     ("包括故宫博物院举办的“紫禁城上元之夜”在内，19处景点开放。", [("紫禁城上元之夜", "activity")]),
     ("这是服务大厅推出的“预约服务”；读者不必排队。", [("预约服务", "other")]),
+    # a quoted short form of a program the article names in full: its title without the subtitle,
+    # a series without the member's number
+    ("举行的“创想汽车城——开往幸福的节日专车”主题系列活动。环节是，“创想汽车城”中设置了站点。",
+     [("创想汽车城——开往幸福的节日专车", "activity"), ("创想汽车城", "activity")]),
+    ("“嫦娥”探月。嫦娥四号着陆器成功着陆。", [("嫦娥", "project"), ("嫦娥四号", "project")]),
     # a guideline named by how many characters it has
     ("中央经济工作会议的八字方针在金融领域已有作为。", [("中央经济工作会议", "activity"), ("八字方针", "policy")]),
     ("坚持十六字方针。", [("十六字方针", "policy")]),
@@ -304,6 +309,13 @@ TRAPS = [
 @pytest.mark.parametrize("text", TRAPS)
 def test_not_programs(programs, text):
     assert [p.text for p in programs(text).programs] == []
+
+
+def test_a_quoted_everyday_word_is_no_short_form(programs):
+    """“设计” begins 设计·责任 and “形象” 形象工程, but a two-character word before a subtitle or a
+    program noun is a scare-quoted word, not the program's short form."""
+    doc = programs("“设计”越来越多地与社会相连。展览“设计·责任”开幕。“形象”要紧，不搞“形象工程”。")
+    assert sorted(p.text for p in doc.programs) == ["形象工程", "设计·责任"]
 
 
 def test_definition_expands_the_name(programs):

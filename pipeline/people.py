@@ -660,12 +660,15 @@ class PeopleStage(Stage):
         return len(span) == 3 and confidence >= SURE_CRF and self._one_name_word(span)
 
     def _named_again(self, name: str, span: Span) -> bool:
-        """A three-character name whose surname the segmenter cut off alone, as no function word
-        (米|培莲, 左|文学; not 能|安全), ending where a word ends, and named again in the article."""
+        """A three-character name named again in the article, whose surname the segmenter cut off
+        alone, as no function word (米|培莲, 左|文学; not 能|安全), ending where a word ends; or that it
+        read as one word of its own guessing, known to no dictionary (齐南南, tagged a place)."""
         first = self._token_starts.get(span.start)
-        return (len(name) == 3 and first is not None and first.end == span.start + 1
-                and first.pos not in NOT_A_NAME_START and self._word_ends_at(span.end)
-                and self._text.count(name) > 1)
+        if len(name) != 3 or first is None or self._text.count(name) < 2:
+            return False
+        if first.end == span.end:  # “快递小哥”|齐南南 ns: one word the segmenter guessed, known to no dictionary
+            return name not in jieba_dictionary()
+        return first.end == span.start + 1 and first.pos not in NOT_A_NAME_START and self._word_ends_at(span.end)
 
     def _surname_word(self, name: str, span: Span) -> bool:
         """栗|战书|委员长: the segmenter cut the rare surname off alone and tagged it a personal name,

@@ -609,6 +609,8 @@ def test_a_dot_after_a_word_that_is_no_name_joins_nothing(run):
         ("红艳艳的窗花是列车长马艳伟一个一个剪出来的。", "马艳伟", "列车长"),
         ("电视台台长罗曼评委说：“金树节有意思。”", "罗曼", "电视台台长"),  # the next title ends the name (not 罗曼评)
         ("公司负责人周庐边演示边“显摆”。", "周庐", "公司负责人"),  # a lone adverb after a name word (not 周庐边)
+        # a rarer surname in one word the segmenter guessed (tagged a place), named again
+        ("服务点的“快递小哥”齐南南刚刚见到了总书记。过年的齐南南说，“我相信。”", "齐南南", "快递小哥"),
         ("国家发改委综合司巡视员刘宇南说，消费潜力很大。", "刘宇南", "巡视员"),
         ("青年二胡演奏家霍晓君与樱美林大学的学生合奏。", "霍晓君", "二胡演奏家"),
         ("累积了有关中国知名社会学家陈翰笙的大量资料。", "陈翰笙", "社会学家"),

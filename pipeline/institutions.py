@@ -903,8 +903,8 @@ class _Finder:
         """建立健全, 重新部署, 高效廉洁: a phrase of jieba's filler entries (frequency 3, tags guessed) that
         begins with a verb, adverb or adjective (建立 v, 重新 a, 高效 a) is a predicate; a name's own
         verbs (保护协会: 保护) and nouns (行业协会, 培训基地: 培训 vn) are not."""
-        if len(word) < 4 or self._listed(word):
-            return False
+        if len(word) < 4 or self._listed(word) or self.lex.is_place(word):
+            return False  # (雄安新区: a place the lexicon adds, whose 雄安 jieba tags an adjective)
         first = word[:2]
         if first in self.lex.name_words:
             return False

@@ -7,6 +7,7 @@ province, PPCC00000000 prefecture, else county-level). The short form drops the 
 characters remain and the remainder is not a common word in jieba's dictionary with another part of
 speech (和平区 -> no short form, since 和平 is an ordinary word); a prefecture-level city always keeps
 its short form (大连, 开封: the city, in news).
+State-level new areas the codes lack (雄安新区): `lexicons/src/new_areas.tsv`, as county-level areas.
 Foreign part: `lexicons/src/world_places.tsv`, written for zhfacts from general knowledge.
 
     python scripts/build_places.py [--adcodes PATH] [-o lexicons/places.tsv]
@@ -24,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ADCODES = Path("/tmp/explore/lib/python3.11/site-packages/cpca/resources/adcodes.csv")
 WORLD = ROOT / "lexicons" / "src" / "world_places.tsv"
+NEW_AREAS = ROOT / "lexicons" / "src" / "new_areas.tsv"
 
 # The 56 officially recognised ethnic groups, as they appear in names of autonomous areas.
 ETHNIC = (
@@ -112,6 +114,16 @@ def china_rows(adcodes: Path) -> list[tuple[str, str, str, str]]:
     return list(rows.values())
 
 
+def new_area_rows() -> list[tuple[str, ...]]:
+    """State-level new areas the codes lack (雄安新区), read as county-level areas of their province."""
+    rows = []
+    for line in NEW_AREAS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, short, province = line.split("\t")[:3]
+            rows.append((name, "county", short, province))
+    return rows
+
+
 def world_rows() -> list[tuple[str, ...]]:
     rows = []
     for line in WORLD.read_text(encoding="utf-8").splitlines():
@@ -122,7 +134,7 @@ def world_rows() -> list[tuple[str, ...]]:
 
 
 HEADER = """# what: place names: China's provinces, prefectures and county-level divisions (level from the administrative code), with the short form used in running text (北碚区 -> 北碚; blank when the short form is an ordinary word or under two characters), then foreign countries and major world cities
-# source: China: adcodes.csv of the cpca package 0.5.5 (https://github.com/DQinYuan/chinese_province_city_area_mapper, MIT licence; codes of the National Bureau of Statistics); world: lexicons/src/world_places.tsv, compiled for zhfacts from general knowledge; built by scripts/build_places.py
+# source: China: adcodes.csv of the cpca package 0.5.5 (https://github.com/DQinYuan/chinese_province_city_area_mapper, MIT licence; codes of the National Bureau of Statistics), and the state-level new areas they lack from lexicons/src/new_areas.tsv; world: lexicons/src/world_places.tsv, compiled for zhfacts from general knowledge; built by scripts/build_places.py
 # licence: MIT (China part, from cpca); CC0 1.0 (world part)
 # columns: name\tlevel\tshort\tprovince
 # level: province | prefecture | county | country | world_city | world_region
@@ -136,6 +148,8 @@ def main() -> None:
     args = parser.parse_args()
     rows = china_rows(args.adcodes)
     seen = {row[0] for row in rows}
+    rows += [row for row in new_area_rows() if row[0] not in seen]
+    seen |= {row[0] for row in rows}
     rows += [row for row in world_rows() if row[0] not in seen]
     body = "".join("\t".join(row) + "\n" for row in rows)
     args.output.write_text(HEADER + body, encoding="utf-8")

@@ -102,7 +102,7 @@ FOUND = [
     ("依法推动打好污染防治攻坚战。", [("污染防治攻坚战", "campaign")]),
     ("推进实施乡村振兴战略。", [("乡村振兴战略", "strategy")]),
     # quoted speech (a stretch holding a sentence's end) is prose: a launch verb in it is read
-    ("“港珠澳大桥正式竣工，是中国实施创新驱动发展战略的体现。”", [("创新驱动发展战略", "strategy")]),
+    ("“港珠澳大桥正式竣工，是中国实施创新驱动发展战略的体现。”", [("港珠澳大桥", "project"), ("创新驱动发展战略", "strategy")]),
     ("他说：“去年是国家实施乡村振兴战略的第一年。我们要推动乡村振兴。”", [("乡村振兴战略", "strategy")]),
     # a strategy or a battle held to (贯彻, 践行) is a program, as one launched
     ("贯彻京津冀协同发展战略，推动高质量发展。", [("京津冀协同发展战略", "strategy")]),
@@ -154,6 +154,7 @@ FOUND = [
     ("深化供给侧结构性改革，确保打赢三大攻坚战。", [("供给侧结构性改革", "policy"), ("三大攻坚战", "campaign")]),
     ("继续实施积极的财政政策和稳健的货币政策。", [("积极的财政政策", "policy"), ("稳健的货币政策", "policy")]),
     ("全面建立河长制，让河流长治久清。", [("河长制", "policy")]),
+    ("港珠澳大桥、广深港高铁建成通车。", [("港珠澳大桥", "project"), ("广深港高铁", "project")]),  # major projects
     # a numeric slogan that counts words, not events
     ("坚持“九个必须坚持”，增强“四个意识”。", [("九个必须坚持", "policy"), ("四个意识", "policy")]),
     # its short form beside the longer name is that program, not another

@@ -221,6 +221,10 @@ class ProgramLexicon:
         return EachWord(self.cue("host"))
 
     @cached_property
+    def organising_verbs(self) -> frozenset[str]:  # 举办, 推出: a quote after one and 的 names what it holds
+        return self.cue("host") | self.cue("organise")
+
+    @cached_property
     def strong_noun_pattern(self) -> re.Pattern:
         """The strong program nouns (计划, 工程, 战略 …), longest first, for finding where they stand."""
         return _any_of(n for n, (_, strength) in self.nouns.items() if strength == "strong")
@@ -240,8 +244,8 @@ class ProgramLexicon:
     @cached_property
     def project_noun_pattern(self) -> re.Pattern:
         """The nouns that end a project's, exhibition's, competition's or meeting's name after a proper
-        name (proper_head: 项目, 工程, 展, 公开赛; meeting: 会议), longest first; 展 not after the first character of a
-        false suffix that ends in it (发|展, 铺|展: most of an article's 展)."""
+        name (proper_head: 项目, 工程, 展, 公开赛; meeting: 会议), longest first; 展 not after the first
+        character of a false suffix that ends in it (发|展, 铺|展: most of an article's 展)."""
         before = "".join(sorted({w[0] for w in self.stops("false_suffix") if len(w) == 2 and w.endswith("展")}))
         nouns = sorted(self.cue("proper_head") | self.cue("meeting"), key=len, reverse=True)
         return re.compile("|".join(re.escape(n) if n != "展" else f"(?<![{before}])展" for n in nouns))
@@ -565,7 +569,7 @@ def _organised(ctx: Context, q: Quote) -> str:
         return ""
     verb = ctx.doc.token_at(of.start - 1)
     if (verb is None or verb.end != of.start or not verb.pos.startswith("v")
-            or verb.text not in ctx.lex.cue("host") | ctx.lex.cue("organise")):
+            or verb.text not in ctx.lex.organising_verbs):
         return ""  # (搭建的“临时产房”, 制定的“条条框框”: what is built or drawn up is no named program)
     return verb.text
 
@@ -1221,7 +1225,7 @@ def counted_word_slogans(ctx: Context) -> list[Candidate]:
         return []
     doc = ctx.doc
     return [Candidate(Span(m.start(), m.end()), "policy") for m in pattern.finditer(doc.fold)
-            if not doc.fold[m.start() - 1 : m.start()] in NUMERAL_CHARS]
+            if doc.fold[m.start() - 1 : m.start()] not in NUMERAL_CHARS]
 
 
 def short_forms(ctx: Context, quotes: list[Quote], found: list[Candidate]) -> list[Candidate]:
@@ -1245,8 +1249,8 @@ def short_forms(ctx: Context, quotes: list[Quote], found: list[Candidate]) -> li
 
 def _sheds(short: str, rest: str) -> bool:
     """What a short form leaves off its program's name: a subtitle (——开往幸福的节日专车), after
-    three characters at least (not “设计” of 设计·责任), or a member's number (嫦娥|四号); not the rest of a word (中国|梦), nor a program noun (“形象”|工程,
-    “面子”|工程: a scare-quoted everyday word)."""
+    three characters at least (not “设计” of 设计·责任), or a member's number (嫦娥|四号); not the
+    rest of a word (中国|梦), nor a program noun (“形象”|工程, “面子”|工程: a scare-quoted everyday word)."""
     return (rest.startswith(SUBTITLE_MARKS) and len(short) > SHORT_FORM_MIN) or bool(SERIES_REST.fullmatch(rest))
 
 

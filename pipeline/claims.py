@@ -202,13 +202,7 @@ class ClaimStage(Stage):
             return False  # 12345, 2019: a bare number without unit or magnitude is a code or a date
         if figure.unit == "" and figure.category == "" and figure.qualifier == "exact" and figure.multiplier < 10_000:
             return False
-        if (doc.text[figure.number.start : figure.number.end] == "一" and figure.category not in ("award_grade", "rank", "ratio")
-                and figure.qualifier in ("exact", "approx") and figure.multiplier == 1 and figure.value == 1
-                and not (figure.category == "time" and (self._about_before(doc.text, figure.number.start)
-                                                        or doc.text.endswith(LASTING, 0, figure.number.start)))):
-            # 一名, 一个, 一年: the indefinite article, not a count anyone checks; 一年多, 不到一年,
-            # 一年半 and 一个多亿 are (an approximate 一 is mostly not: 一来…二来, 附近|一处; 约|一分钟 is),
-            # and so is a time said to last (历时一年, 连续一周)
+        if self._indefinite_one(doc.text, figure):
             return False
         if figure.category == "award_grade" and COUNT_AFTER_GRADE.match(doc.text, figure.span.end):
             return False  # 一等奖1项: the claim is the count that follows, not the grade
@@ -217,6 +211,16 @@ class ClaimStage(Stage):
         if _the_two(doc.text, figure):
             return False
         return True
+
+    def _indefinite_one(self, text: str, figure: Figure) -> bool:
+        """一名, 一个, 一年: the indefinite article, not a count anyone checks. 一年多, 不到一年, 一年半
+        and 一个多亿 are counts (an approximate 一 is mostly not: 一来…二来, 附近|一处), and so are 一倍
+        (a ratio), a time of about 一 (约|一分钟) and a time said to last (历时一年, 连续一周)."""
+        start = figure.number.start
+        if (text[start : figure.number.end] != "一" or figure.category in ("award_grade", "rank", "ratio")
+                or figure.qualifier not in ("exact", "approx") or figure.multiplier != 1 or figure.value != 1):
+            return False
+        return not (figure.category == "time" and (self._about_before(text, start) or text.endswith(LASTING, 0, start)))
 
     def _about_before(self, text: str, pos: int) -> bool:
         """约 or 大约 right before `pos` says 'about' (焯水约|一分钟), not the end of a word of the

@@ -276,12 +276,13 @@ class ClaimStage(Stage):
         # ... and is no place's or body's figure, unless a body is named in its clause (养老中心…81岁)
         subject = ("" if figure.category == "age" and not named.body_between(clause.start, figure.span.end)
                    else _subject(figure, sentence, clause, scope, places, named, main))
+        times = self.grammar.times.get(figure.unit, 1)  # 八旬: 80 岁
         return ClaimFinding(
             span=quote,
-            value=figure.value,
+            value=figure.value * times,
             unit=self.grammar.reported.get(figure.unit, figure.unit),
             qualifier=figure.qualifier,
-            value_max=figure.value_max,
+            value_max=figure.value_max * times if figure.value_max is not None else None,
             measure=measure,
             subject=subject,
             period=period.text if period else "",

@@ -160,6 +160,7 @@ class NumberGrammar:
     ordinal_after: tuple[str, ...] = ()
     title_after: tuple[str, ...] = ()
     reported: dict[str, str] = field(default_factory=dict)  # 个小时 -> 小时 (`units.tsv`)
+    times: dict[str, int] = field(default_factory=dict)  # 旬 -> 10: the reported unit's count in one of it
     _unit_lengths: tuple[int, ...] = field(default=(), repr=False)
 
     @classmethod
@@ -176,6 +177,7 @@ class NumberGrammar:
         return cls(
             units=units,
             reported={row[0]: row[2] for row in lexicons["units"].rows if len(row) > 2 and row[2]},
+            times={row[0]: int(row[3]) for row in lexicons["units"].rows if len(row) > 3 and row[3]},
             before=WordMap(markers["before"]),
             inner=WordMap(markers["inner"]),
             after=WordMap(markers["after"]),

@@ -143,6 +143,11 @@ def test_unit_as_reported(claims, text, figure, unit):
     assert _claim(claims(text), figure).unit == unit
 
 
+def test_an_age_in_decades_is_reported_in_years(claims):
+    claim = _claim(claims("仲跻昆如今年过八旬，仍在翻译。"), "八")
+    assert (claim.value, claim.unit, claim.qualifier) == (80, "岁", "more_than")
+
+
 def test_a_count_of_a_named_set_is_a_figure_inside_its_program(claims):
     """三大攻坚战 is a program and counts three campaigns; “12345”模式 is a code, no figure."""
     doc = claims("协同打好三大攻坚战。", programs=("三大攻坚战",))

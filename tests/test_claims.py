@@ -143,6 +143,13 @@ def test_unit_as_reported(claims, text, figure, unit):
     assert _claim(claims(text), figure).unit == unit
 
 
+def test_years_counted_in_zai(claims):
+    """六十余载: 载 is a year in writing (载重吨 stays a tonnage; 五大|载体 is still an enumeration)."""
+    claim = _claim(claims("仲跻昆与阿拉伯语偕行六十余载。"), "六十")
+    assert (claim.value, claim.unit, claim.qualifier) == (60, "载", "more_than")
+    assert _claim(claims("打造五大载体，推进改革。"), "五").unit == "大"
+
+
 def test_an_age_in_decades_is_reported_in_years(claims):
     claim = _claim(claims("仲跻昆如今年过八旬，仍在翻译。"), "八")
     assert (claim.value, claim.unit, claim.qualifier) == (80, "岁", "more_than")

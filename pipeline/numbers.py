@@ -159,6 +159,7 @@ class NumberGrammar:
     after_cheng: tuple[str, ...] = ()
     ordinal_after: tuple[str, ...] = ()
     title_after: tuple[str, ...] = ()
+    eras: tuple[str, ...] = ()  # 康熙, 民国: a year counted after one is a date (康熙三十二年)
     reported: dict[str, str] = field(default_factory=dict)  # 个小时 -> 小时 (`units.tsv`)
     times: dict[str, int] = field(default_factory=dict)  # 旬 -> 10: the reported unit's count in one of it
     _unit_lengths: tuple[int, ...] = field(default=(), repr=False)
@@ -186,6 +187,7 @@ class NumberGrammar:
             after_cheng=tuple(kinds.get("after_cheng", [])),
             ordinal_after=tuple(kinds.get("ordinal_after", [])),
             title_after=tuple(kinds.get("title_after", [])),
+            eras=tuple(kinds.get("era", [])),
             _unit_lengths=tuple(sorted({len(u) for u in units}, reverse=True)),
         )
 
@@ -640,8 +642,8 @@ def _reject_or_keep(folded: str, figure: Figure, numeral: str, grammar: NumberGr
     if before == "第" or (figure.span.start > 0 and folded[figure.span.start - 1] == "第"):
         return _rank(folded, figure, grammar)
     if figure.unit == "年" or (not figure.unit and after_unit.startswith("年")):
-        if _is_date_year(folded, figure, numeral):
-            return None
+        if _is_date_year(folded, figure, numeral) or folded.endswith(grammar.eras, 0, start):
+            return None  # (康熙|三十二年: a reign's year is a date)
     if figure.unit == "年" and _is_period_phrase(folded, figure):
         return None
     if figure.unit in COHORT_UNITS and FOUR_DIGITS.fullmatch(numeral) and 1000 <= figure.value <= 2200:

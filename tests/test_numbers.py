@@ -207,6 +207,7 @@ TRAPS = [
     "5G基站",
     "K4366次列车",  # a train's number, though 次 follows
     "河西学院2015级本科生",  # a cohort, by the year it entered
+    "康熙三十二年黑漆款彩寿屏",  # a reign's year is a date
     "落实中央八项规定精神",
     "三门峡市",
     "“十四五”规划",

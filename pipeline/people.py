@@ -783,7 +783,10 @@ class PeopleStage(Stage):
     def _without_glued_word(self, text: str, span: Span) -> Span:
         """苏荣案|毒害, 何晏著|《论语集解》, 孔子|曾: a CRF name of three characters run on into a
         character that is a word about the person (案, 著, 说), or into a word that follows names which
-        the segmenter cut off from a name it knows (孔子/nr 曾/d), is the two characters before it."""
+        the segmenter cut off from a name it knows (孔子/nr 曾/d), is the two characters before it; a
+        Chinese name of three the CRF ran on into a fourth the segmenter cuts off is those three."""
+        if len(span) == MAX_NAME and self._run_on_chinese_name(text[span.start : span.end]) and self._word_ends_at(span.end - 1):
+            return Span(span.start, span.end - 1)  # 张正英|家, 蒙钟德|摄: a Chinese name of three read on
         if len(span) != 3:
             return span
         last = text[span.end - 1]
@@ -794,6 +797,12 @@ class PeopleStage(Stage):
                 and first.pos in PERSON_POS):
             return Span(span.start, span.end - 1)
         return span
+
+    def _run_on_chinese_name(self, name: str) -> bool:
+        """Four characters with one Chinese surname and two or more that are no transliteration's
+        (张正英家, 胡晓春特; not 古特雷斯, 向巴平措), and no name jieba's dictionary lists (安倍晋三)."""
+        return (self._surname_at(name, 0) == 1 and sum(ch not in self.translit for ch in name[1:]) >= 2
+                and jieba_dictionary().get(name, 0) <= FILLER_FREQUENCY)
 
     def _without_word_before(self, span: Span) -> Span:
         """有/v|高士奇/nr: a CRF name begun by a word the segmenter reads as no name, before a name word

@@ -788,6 +788,9 @@ def test_a_three_character_name_met_once_is_the_two_character_one_read_on(run):
     ("魏晋时期，玄学家何晏著《论语集解》，以孔安国之说为基本依据。", "何晏", "何晏著"),  # 何晏 wrote
     ("工业和信息化部副部长罗文带队调研人工智能。罗文说：“人工智能是新引擎。”", "罗文", "罗文说"),
     ("孔子曾说过这句话。", "孔子", "孔子曾"),  # 孔子/nr 曾/d: 曾 follows the name the segmenter cut
+    # a Chinese name of three run on into a fourth character the segmenter cuts off
+    ("纪念为国牺牲的徐宝珊和徐宝璧、徐宝珍三兄弟而建。", "徐宝珍", "徐宝珍三"),
+    ("“春池岸古春流新”，韦应物云：“疏松映岚晚，春池古树新。”", "韦应物", "韦应物云"),
 ])
 def test_a_crf_name_run_on_into_a_word_about_the_person_ends_before_it(run, text, person, glued):
     names = {p.name for p in run(text).people}

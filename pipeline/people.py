@@ -784,9 +784,11 @@ class PeopleStage(Stage):
         """苏荣案|毒害, 何晏著|《论语集解》, 孔子|曾: a CRF name of three characters run on into a
         character that is a word about the person (案, 著, 说), or into a word that follows names which
         the segmenter cut off from a name it knows (孔子/nr 曾/d), is the two characters before it; a
-        Chinese name of three the CRF ran on into a fourth the segmenter cuts off is those three."""
-        if len(span) == MAX_NAME and self._run_on_chinese_name(text[span.start : span.end]) and self._word_ends_at(span.end - 1):
-            return Span(span.start, span.end - 1)  # 张正英|家, 蒙钟德|摄: a Chinese name of three read on
+        Chinese name of three the CRF ran on into a fourth the segmenter cuts off, or into such a word
+        (张正英家: 家), is those three."""
+        if (len(span) == MAX_NAME and self._run_on_chinese_name(text[span.start : span.end])
+                and (self._word_ends_at(span.end - 1) or text[span.end - 1] in self.glued_after)):
+            return Span(span.start, span.end - 1)  # 徐宝珍|三, 蒙钟德|摄: a Chinese name of three read on
         if len(span) != 3:
             return span
         last = text[span.end - 1]

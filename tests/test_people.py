@@ -791,6 +791,7 @@ def test_a_three_character_name_met_once_is_the_two_character_one_read_on(run):
     # a Chinese name of three run on into a fourth character the segmenter cuts off
     ("纪念为国牺牲的徐宝珊和徐宝璧、徐宝珍三兄弟而建。", "徐宝珍", "徐宝珍三"),
     ("“春池岸古春流新”，韦应物云：“疏松映岚晚，春池古树新。”", "韦应物", "韦应物云"),
+    ("验收组来到新田村刘勋平家，验收脱贫情况。刘勋平说，日子好了。", "刘勋平", "刘勋平家"),  # at his home
 ])
 def test_a_crf_name_run_on_into_a_word_about_the_person_ends_before_it(run, text, person, glued):
     names = {p.name for p in run(text).people}

@@ -254,6 +254,11 @@ class PeopleStage(Stage):
             confidence = crf.confidence[span]
             span = self._without_glued_word(text, self._without_word_before(span))
             name = text[span.start : span.end]
+            if len(name) == MAX_NAME and self._run_on_chinese_name(name):
+                if text.count(name[:-1]) > text.count(name):  # 胡晓春|特地, 张友清|任: the three stand alone too
+                    span, name = Span(span.start, span.end - 1), name[:-1]
+                elif confidence < SURE_CRF:
+                    continue  # 林海松涛, 纪检监察, 高智能化: four characters no Chinese name has
             if taken.overlaps(span):
                 continue
             if self._acceptable(name, span, unquoted, from_crf=True, confidence=confidence):

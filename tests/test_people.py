@@ -798,6 +798,18 @@ def test_a_crf_name_run_on_into_a_word_about_the_person_ends_before_it(run, text
     assert glued not in names and (person is None or person in names), names
 
 
+@pytest.mark.parametrize("text, person, not_person", [
+    # four characters with a Chinese surname that no Chinese name has: the three where they stand
+    # alone elsewhere in the article, else nothing unless the CRF is sure
+    ("胡晓春是守松人。因为当天是大年三十，胡晓春特地带了一副春联。", "胡晓春", "胡晓春特"),
+    ("马尾松铺山盖岭，林海松涛的无边绿色，让每一个人心旷神怡。", None, "林海松涛"),
+    ("努力实现新时代纪检监察工作高质量发展。", None, "纪检监察"),
+])
+def test_four_characters_with_a_chinese_surname(run, text, person, not_person):
+    names = {p.name for p in run(text).people}
+    assert not_person not in names and (person is None or person in names), names
+
+
 @pytest.mark.parametrize("text, person", [
     ("孟子认为，人性本善。", "孟子"),  # the CRF takes no 子 into a name
     ("鲁迅曾写道，世上本没有路。", "鲁迅"),  # jieba counts 鲁迅 1,507 times: an everyday word's frequency

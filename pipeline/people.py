@@ -252,13 +252,10 @@ class PeopleStage(Stage):
         taken = SpanIndex(_mentions(found))
         for span in crf.values():
             confidence = crf.confidence[span]
-            span = self._without_glued_word(text, self._without_word_before(span))
+            span = self._without_four(text, self._without_glued_word(text, self._without_word_before(span)), confidence)
+            if span is None:
+                continue
             name = text[span.start : span.end]
-            if len(name) == MAX_NAME and self._run_on_chinese_name(name):
-                if text.count(name[:-1]) > text.count(name):  # 胡晓春|特地, 张友清|任: the three stand alone too
-                    span, name = Span(span.start, span.end - 1), name[:-1]
-                elif confidence < SURE_CRF:
-                    continue  # 林海松涛, 纪检监察, 高智能化: four characters no Chinese name has
             if taken.overlaps(span):
                 continue
             if self._acceptable(name, span, unquoted, from_crf=True, confidence=confidence):
@@ -804,6 +801,17 @@ class PeopleStage(Stage):
                 and first.pos in PERSON_POS):
             return Span(span.start, span.end - 1)
         return span
+
+    def _without_four(self, text: str, span: Span, confidence: float) -> Span | None:
+        """Four characters no Chinese name has, left after the trims above (_run_on_chinese_name): the
+        three, where the article gives them more often than the four (胡晓春|特地, 张友清|任); else
+        nothing, unless the CRF is sure (林海松涛, 纪检监察, 高智能化)."""
+        name = text[span.start : span.end]
+        if len(name) != MAX_NAME or not self._run_on_chinese_name(name):
+            return span
+        if text.count(name[:-1]) > text.count(name):
+            return Span(span.start, span.end - 1)
+        return span if confidence >= SURE_CRF else None
 
     def _run_on_chinese_name(self, name: str) -> bool:
         """Four characters with one Chinese surname and two or more that are no transliteration's

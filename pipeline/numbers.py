@@ -654,7 +654,8 @@ def _reject_or_keep(folded: str, figure: Figure, numeral: str, grammar: NumberGr
         return None
     if figure.unit == "大" and (figure.value > 10 or not _cjk(_char(folded, unit_end))
                                or grammar.units.get(grammar.unit_at(folded, unit_end), "time") != "time"):
-        return None  # 十九大 is the 19th congress; 两大勺 is a size (五大|载体 is no time); 三大 at a clause end is no enumeration
+        # 十九大 is the 19th congress; 两大勺 is a size (五大|载体 is no time); 三大 at a clause end is no enumeration
+        return None
     if figure.unit in ORDINAL_BY_DEFAULT and _char(folded, unit_end) in CN_DIGITS:
         return None  # 十九届二中全会, 十三届一次会议: an ordinal session name
     if figure.unit in ORDINAL_BY_DEFAULT and _followed_by(folded, figure, grammar.ordinal_after):

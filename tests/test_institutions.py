@@ -76,6 +76,7 @@ NAMES = [
     # halls of science, archives and exhibits
     ("极地科普馆位于上海，已对社会免费开放。", "极地科普馆", "other", "极地科普馆"),
     ("档案存放在上海市档案馆。", "上海市档案馆", "other", "上海市档案馆"),
+    ("在钱塘江畔万向集团总部的大厅里，摆放着奖杯。", "万向集团", "company", "万向集团"),  # 畔: by the river
 ]
 
 

@@ -295,6 +295,8 @@ TRAPS = [
     "在全国巡展的同时，它的石榴打进了国际博览会。",
     "丁薛祥在中央和国家机关党的工作暨纪检工作会议强调。",
     "欧洲主要国家仍然不同程度地“冷处理”本次会议。",
+    # a quoted park or square is a place, however it opens (九榕: nine banyans)
+    "村民不但修建了“九榕公园”，还建成一千余米的木栈道。",
     # what is built or drawn up is no named program
     "乘务人员将孕妇转移到在车厢搭建的“临时产房”中。",
     "在她看来，欧洲在各领域制定的“条条框框”已经限制了经济发展。",

@@ -305,10 +305,14 @@ class PeopleStage(Stage):
         self._token_starts = dict(zip(self._starts, doc.tokens))
         # the institutions' mentions, and the first to end at each position (a post's body ends
         # where the post begins): asked for every title the article holds
-        self._bodies = [m for inst in doc.institutions for m in inst.mentions]
+        self._bodies: list[Span] = []
         self._body_ending: dict[int, Span] = {}
-        for mention in self._bodies:
-            self._body_ending.setdefault(mention.end, mention)
+        self._name_ending: dict[int, str] = {}  # the canonical name of that first body
+        for inst in doc.institutions:
+            for mention in inst.mentions:
+                self._bodies.append(mention)
+                self._body_ending.setdefault(mention.end, mention)
+                self._name_ending.setdefault(mention.end, inst.canonical)
 
     def _token_at(self, i: int):
         """The segmenter's word covering character i of this document, or None."""
@@ -1395,7 +1399,7 @@ class PeopleStage(Stage):
     def _grown_post(self, doc: Doc, title: Span) -> tuple[int, str]:
         """Where the title grown left over its noun modifiers begins, and an institution right before it."""
         text = doc.text
-        affiliation = self._institution_ending_at(doc, title.start)
+        affiliation = self._institution_ending_at(title.start)
         start = title.start
         if not affiliation:
             window_start = max(0, title.start - ROLE_PREFIX_MAX)
@@ -1456,12 +1460,12 @@ class PeopleStage(Stage):
             return ""
         return bodies[0][1]
 
-    def _institution_ending_at(self, doc: Doc, pos: int) -> str:
-        for inst in doc.institutions:
-            for m in inst.mentions:
-                if m.end == pos or (m.end == pos - 1 and doc.text[pos - 1] == "的"):
-                    return inst.canonical
-        return ""
+    def _institution_ending_at(self, pos: int) -> str:
+        """The body named right before `pos`, or before a 的 there (北京大学的|教授)."""
+        name = self._name_ending.get(pos)
+        if name is None and self._text[pos - 1 : pos] == "的":
+            name = self._name_ending.get(pos - 1)
+        return name or ""
 
     def _nearest_institution(self, doc: Doc, pos: int, within: Span) -> str:
         best, best_distance = "", None

@@ -672,9 +672,14 @@ def _is_code(text: str) -> bool:
 def _everyday_counted_word(ctx: Context, text: str) -> bool:
     """一刀切 (an idiom), 一家人, 两翼 (nouns), 双子座 (jieba tags it a name): a word jieba's dictionary
     counts, under a tag no slogan of policy gets (一国两制 l, 三个代表 nz, 十四五 m are slogans)."""
-    tokens = ctx.segmenter.tag(text)
-    return (len(tokens) == 1 and tokens[0].pos in EVERYDAY_COUNTED_TAGS
+    return (_one_word_tag(ctx, text) in EVERYDAY_COUNTED_TAGS
             and jieba_dictionary().get(text, 0) > FILLER_FREQUENCY)  # (四个坚持 is a filler)
+
+
+def _one_word_tag(ctx: Context, text: str) -> str:
+    """The segmenter's tag of `text` read alone, when it reads it as one word; else ""."""
+    words = ctx.segmenter.tag(text)
+    return words[0].pos if len(words) == 1 else ""
 
 
 def _is_numeric_slogan(ctx: Context, text: str) -> bool:
@@ -1048,8 +1053,7 @@ def proper_projects(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             continue
         if tokens[i].start != m.start():
             if tokens[i].pos.startswith(PROPER_POS):  # 三峡工程: one proper word of jieba's dictionary
-                own = ctx.segmenter.tag(fold[tokens[i].start : m.start()])
-                if len(own) == 1 and own[0].pos.startswith(PROPER_POS):  # (not 伟大|工程)
+                if _one_word_tag(ctx, fold[tokens[i].start : m.start()]).startswith(PROPER_POS):  # (not 伟大|工程)
                     out.append(Candidate(Span(tokens[i].start, m.end()), ctx.lex.kind(m.group())))
                 continue
             if (not tokens[i].pos.startswith(NAME_WORD_POS) or not ctx.lex.noun_at_end(tokens[i].text)
@@ -1096,8 +1100,7 @@ def proper_projects(ctx: Context, found: list[Candidate]) -> list[Candidate]:
 
 def _lone_verb(ctx: Context, text: str) -> bool:
     """主持|会议 read as one noun: the part before the program noun is a verb alone."""
-    words = ctx.segmenter.tag(text)
-    return len(words) == 1 and words[0].pos == "v"
+    return _one_word_tag(ctx, text) == "v"
 
 
 def _counted(ctx: Context, start: int, end: int) -> bool:

@@ -1018,9 +1018,10 @@ class _Finder:
         """A word jieba guessed (被选为) carries a guessed tag: trust it only as the name's own first
         word right before the head (鲤鱼池小学, 培新小学校), and not even there when it begins with a
         function word. The dictionary's filler entries (frequency 3: 在京举行 n) are no better when
-        they begin with one."""
+        they begin with one. A region the place lexicon lists (港珠澳, which jieba's dictionary lacks) is
+        no guess."""
         frequency = self.vocabulary.get(word, 0)
-        if frequency == 0 and parts:
+        if frequency == 0 and parts and word not in self.lex.places:
             return True
         return frequency <= FILLER_FREQUENCY and word[0] in self.lex.stop
 

@@ -189,6 +189,9 @@ TRAPS = [
     "上述医院已经建成投用。",  # 上述 (the aforesaid) picks out which
     "乡镇党委要抓好落实，乡镇卫生院要配齐医生。",  # 乡镇 (townships): a class of bodies
     "西港特区是中柬首个签订双边政府协定、建立双边协调机制的经济特区。",  # 双边 (bilateral): a relation
+    # the status a place is to reach, not a body: 中心 here is a hub
+    "将香港发展成为亚洲高新技术产业融资中心。",
+    "把深圳建设成为全球绿色金融中心。",
     # descriptions: a quality after a common word, a filler phrase that begins with an adjective
     "引进世界一流大学和知名企业。",  # 一流大学 is one filler word: its first part is the quality
     "我们也学人家大公司搞年会。",

@@ -154,6 +154,8 @@ class OrgLexicons:
     qualities: frozenset[str]  # 一流, 知名, 大: modifiers that praise or rank
     posts: frozenset[str]  # titles of an office or post (书记, 总裁): a person's, never a name's body
     military: MilitaryWords  # the words of units' designations (陆军, 某旅, 第71集团军)
+    # classifiers of things counted (把, 块, 碗): 小 or 中 alone before one is a size (1小把), no school
+    classifiers: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicons(cls, lexicons: Lexicons) -> "OrgLexicons":
@@ -193,6 +195,8 @@ class OrgLexicons:
             posts=frozenset(row[0] for row in lexicons["titles"].rows if _col(row, 2) in POST_KINDS)
             if "titles" in lexicons else frozenset(),
             military=MilitaryWords.from_lexicons(lexicons, frozenset(places)),
+            classifiers=frozenset(row[0] for row in lexicons["units"].rows if _col(row, 1) == "count")
+            if "units" in lexicons else frozenset(),
         )
 
     @cached_property  # hot: asked for every token; the lexicons never change after loading
@@ -644,11 +648,19 @@ class _Finder:
             if start == token.start:
                 if size == 1 and token.pos.startswith("v") and token.text == fold[start] and self._verb_follows(end):
                     continue  # 把人民日报|办|出新水平: 办 alone, tagged a verb, before a verb is the verb 'to run'
+                if size == 1 and self._size_of_thing(token):
+                    continue
                 return start
             # the head begins before the token, where another token begins
             if start >= 0 and fold[start:end] in self.lex.heads and start in self.starts:
                 return start
         return None
+
+    def _size_of_thing(self, token: Token) -> bool:
+        """黑木耳1|小|把: a numeral's one-character head alone before a classifier is a size, not a school."""
+        after = self.starts.token(token.end)
+        return after is not None and after.text in self.lex.classifiers \
+            and token.text in self.lex.heads and self.lex.heads[token.text].bare == "numeral"
 
     def _listed(self, word: str) -> bool:
         """jieba's dictionary holds `word` as more than a filler entry (whose tag is a guess)."""

@@ -189,6 +189,7 @@ TRAPS = [
     "上述医院已经建成投用。",  # 上述 (the aforesaid) picks out which
     "乡镇党委要抓好落实，乡镇卫生院要配齐医生。",  # 乡镇 (townships): a class of bodies
     "西港特区是中柬首个签订双边政府协定、建立双边协调机制的经济特区。",  # 双边 (bilateral): a relation
+    "原料：黑木耳1小把，姜1小块，鸡蛋2个。",  # 小 before a classifier is a size: no primary school
     # the status a place is to reach, not a body: 中心 here is a hub
     "将香港发展成为亚洲高新技术产业融资中心。",
     "把深圳建设成为全球绿色金融中心。",

@@ -51,6 +51,7 @@ VERB_HEADS = frozenset({"办"})  # heads that are also verbs (扶贫办; 王立�
 # Parts of speech that can sit inside a name body.
 NOUNISH = ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "ng", "g", "vn", "an", "j", "eng", "b", "l", "s")
 LEADING_PREDICATE = ("v", "l", "i", "d", "a")  # parts of speech that begin a predicate, not a name
+COMMON_NOUN_TAGS = ("n", "vn")
 PROPER = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
 MIN_STANDALONE_HEAD = 5  # a compound head this long, used alone, still names one body (社区教育学院)
 MAX_NAME = 24
@@ -1182,12 +1183,22 @@ class _Finder:
     def _described(self, start: int, body: list[tuple[str, str, str]]) -> bool:
         """一家服装厂, 一些空调厂, 他的软件公司, 该集团公司: after a quantity, a determiner, 有 or 的, a body of
         common nouns only (no proper name, no place) describes a kind of body; it names none. A word
-        jieba does not really know (我们的四通利方公司) is taken for a name."""
+        jieba does not really know (我们的四通利方公司) is taken for a name, unless it is two everyday
+        common nouns (一家服装辅料公司: 服装 + 辅料, a filler entry)."""
         index = self.ends.get(start)
-        if index is None or any(p[2].startswith(PROPER) or not self._listed(p[0]) for p in body):
+        if index is None or any(p[2].startswith(PROPER) or not (self._listed(p[0]) or self._common_compound(p[0]))
+                                for p in body):
             return False
         word = self.tokens[index].text
         return word in INDEFINITE or word in self.lex.determiners or bool(COUNTED.match(word))
+
+    def _common_compound(self, word: str) -> bool:
+        """`word` splits into two words jieba's dictionary lists as common nouns (服装|辅料; not 四通|利方)."""
+        for cut in range(2, len(word) - 1):
+            pieces = [self.segmenter.tag(part) for part in (word[:cut], word[cut:])]
+            if all(len(p) == 1 and p[0].pos in COMMON_NOUN_TAGS and self._listed(p[0].text) for p in pieces):
+                return True
+        return False
 
     def _body_names(self, body: list[tuple[str, str, str]], info: Head, real_place: bool,
                     split: bool = False) -> bool:

@@ -118,6 +118,9 @@ SESSION_DELEGATION = regex.compile(  # (十二届)全国人大|五次会议|新�
 # known bodies whose institutes or branches are named after them (中科院|国家天文台, 国家电网|天津滨海供电公司)
 PARENT_KINDS = ("research_institute", "university", "company")
 TRADE_NAME_TAGS = ("nz", "nt", "ns", "eng", "nr")  # a body with one of these already holds a trade name
+# Words for the bodies of every level or place at once: after one, a known short name (人大, 政协)
+# names that class (地方人大, 各级政协), not the one body the name alone means.
+LEVEL_CLASSES = frozenset({"地方", "各级", "各地", "基层", "上级", "下级"})
 UNNAMING = frozenset({"某", "这家"})  # with org_stop's determiners (一家): 某机械有限公司 is left unnamed
 MAX_TRADE_NAME = 6  # characters of a trade name's pieces before a line of business (北京华|韵尚德)
 # a verb this frequent in jieba's dictionary is the sentence's, not a trade name's (来到 8779, 注册 1431; 再生 633)
@@ -1361,6 +1364,8 @@ class _Finder:
             # fine, 部长 is a title): but half of jieba's one word for two known short forms is a name
             if ((len(word) <= 2 and not (start in self.starts and end in self.ends)) or self._straddled_by_word(end)) \
                     and not self._in_known_pair(start, end):
+                continue
+            if self._word_before(start)[1] in LEVEL_CLASSES:
                 continue
             country = self._country_before(start)
             start -= len(country)  # 美国|国务院 is America's, not China's State Council

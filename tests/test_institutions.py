@@ -172,7 +172,8 @@ TRAPS = [
     "学院充分利用党委理论学习中心组开展学习。",  # 充分利用 ends the name; 中心组 is a study group
     "据一些空调厂预测，今年销量会上升。",  # after a quantity, common nouns + head describe a kind
     "她在一家服装厂当工人。",
-    "卖扣子的温州妇女成为一家服装辅料公司的创始人。",  # 服装辅料, a filler entry, is two common nouns
+    "卖扣子的温州妇女成为一家服装辅料公司的创始人。",
+    "按法定程序报批地方人大审核，各级政协也要监督。",  # 地方, 各级 + 人大: the congresses of every level  # 服装辅料, a filler entry, is two common nouns
     "他的软件公司去年上市了。",  # after 的, the same
     "农村有不少家庭工厂。",
     "学校举办了为期一周的教师培训班。",  # a course is no part of a body

@@ -173,7 +173,8 @@ TRAPS = [
     "据一些空调厂预测，今年销量会上升。",  # after a quantity, common nouns + head describe a kind
     "她在一家服装厂当工人。",
     "卖扣子的温州妇女成为一家服装辅料公司的创始人。",
-    "按法定程序报批地方人大审核，各级政协也要监督。",  # 地方, 各级 + 人大: the congresses of every level  # 服装辅料, a filler entry, is two common nouns
+    "按法定程序报批地方人大审核，各级政协也要监督。",
+    "上海队战胜北京队。",  # 战胜 (tagged n) is the clause's verb: no 上海队战胜北京队  # 地方, 各级 + 人大: the congresses of every level  # 服装辅料, a filler entry, is two common nouns
     "他的软件公司去年上市了。",  # after 的, the same
     "农村有不少家庭工厂。",
     "学校举办了为期一周的教师培训班。",  # a course is no part of a body
@@ -272,6 +273,9 @@ LEFT_EDGES = [
     # verbs and qualifiers of org_stop.tsv: 代表, 使, 行使 (tagged n), 暨; 原, 新一届 (former, new term)
     ("我谨代表中共宜宾市委向大家致谢。", "中共宜宾市委", "代表中共宜宾市委"),
     ("这也使县团委的工作更加扎实。", "县团委", "使县团委"),
+    # 战胜, 现任, 声称, 状告, 办理 (tagged n): a clause's verbs, not a name's first word
+    ("他现任中国艺术研究院研究员。", "中国艺术研究院", "现任中国艺术研究院"),
+    ("冲绳县政府多次状告中央政府。", "中央政府", "冲绳县政府多次状告中央政府"),
     ("由筹备委员会行使市政府职权。", "市政府", "筹备委员会行使市政府"),
     ("由市委宣传部暨市文明办主办。", "市委宣传部", "市委宣传部暨市文明办"),
     ("受到原国家计委的表彰。", "国家计委", "原国家计委"),

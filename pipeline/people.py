@@ -97,6 +97,9 @@ VERB_AFTER_NAME_FREQUENCY = 50  # a verb this frequent after a two-character nam
 NAME_WORD_FREQUENCY = 200  # a whole name jieba's dictionary counts more often than this is a word (滑雪 269)
 # A title right before this is a plural noun (同学们, 老师们), not one person's title.
 PLURAL = "们"
+# jieba's tags of a surname character that is no everyday word of its own (杨 nr, 刘 zg, 郑 ns)
+SURNAME_POS = ("nr", "zg", "ns")
+PHRASE_WORD_FREQUENCY = 300  # a word after a polysemous surname this frequent makes a phrase (戴|眼镜 731)
 PERSON_POS = frozenset(("nr", "nrt", "nrfg"))  # jieba's personal-name tags (nrt: a transliterated one)
 NAME_DOTS = frozenset("·・•")  # between the parts of a foreign name
 NAME_DOT_SPLIT = re.compile("[" + "".join(NAME_DOTS) + "]")
@@ -609,11 +612,21 @@ class PeopleStage(Stage):
             return False
         if self.bare_surname_cues.fullmatch(name, self._surname_at(name, 0) or len(name)):
             return False  # 潘氏, 刘姥姥: the person is the bare surname, added by `_bare_surnames`
+        if from_crf and confidence < SURE_CRF and self._phrase_of_words(name, sur):
+            return False
         if from_crf and not self._surname_at(name, 0) and (len(name) < 3 or confidence < UNSURE_CRF):
             return False  # a CRF span without a surname is too often a common word unless the model is sure
         if from_crf and confidence < UNSURE_CRF and self._surname_rank(name) > RARE_SURNAME_RANK:
             return False  # so is one that begins with a rare surname (师德, 温馨)
         return True
+
+    def _phrase_of_words(self, name: str, sur: int) -> bool:
+        """戴眼镜, 张嘴巴, 高素质, 练内功: a one-character 'surname' that jieba's dictionary holds as a word
+        of another kind (戴 v, 张 q, 高 a) before an everyday word (眼镜, 素质) reads as a phrase; 杨 (nr)
+        + 建立 and 刘 (zg) + 得胜 are names."""
+        return (sur == 1 and len(name) == 3 and not self._word_tag(name[0]).startswith(SURNAME_POS)
+                and jieba_dictionary().get(name[1:], 0) >= PHRASE_WORD_FREQUENCY
+                and not self._word_tag(name[1:]).startswith("nr"))
 
     def _listed_among_things(self, span: Span) -> bool:
         """李、桃、杨梅、枇杷: a two-character CRF name set by 、 beside a common noun the segmenter knows

@@ -772,6 +772,23 @@ def test_a_word_jieba_tags_as_a_name_wrongly_is_none(run, text, not_person):
     assert not_person not in [p.name for p in run(text).people]
 
 
+@pytest.mark.parametrize("text, phrase", [
+    ("纷纷来到这片希望的田野上。“戴眼镜”的农民多起来了。", "戴眼镜"),  # 戴 v + 眼镜: wearing glasses
+    ("唱的时候务必张嘴巴，务必戴上围巾。", "张嘴巴"),  # 张 q + 嘴巴: open the mouth
+    ("有的是高素质青年农民成了致富带头人。", "高素质"),  # 高 a + 素质: high-quality
+])
+def test_a_polysemous_surname_before_an_everyday_word_is_a_phrase(run, text, phrase):
+    assert phrase not in [p.name for p in run(text).people]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("刚刚迈出家门时，杨建立已经冒着寒风出发了。", "杨建立"),  # 杨 nr: a surname first
+    ("回顾十年创业历程，杨治国深有感触。", "杨治国"),
+])
+def test_a_surname_that_is_no_other_word_before_an_everyday_word_is_a_name(run, text, name):
+    assert name in [p.name for p in run(text).people]
+
+
 def test_a_title_still_anchors_a_name_that_is_also_a_listed_word(run):
     # 万隆 is Bandung in common_nr.tsv, and the name of 双汇's chairman
     assert [(p.name, p.role) for p in run("双汇集团董事长万隆不禁感慨。").people] == [("万隆", "董事长")]

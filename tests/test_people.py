@@ -789,6 +789,14 @@ def test_a_surname_that_is_no_other_word_before_an_everyday_word_is_a_name(run, 
     assert name in [p.name for p in run(text).people]
 
 
+@pytest.mark.parametrize("text, dish", [
+    ("还有鸡，白切鸡、豉油鸡、姜葱鸡，各有各的做法。", "白切鸡"),  # 鸡 (chicken) is in no given name
+    ("有的人家还要放上一只完整白切鸡。", "白切鸡"),
+])
+def test_a_dish_is_no_name(run, text, dish):
+    assert dish not in [p.name for p in run(text).people]
+
+
 def test_a_title_still_anchors_a_name_that_is_also_a_listed_word(run):
     # 万隆 is Bandung in common_nr.tsv, and the name of 双汇's chairman
     assert [(p.name, p.role) for p in run("双汇集团董事长万隆不禁感慨。").people] == [("万隆", "董事长")]

@@ -629,6 +629,8 @@ def _refused(ctx: Context, q: Quote) -> bool:
     lex, text, fold = ctx.lex, q.text, ctx.doc.fold
     if (not SENTENCE_STOPS.isdisjoint(text) or not HAN.search(text)) and not _is_code(text):
         return True  # a sentence, or no Chinese at all, unless it is a code (“12345”, “1+X”)
+    if len(text) < 2:
+        return True  # one character quoted is a word talked about (“福”字, “慢”就是守望), never a name
     if ("第" in text and not _ranked_motto(text)) or text in lex.stops("generic"):
         return True  # (第十六届…: an ordinal of something)
     if lex.holds_honour(text):

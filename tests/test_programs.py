@@ -302,6 +302,9 @@ TRAPS = [
     "在她看来，欧洲在各领域制定的“条条框框”已经限制了经济发展。",
     # an ordinal inside a quote, or a rank standing alone, names nothing
     "他说这是“第一”。参加“第十六届”评选。",
+    # one character quoted is a word talked about
+    "君子的内在修养，“质”指的是本心，“文”指的是文采。",
+    "中国航船行得“稳”，百姓日子过得“进”。",
     # a prize after a quote is the quoted work's, not its head; honours named together are no programs
     "“莫高窟161窟起甲壁画修复”荣获文化部科技成果一等奖。",
     "作品多次荣获全国中小学校园影视“影视教学”类一等奖。",

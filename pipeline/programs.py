@@ -68,6 +68,8 @@ ADOPTED_END = frozenset("，,。；;！？!?\n")  # what may follow a quote that
 SORT_NOUN_POS = frozenset({"n", "vn"})  # a plain noun naming the quote's sort (服务, 改革), not a name or place
 THIS_TIME = ("本次", "此次", "这次")  # after a quote: a new noun phrase, no apposition (“…”这一战略 is one)
 DEMONSTRATIVE = regex.compile(r"[这那][场个项次些种样类批条一]|该|此[项次]|本次")  # not 那曲, 本溪: places
+# 推出|更多试点项目, 实施|一批重点工程: how many programs of a sort, not one program's name
+QUANTIFIER = regex.compile(r"更多|一[批些系]|若干|各[项类种个]|诸多|众多|大批|多[个项种批]")
 FIRST_OF_PART = regex.compile(r"第[一二三四五六七八九十]+(?=[、，,]|$)")  # 产业第一、…: a part ends on its rank
 YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年$")  # a year right before a name: no count of it
 # 三个|…, 数十起|查处行动, 17次|…大会: a count of things or events, not a name. The classifiers are
@@ -907,7 +909,7 @@ def _name_ending_in_noun(ctx: Context, pos: int, strong_only: bool, nouns: froze
             if (len(name) < 2 or _generic_name(ctx, name) or _ends_generic(ctx, name) or COUNTED_NAME.match(name)
                     or COUNT_SAID.search(name)):
                 return None
-            if DEMONSTRATIVE.match(name):
+            if DEMONSTRATIVE.match(name) or QUANTIFIER.match(name):
                 return None  # 这场|村容整治攻坚战: a reference back to a program, not its name
             if len(ctx.segmenter.cut(window[begin:end])) == 1:
                 return None  # a dictionary word (考核制度, 扶贫项目) is a common noun, not a name

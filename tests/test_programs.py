@@ -302,6 +302,9 @@ TRAPS = [
     "在她看来，欧洲在各领域制定的“条条框框”已经限制了经济发展。",
     # an ordinal inside a quote, or a rank standing alone, names nothing
     "他说这是“第一”。参加“第十六届”评选。",
+    # how many programs of a sort, after a launch verb: no one program's name
+    "前海将逐步推出更多试点项目及开放措施。",
+    "各地实施一些大型基建项目。",
     # one character quoted is a word talked about
     "君子的内在修养，“质”指的是本心，“文”指的是文采。",
     "中国航船行得“稳”，百姓日子过得“进”。",

@@ -50,6 +50,7 @@ RATE_NOUNS = frozenset(("增速", "增幅", "降幅", "增长率"))  # a rate of
 CHANGE_VERBS = ("增长", "增加", "下降", "减少", "提高", "提升", "上升", "降低", "回落")  # 增长7.3%: a rate
 LASTING = ("连续", "历时", "持续", "长达", "为期")  # before a time: how long a thing lasts (历时一年)
 MAIN_MENTIONS = 3  # mentions that make an institution the article's main subject
+POPULATION = "population"  # the category of units.tsv for 人口: a unit that is the noun counted (14亿人口)
 GLUED_FUNCTION = frozenset("中里内上由遭被在向从对把将为于和与及")  # what a guessed noun may have swallowed
 # 两人, 两位 after these (a clause's opening, 这, 那) refer back to two people named before (_the_two)
 PAIR_WORDS, PAIR_UNITS = ("两", "二", "俩"), ("人", "位")
@@ -276,11 +277,12 @@ class ClaimStage(Stage):
         # ... and is no place's or body's figure, unless a body is named in its clause (养老中心…81岁)
         subject = ("" if figure.category == "age" and not named.body_between(clause.start, figure.span.end)
                    else _subject(figure, sentence, clause, scope, places, named, main))
-        times = self.grammar.times.get(figure.unit, 1)  # 八旬: 80 岁
+        unit = figure.unit or self._unit_ending(right_side)
+        times = self.grammar.times.get(unit, 1)  # 八旬: 80 岁
         return ClaimFinding(
             span=quote,
             value=figure.value * times,
-            unit=self.grammar.reported.get(figure.unit, figure.unit),
+            unit=self.grammar.reported.get(unit, unit),
             qualifier=figure.qualifier,
             value_max=figure.value_max * times if figure.value_max is not None else None,
             measure=measure,
@@ -292,9 +294,15 @@ class ClaimStage(Stage):
             number_span=figure.number,
         )
 
+    def _unit_ending(self, counted: str) -> str:
+        """42万|贫困人口: a count with no classifier whose noun ends in a word for a population (人口) is
+        a count of people."""
+        return next((unit for unit, category in self.grammar.units.items()
+                     if category == POPULATION and counted.endswith(unit)), "")
+
     def _measure_after(self, doc: Doc, figure: Figure, clause: Span) -> str:
         """The noun phrase after a classifier (6800多名教师 -> 教师), or "" when the number ends its phrase."""
-        if figure.category in ("percent", "percent_point", "permille", "money", "rank", "fraction"):
+        if figure.category in ("percent", "percent_point", "permille", "money", "rank", "fraction", POPULATION):
             if not (figure.category == "rank" and figure.unit):  # (第三座|极地科考站 ranks what follows)
                 return ""
         rest = doc.text[figure.span.end : min(clause.end, figure.span.end + MAX_RIGHT)]

@@ -103,7 +103,7 @@ CLAIMS = [
     ("当年查获的100只斑海豹幼崽中，29只死亡。", "100", "100只斑海豹幼崽", 100, "只", "exact", "斑海豹幼崽只数"),
     ("当年查获的100只斑海豹幼崽中，29只死亡。", "29", "29只", 29, "只", "exact", "斑海豹幼崽只数"),
     # a figure in 万 with no unit counts the noun after it; an adjective may open that noun
-    ("全国有125个贫困县通过验收脱贫，1000万农村贫困人口摆脱贫困。", "1000万", "1000万农村贫困人口", 10_000_000, "",
+    ("全国有125个贫困县通过验收脱贫，1000万农村贫困人口摆脱贫困。", "1000万", "1000万农村贫困人口", 10_000_000, "人",
      "exact", "农村贫困人口"),
     # words that only say the figure is reached are no part of what it measures
     ("全村人均纯收入已超过了1.5万元。", "1.5万", "超过了1.5万元", 15000, "元", "more_than", "全村人均纯收入"),
@@ -138,6 +138,9 @@ CLAIMS = [
     ("全省PM2.5浓度38微克/立方米。", "38", "微克/立方米"),
     ("水库中银离子平均浓度为0.00064毫克/升。", "0.00064", "毫克/升"),  # in water or in food
     ("农药残留不超过0.2毫克/千克。", "0.2", "毫克/千克"),
+    # a population counts people, whatever qualifies it (贫困人口, 城镇人口)
+    ("全省有14亿人口。", "14", "人"),
+    ("去年42万贫困人口脱贫。", "42", "人"),
 ])
 def test_unit_as_reported(claims, text, figure, unit):
     assert _claim(claims(text), figure).unit == unit

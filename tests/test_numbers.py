@@ -127,6 +127,8 @@ FIGURES = [
     ("总装机容量约为60万千瓦。", "约为60万千瓦", 600_000, None, "千瓦", "approx"),
     ("银离子含量约合0.000035毫克/升", "约合0.000035毫克/升", 0.000035, None, "毫克/升", "approx"),  # 'comes to about'
     ("净收入的70%及以上用于奖励。", "70%及以上", 70, None, "%", "at_least"),
+    # 人口 (population) is a noun that is its own unit: people
+    ("全国有近14亿人口。", "近14亿人口", 1_400_000_000, None, "人口", "approx"),  # (reported as 人)
     # a port's throughput in containers (twenty-foot equivalent units)
     ("集装箱吞吐量1600.67万标准箱。", "1600.67万标准箱", 16_006_700, None, "标准箱", "exact"),
     # a 了 after the marker, and 几乎 (almost)

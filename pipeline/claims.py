@@ -43,6 +43,9 @@ REACH_WORDS = frozenset(("了", "着", "已", "已经", "就", "都", "也", "�
                          "达", "达到", "超过", "超", "逾", "突破", "为", "是", "有", "高达", "多达", "约为"))
 MAX_RIGHT, MAX_LEFT, MAX_MEASURE, SHORT_HEAD = 12, 8, 14, 6
 BODY_TITLE = 6  # characters of a title between a body and the person who holds it (…学校|副校长|王某)
+CUT_TAIL = "的、，,"  # left at the end of a quote cut at a stray mark
+PAIRED_OPEN = frozenset("“‘「『《（(【")
+PAIRED_CLOSE = dict(zip("”’」』》）)】", "“‘「『《（(【"))  # closing mark -> its opening one
 GROUP_MARKS = ("、", "等", "和", "与")  # after a name: one of a group (徐小丽、黄韵筑等70名教师)
 LEFT_STRIP = " “”\"、"  # around the words before a figure: not part of what it counts
 ORDINAL_SUFFIX = "序次"  # what the Nth of its kind measures: its place in the order (极地科考站序次)
@@ -277,6 +280,7 @@ class ClaimStage(Stage):
         # ... and is no place's or body's figure, unless a body is named in its clause (养老中心…81岁)
         subject = ("" if figure.category == "age" and not named.body_between(clause.start, figure.span.end)
                    else _subject(figure, sentence, clause, scope, places, named, main))
+        quote = _without_stray_marks(doc.text, quote, figure.span)
         unit = figure.unit or self._unit_ending(right_side)
         times = self.grammar.times.get(unit, 1)  # 八旬: 80 岁
         return ClaimFinding(
@@ -450,6 +454,43 @@ class ClaimStage(Stage):
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _without_stray_marks(text: str, quote: Span, figure: Span) -> Span:
+    """The quote ended before a quotation mark or bracket that opens after the figure and does not
+    close inside it (三间平房“…, 14场“开发性金融…), or closes there without having opened. A mark that
+    closes before the figure stays: the annotators quote 国家万人计划教学名师”1 人 so."""
+    end, opened = quote.end, []
+    for pos in range(figure.end, quote.end):
+        ch = text[pos]
+        if ch in PAIRED_OPEN:
+            opened.append(ch)
+        elif ch in PAIRED_CLOSE:
+            if not opened or opened[-1] != PAIRED_CLOSE[ch]:
+                end = pos
+                break
+            opened.pop()
+    if opened:
+        end = min(end, next(pos for pos in range(figure.end, quote.end) if text[pos] in PAIRED_OPEN
+                            and _unclosed(text, pos, quote.end)))
+    if end == quote.end:
+        return quote
+    while end > figure.end and text[end - 1] in CUT_TAIL:
+        end -= 1  # (15天的“年货: nor the 的 left before it)
+    return Span(quote.start, end)
+
+
+def _unclosed(text: str, pos: int, end: int) -> bool:
+    """The mark at `pos` has no partner before `end`."""
+    depth = 0
+    for ch in text[pos:end]:
+        if ch in PAIRED_OPEN:
+            depth += 1
+        elif ch in PAIRED_CLOSE:
+            depth -= 1
+            if depth == 0:
+                return False
+    return True
 
 
 def _bracketed(text: str, open_mark: str, close_mark: str, limit: int) -> list[Span]:

@@ -151,6 +151,19 @@ def test_unit_as_reported(claims, text, figure, unit):
     assert _claim(claims(text), figure).unit == unit
 
 
+@pytest.mark.parametrize("text, figure, quote", [
+    # a quotation mark opening after the figure that the quote would not close ends it
+    ("村里有三间平房“大瓦房”已经翻新。", "三", "三间平房"),
+    ("举办了14场“开发性金融支持”培训。", "14", "14场"),
+    ("他们用了15天的“年货节”时间。", "15", "15天"),  # (and the 的 left before the mark)
+    # a mark closing before the figure stays, as the annotators quote it
+    ("入选“国家万人计划教学名师”1 人。", "1", "万人计划教学名师”1 人"),
+])
+def test_a_quote_holds_no_stray_mark_after_its_figure(claims, text, figure, quote):
+    doc = claims(text)
+    assert doc.slice(_claim(doc, figure).span) == quote
+
+
 def test_years_counted_in_zai(claims):
     """六十余载: 载 is a year in writing (载重吨 stays a tonnage; 五大|载体 is still an enumeration)."""
     claim = _claim(claims("仲跻昆与阿拉伯语偕行六十余载。"), "六十")

@@ -174,6 +174,7 @@ TRAPS = [
     "她在一家服装厂当工人。",
     "卖扣子的温州妇女成为一家服装辅料公司的创始人。",
     "按法定程序报批地方人大审核，各级政协也要监督。",
+    "今年适当时候总局要对组织收入进行检查。",  # 时候 (n, 'the moment') is the clause's: no 时候总局
     "上海队战胜北京队。",  # 战胜 (tagged n) is the clause's verb: no 上海队战胜北京队  # 地方, 各级 + 人大: the congresses of every level  # 服装辅料, a filler entry, is two common nouns
     "他的软件公司去年上市了。",  # after 的, the same
     "农村有不少家庭工厂。",

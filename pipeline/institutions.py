@@ -136,6 +136,7 @@ class Head:
     weak: bool
     room: bool = False  # also a person's room (办公室): a personal name alone before it is whose room
     registered: bool = False  # a registered company's legal form (有限公司): its name holds a trade name
+    memorial: bool = False  # a hall a person's name opens (黄诚事迹陈列馆): a guessed personal name is its own
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,8 @@ class OrgLexicons:
     def from_lexicons(cls, lexicons: Lexicons) -> "OrgLexicons":
         heads = {
             row[0]: Head(row[1], _col(row, 2, "no"), _col(row, 3) or row[1], _col(row, 4) in ("weak", "room"),
-                         _col(row, 4) == "room", _col(row, 4) == "registered")
+                         _col(row, 4) == "room", _col(row, 4) == "registered",
+                         _col(row, 4) == "memorial")
             for row in lexicons["org_heads"].rows if _col(row, 4) != "unit"
         }
         units = frozenset(row[0] for row in lexicons["org_heads"].rows if _col(row, 4) == "unit")
@@ -831,7 +833,8 @@ class _Finder:
                 parts.append((rest, "body", "nz"))  # 。据额勒赛|项目公司: jieba guessed 据 and a name as one word
                 pos = tok.end - len(rest)
                 break
-            if role == "body" and self._guessed(tok.text, parts) and not self._opens_clause_as_proper(k):
+            if role == "body" and self._guessed(tok.text, parts) and not self._opens_clause_as_proper(k) \
+                    and not (tok.pos in PERSON_TAGS and self.lex.heads[head].memorial):
                 break
             if role == "other":
                 # an unknown word between a place and the head is part of the name (江北区培新小学校);

@@ -460,37 +460,23 @@ def _without_stray_marks(text: str, quote: Span, figure: Span) -> Span:
     """The quote ended before a quotation mark or bracket that opens after the figure and does not
     close inside it (三间平房“…, 14场“开发性金融…), or closes there without having opened. A mark that
     closes before the figure stays: the annotators quote 国家万人计划教学名师”1 人 so."""
-    end, opened = quote.end, []
+    end, opened = quote.end, []  # (mark, position) of the marks open so far, innermost last
     for pos in range(figure.end, quote.end):
         ch = text[pos]
         if ch in PAIRED_OPEN:
-            opened.append(ch)
+            opened.append((ch, pos))
         elif ch in PAIRED_CLOSE:
-            if not opened or opened[-1] != PAIRED_CLOSE[ch]:
+            if not opened or opened[-1][0] != PAIRED_CLOSE[ch]:
                 end = pos
                 break
             opened.pop()
     if opened:
-        end = min(end, next(pos for pos in range(figure.end, quote.end) if text[pos] in PAIRED_OPEN
-                            and _unclosed(text, pos, quote.end)))
+        end = min(end, opened[0][1])  # the outermost mark left open
     if end == quote.end:
         return quote
     while end > figure.end and text[end - 1] in CUT_TAIL:
         end -= 1  # (15天的“年货: nor the 的 left before it)
     return Span(quote.start, end)
-
-
-def _unclosed(text: str, pos: int, end: int) -> bool:
-    """The mark at `pos` has no partner before `end`."""
-    depth = 0
-    for ch in text[pos:end]:
-        if ch in PAIRED_OPEN:
-            depth += 1
-        elif ch in PAIRED_CLOSE:
-            depth -= 1
-            if depth == 0:
-                return False
-    return True
 
 
 def _bracketed(text: str, open_mark: str, close_mark: str, limit: int) -> list[Span]:

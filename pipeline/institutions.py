@@ -51,7 +51,7 @@ VERB_HEADS = frozenset({"办"})  # heads that are also verbs (扶贫办; 王立�
 # Parts of speech that can sit inside a name body.
 NOUNISH = ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "ng", "g", "vn", "an", "j", "eng", "b", "l", "s")
 LEADING_PREDICATE = ("v", "l", "i", "d", "a")  # parts of speech that begin a predicate, not a name
-COMMON_NOUN_TAGS = ("n", "vn")
+PLAIN_NOUN_TAGS = ("n", "vn")  # a common noun's tags (服装 vn, 辅料 n): no name, place or body
 PROPER = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
 MIN_STANDALONE_HEAD = 5  # a compound head this long, used alone, still names one body (社区教育学院)
 MAX_NAME = 24
@@ -1202,7 +1202,7 @@ class _Finder:
         """`word` splits into two words jieba's dictionary lists as common nouns (服装|辅料; not 四通|利方)."""
         for cut in range(2, len(word) - 1):
             pieces = [self.segmenter.tag(part) for part in (word[:cut], word[cut:])]
-            if all(len(p) == 1 and p[0].pos in COMMON_NOUN_TAGS and self._listed(p[0].text) for p in pieces):
+            if all(len(p) == 1 and p[0].pos in PLAIN_NOUN_TAGS and self._listed(p[0].text) for p in pieces):
                 return True
         return False
 

@@ -161,6 +161,7 @@ class OrgLexicons:
     military: MilitaryWords  # the words of units' designations (陆军, 某旅, 第71集团军)
     # classifiers of things counted (把, 块, 碗): 小 or 中 alone before one is a size (1小把), no school
     classifiers: frozenset[str] = frozenset()
+    known_people: frozenset[str] = frozenset()  # people every reader knows (周恩来), whom memorial halls are named after
 
     @classmethod
     def from_lexicons(cls, lexicons: Lexicons) -> "OrgLexicons":
@@ -203,6 +204,7 @@ class OrgLexicons:
             military=MilitaryWords.from_lexicons(lexicons, frozenset(places)),
             classifiers=frozenset(row[0] for row in lexicons["units"].rows if _col(row, 1) == "count")
             if "units" in lexicons else frozenset(),
+            known_people=frozenset(lexicons["known_people"].terms()) if "known_people" in lexicons else frozenset(),
         )
 
     @cached_property  # hot: asked for every token; the lexicons never change after loading
@@ -833,8 +835,11 @@ class _Finder:
                 parts.append((rest, "body", "nz"))  # 。据额勒赛|项目公司: jieba guessed 据 and a name as one word
                 pos = tok.end - len(rest)
                 break
+            memorial = self.lex.heads[head].memorial
+            if role == "other" and memorial and tok.text in self.lex.known_people:
+                role = "body"  # 周恩来|纪念馆: jieba tags 周恩来 t
             if role == "body" and self._guessed(tok.text, parts) and not self._opens_clause_as_proper(k) \
-                    and not (tok.pos in PERSON_TAGS and self.lex.heads[head].memorial):
+                    and not (tok.pos in PERSON_TAGS and memorial):
                 break
             if role == "other":
                 # an unknown word between a place and the head is part of the name (江北区培新小学校);

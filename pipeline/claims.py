@@ -142,6 +142,8 @@ class ClaimStage(Stage):
         super().__init__(resources)
         lexicons = resources.lexicons
         self.grammar = NumberGrammar.from_lexicons(lexicons)
+        # units that are a population noun (人口): a counted noun ending in one counts people
+        self.population_units = tuple(u for u, category in self.grammar.units.items() if category == POPULATION)
         self.period_words = {row[0]: (row[1], row[2]) for row in lexicons["periods"].rows}
         self.period_finder = EachWord(self.period_words)
         self.place_levels = _place_levels(lexicons)
@@ -301,8 +303,7 @@ class ClaimStage(Stage):
     def _unit_ending(self, counted: str) -> str:
         """42万|贫困人口: a count with no classifier whose noun ends in a word for a population (人口) is
         a count of people."""
-        return next((unit for unit, category in self.grammar.units.items()
-                     if category == POPULATION and counted.endswith(unit)), "")
+        return next((unit for unit in self.population_units if counted.endswith(unit)), "")
 
     def _measure_after(self, doc: Doc, figure: Figure, clause: Span) -> str:
         """The noun phrase after a classifier (6800多名教师 -> 教师), or "" when the number ends its phrase."""

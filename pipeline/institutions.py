@@ -780,6 +780,7 @@ class _Finder:
         if k is not None and not parts and self.fold[pos - 1] in NAME_CLOSE and len(head) >= 2:
             return self._quoted(head, pos, end)
         fields_at = None  # parts right of a field joiner (与), while the name has not yet reached an anchor
+        memorial = self.lex.heads[head].memorial  # (a hall named after a person: see below)
         while k is not None and end - self.tokens[k].start <= MAX_NAME:
             tok = self.tokens[k]
             level = self._glued_level(k)
@@ -835,7 +836,6 @@ class _Finder:
                 parts.append((rest, "body", "nz"))  # 。据额勒赛|项目公司: jieba guessed 据 and a name as one word
                 pos = tok.end - len(rest)
                 break
-            memorial = self.lex.heads[head].memorial
             if role == "other" and memorial and tok.text in self.lex.known_people:
                 role = "body"  # 周恩来|纪念馆: jieba tags 周恩来 t
             if role == "body" and self._guessed(tok.text, parts) and not self._opens_clause_as_proper(k) \
